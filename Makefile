@@ -1,0 +1,25 @@
+# The two commands of the README, and a few for maintainers.
+.PHONY: serve test build dataset bench size
+
+# Installs what is missing, then serves the app with live reload on the bundled dataset.
+serve:
+	@scripts/setup.sh build
+	@echo "Serving the directory at http://127.0.0.1:8080/ (Ctrl-C stops)"
+	TRUNK_SKIP_VERSION_CHECK=true trunk serve
+
+# Installs what is missing (Chromium too), then runs every check and test. CI runs this.
+test:
+	@scripts/test.sh
+
+# The deployable site in dist/.
+build:
+	@scripts/setup.sh build
+	TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+
+# Regenerates the committed dataset from the list kept in data/.
+dataset:
+	cargo run --release --bin import -- data/README.md --out public/data/directory.json
+
+# Sizes of the built wasm and JS, raw and gzip.
+size:
+	@scripts/size.sh

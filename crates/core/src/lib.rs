@@ -1,0 +1,16 @@
+//! The Leptos-free core of the tech co-ops directory.
+//!
+//! Everything that can be decided without a browser lives here and is tested with plain
+//! `cargo test`: the data model (which *is* the dataset's JSON format), loading and validation,
+//! text folding for search, the search index and facets, the URL query codec, safe links, the
+//! join-wizard engine and its validator, and the map geometry.
+//!
+//! This crate must never depend on leptos, web-sys, gloo or anything else that needs a browser:
+//! the importer (native) and the app (wasm) both build on it, and its tests run natively.
+
+pub mod load;
+pub mod model;
+pub mod text;
+pub mod url;
+
+pub use model::*;

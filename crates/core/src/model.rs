@@ -1,0 +1,279 @@
+//! The data model: these types *are* the dataset format (`public/data/directory.json`).
+//!
+//! The importer writes them and the app reads them, so the two can never disagree. Fields that
+//! are empty are left out of the JSON to keep the file small and its diffs readable; every such
+//! field has a `#[serde(default)]` so that leaving it out is always valid.
+
+use serde::{Deserialize, Serialize};
+
+/// The dataset schema this code writes. Readers accept any `1.x`; a newer major is refused
+/// with a clear message (see [`crate::load`]).
+pub const SCHEMA_VERSION: &str = "1.0";
+/// The major version of [`SCHEMA_VERSION`].
+pub const SCHEMA_MAJOR: u32 = 1;
+
+/// The whole dataset: co-ops, networks, resources, and the vocabularies they use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Directory {
+    /// Schema version, `major.minor`.
+    pub schema: String,
+    /// Where the data came from.
+    pub source: Source,
+    /// The regions of the list, in the list's order.
+    pub regions: Vec<Region>,
+    /// The business-area taxonomy.
+    pub tags: Vec<Tag>,
+    /// Every country a co-op is in, with its English name.
+    #[serde(default)]
+    pub countries: Vec<Country>,
+    /// The co-ops, active and defunct.
+    pub coops: Vec<Coop>,
+    /// Networks of co-ops (with their nested links).
+    #[serde(default)]
+    pub networks: Vec<Entry>,
+    /// Meetups.
+    #[serde(default)]
+    pub meetups: Vec<Entry>,
+    /// Resource sections (handbooks, books, articles, talks, ...).
+    #[serde(default)]
+    pub resources: Vec<Section>,
+    /// Software and products made by tech co-ops.
+    #[serde(default)]
+    pub products: Vec<Entry>,
+    /// Job boards and calls for members.
+    #[serde(default)]
+    pub jobs: Vec<Entry>,
+    /// Other lists of tech co-ops.
+    #[serde(default)]
+    pub other_lists: Vec<Entry>,
+}
+
+/// Provenance of the dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Source {
+    /// File name of the imported list.
+    pub file: String,
+    /// SHA-256 of the imported file's bytes, hex.
+    pub sha256: String,
+    /// Table rows read from the list (co-op rows of every region table).
+    pub rows_read: u32,
+    /// File name of the defunct list, when one was imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defunct_file: Option<String>,
+    /// SHA-256 of the defunct list, when one was imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defunct_sha256: Option<String>,
+    /// Where the list is maintained (corrections go there).
+    pub repository: String,
+    /// The list's licence (SPDX id).
+    pub licence: String,
+}
+
+/// A region of the list ("Europe", "Decentralised / Worldwide").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    /// Stable id used in URLs (`europe`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A business-area tag of the taxonomy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    /// Stable id used in URLs (`web-development`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What the tag covers.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A country, by ISO 3166-1 alpha-2 code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub code: String,
+    /// English short name.
+    pub name: String,
+}
+
+/// Whether a co-op still trades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Listed in the main list.
+    #[default]
+    Active,
+    /// Listed in the list of historical / defunct co-ops.
+    Defunct,
+}
+
+/// One co-op of the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Coop {
+    /// Stable, unique slug (`codeurs-en-liberte`).
+    pub id: String,
+    /// Name as written in the list.
+    pub name: String,
+    /// The co-op's site, when the list links one (always http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Active or defunct.
+    #[serde(default, skip_serializing_if = "is_active")]
+    pub status: Status,
+    /// Region id (see [`Directory::regions`]).
+    pub region: String,
+    /// The "Business Areas" cell as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub business_areas: String,
+    /// Tag ids from the taxonomy, in taxonomy order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Where the co-op is.
+    #[serde(default)]
+    pub location: Location,
+    /// The "Notes" cell as rich text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Span>,
+    /// Founding year, when the notes say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<u16>,
+    /// Size, when the notes say so ("115+ workers").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<Size>,
+    /// Line of the list this co-op was read from (1-based).
+    #[serde(default)]
+    pub source_line: u32,
+}
+
+fn is_active(status: &Status) -> bool {
+    *status == Status::Active
+}
+
+/// A co-op's location: the text of the list, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Location {
+    /// The "Region/Country" cell as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// City or locality, when the text names one ("Buenos Aires").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
+    /// ISO 3166-1 alpha-2 codes, in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// Works remotely ("Remote").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub remote: bool,
+    /// A distributed company ("Distributed").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub distributed: bool,
+    /// Works worldwide ("Global", "international", the Worldwide table).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub worldwide: bool,
+}
+
+impl Location {
+    /// Remote, distributed or worldwide: a co-op one can work with from anywhere.
+    pub fn is_remote_friendly(&self) -> bool {
+        self.remote || self.distributed || self.worldwide
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A size the notes state: `count` people, `at_least` when written "115+".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Size {
+    /// How many.
+    pub count: u32,
+    /// Written with a "+".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub at_least: bool,
+    /// What is counted, as written ("workers", "associates", "employees").
+    pub unit: String,
+}
+
+/// A run of rich text: plain, emphasised, strong, code, or a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Span {
+    /// The text shown.
+    pub text: String,
+    /// Link target (only http, https or mailto are ever written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    /// Emphasised (italic).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub em: bool,
+    /// Strong (bold).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub strong: bool,
+}
+
+impl Span {
+    /// Plain text.
+    pub fn text(text: impl Into<String>) -> Self {
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
+    }
+}
+
+/// Plain text of rich text, for search and for places that cannot show links.
+pub fn plain_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// A linked entry of a bulleted list (a network, a resource, a product), with nested entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Entry {
+    /// The link text (or the whole item when it has no link).
+    pub name: String,
+    /// Link target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What follows the link ("- Network of tech coops in the UK.").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub description: Vec<Span>,
+    /// Nested bullets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Entry>,
+}
+
+/// A section of resources ("Handbooks / Guides").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable id (`handbooks-guides`).
+    pub id: String,
+    /// Heading as written.
+    pub title: String,
+    /// The heading above it, when the section is a sub-section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The entries.
+    pub entries: Vec<Entry>,
+}
+
+impl Directory {
+    /// The region with this id.
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+    /// The tag with this id.
+    pub fn tag(&self, id: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| t.id == id)
+    }
+    /// The country with this code.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+    /// The co-op with this id.
+    pub fn coop(&self, id: &str) -> Option<&Coop> {
+        self.coops.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,71 @@
+//! Which links may become `href`s.
+//!
+//! The dataset is edited by volunteers and may be served by anyone; a `javascript:` or `data:`
+//! link in it must never reach the page. Only absolute http, https and mailto URLs pass.
+
+/// The schemes a link may have.
+const ALLOWED_SCHEMES: [&str; 3] = ["http://", "https://", "mailto:"];
+
+/// `Some(url)` when `url` is an absolute http(s) URL with a host, or a mailto with an address;
+/// `None` for everything else (other schemes, relative paths, `https:/one-slash`, whitespace
+/// tricks, control characters).
+pub fn safe_href(url: &str) -> Option<&str> {
+    let url = url.trim();
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return None;
+    }
+    let lower = url.get(..8.min(url.len()))?.to_ascii_lowercase();
+    let scheme = ALLOWED_SCHEMES.iter().find(|s| lower.starts_with(*s))?;
+    let rest = &url[scheme.len()..];
+    if *scheme == "mailto:" {
+        return rest.contains('@').then_some(url);
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
+    host_ok.then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_href;
+
+    #[test]
+    fn keeps_web_and_mail_links() {
+        for ok in [
+            "https://camba.coop",
+            "http://agaric.coop/",
+            "HTTPS://EXAMPLE.ORG/a?b=c#d",
+            "mailto:solidarity@workers.coop",
+            "https://codeursenliberté.fr/",
+            "http://127.0.0.1:8080/x",
+        ] {
+            assert_eq!(safe_href(ok), Some(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn drops_everything_else() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "/relative/path",
+            "//evil.example/",
+            "https:/example.com",
+            "https://",
+            "https:// example.com",
+            "mailto:nobody",
+            "",
+            "ftp://example.org",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what the project needs, idempotently and at pinned versions.
+#   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen)
+#   scripts/setup.sh test    all of the above, plus Chromium and chromedriver
+# Each tool is checked first and installed only when missing or at the wrong version,
+# so a second run does nothing and takes a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=versions.env
+source scripts/versions.env
+
+want="${1:-build}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() { printf '[setup] %s\n' "$*"; }
+
+apt_updated=0
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    log "need root to install Debian packages: $*" >&2
+    log "run: sudo apt-get install -y $*" >&2
+    exit 1
+  fi
+  if [ "$apt_updated" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# -- wasm target --
+if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+  log "adding rust target $WASM_TARGET"
+  rustup target add "$WASM_TARGET"
+fi
+
+# -- trunk --
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (takes about 6 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
+fi
+
+# -- wasm-bindgen-cli: must match Cargo.lock's wasm-bindgen exactly --
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --quiet
+fi
+
+# -- wasm-opt from Debian's binaryen --
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+  log "installing binaryen $BINARYEN_VERSION (wasm-opt)"
+  apt_install "binaryen=${BINARYEN_VERSION}-*"
+fi
+
+if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
+  # -- Chromium and chromedriver from Debian: same version, or WebDriver refuses --
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing chromium and chromium-driver from Debian"
+    apt_install chromium chromium-driver
+  fi
+  # -- fonts, so screenshots and layout checks don't depend on what the machine has --
+  if ! fc-list 2>/dev/null | grep -qi dejavu; then
+    apt_install fonts-dejavu-core
+  fi
+fi
+
+# Crates come down here, not inside Trunk: Trunk runs cargo with --offline.
+cargo fetch --locked --quiet 2>/dev/null || cargo fetch --quiet
+log "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}')"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every check and test, in the order that fails fastest. `make test` and CI run this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+started=$SECONDS
+step() {
+  printf '\n== %s (at %ss)\n' "$*" "$((SECONDS - started))"
+}
+
+step "setup: toolchain, trunk, wasm-bindgen-cli, wasm-opt, Chromium"
+scripts/setup.sh test
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy (host, every crate and test)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy (wasm32: the app and the core)"
+cargo clippy -p tech-coops-app -p coops-core --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "native tests: core and importer"
+cargo test -p coops-core -p coops-import --locked
+
+step "release build (trunk, wasm-opt)"
+trunk build --release
+scripts/size.sh
+
+step "browser end-to-end tests (headless Chromium)"
+cargo test -p e2e --locked -- --test-threads=2
+
+step "done in $((SECONDS - started))s"

@@ -1,0 +1,81 @@
+//! The three faces of loaded data: loading, failed (with Retry), and ready.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::{DirectoryData, use_directory};
+
+/// Renders `children` with the dataset once it has loaded; a loading message until then, and
+/// the error view, with a Retry that refetches, if it fails.
+#[component]
+pub fn WithDirectory<F, V>(
+    /// Builds the view from the loaded dataset.
+    children: F,
+) -> impl IntoView
+where
+    F: Fn(DirectoryData) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let resource = use_directory().0;
+    let children = Arc::new(children);
+    view! {
+        <Transition fallback=|| view! { <LoadingView /> }>
+            <ErrorBoundary fallback=move |errors| view! { <LoadErrorView errors on_retry=move || resource.refetch() /> }>
+                {
+                    let children = children.clone();
+                    move || {
+                        let children = children.clone();
+                        Suspend::new(async move { resource.await.map(|data| children(data)) })
+                    }
+                }
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// Shown while data loads.
+#[component]
+pub fn LoadingView() -> impl IntoView {
+    view! {
+        <p class="load-state load-state--loading" role="status" data-testid="loading">
+            "Loading the directory…"
+        </p>
+    }
+}
+
+/// Says what went wrong while loading, and offers to try again.
+#[component]
+pub fn LoadErrorView<R>(
+    /// The errors caught by the boundary.
+    errors: ArcRwSignal<Errors>,
+    /// Loads the data again.
+    on_retry: R,
+) -> impl IntoView
+where
+    R: Fn() + Send + Sync + 'static,
+{
+    let messages = move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, e)| view! { <p class="load-state__message">{e.to_string()}</p> })
+            .collect_view()
+    };
+    view! {
+        <section class="load-state load-state--error" role="alert" data-testid="load-error">
+            <h2 class="load-state__title">"The directory could not be loaded"</h2>
+            {messages}
+            <p>
+                <button type="button" class="button button--primary" on:click=move |_| on_retry()>
+                    "Retry"
+                </button>
+            </p>
+            <p class="load-state__hint">
+                "The list is also readable on "
+                <a href="https://github.com/hng/tech-coops">"GitHub"</a>
+                "."
+            </p>
+        </section>
+    }
+}

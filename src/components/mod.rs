@@ -1,0 +1,3 @@
+//! Small pieces shared by the pages.
+
+pub mod load_state;

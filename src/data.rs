@@ -1,0 +1,134 @@
+//! Fetching the app's data files, with one typed error for everything that can go wrong.
+//!
+//! The dataset is fetched once and shared through context; pages derive everything else from it
+//! with memos. A failed load is shown by the error view, whose Retry refetches.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use coops_core::load::{DatasetError, Loaded, load_directory};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+
+/// How long a request may take before it is abandoned: a hung host must not mean an endless
+/// spinner.
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Everything that can go wrong while loading a data file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The browser reports no network connection.
+    Offline,
+    /// No answer within [`TIMEOUT`].
+    Timeout,
+    /// The request failed before any answer (DNS, refused connection, CORS, ...).
+    Network(String),
+    /// The server answered with an error status.
+    Http {
+        /// The HTTP status code.
+        status: u16,
+        /// The file asked for.
+        url: String,
+    },
+    /// The file arrived but could not be read as a dataset.
+    Dataset(DatasetError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Offline => write!(
+                f,
+                "You seem to be offline. Check your connection, then try again."
+            ),
+            LoadError::Timeout => write!(f, "The server took too long to answer."),
+            LoadError::Network(detail) => write!(f, "The data could not be fetched ({detail})."),
+            LoadError::Http { status: 404, url } => write!(
+                f,
+                "The data file {url} was not found on the server (HTTP 404)."
+            ),
+            LoadError::Http { status, url } if *status >= 500 => {
+                write!(f, "The server had a problem sending {url} (HTTP {status}).")
+            }
+            LoadError::Http { status, url } => {
+                write!(f, "The server refused to send {url} (HTTP {status}).")
+            }
+            LoadError::Dataset(e) => {
+                let mut text = e.to_string();
+                if let Some(first) = text.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                write!(f, "{text}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Where the dataset lives, relative to the document's `<base>` (so sub-path hosting works).
+pub const DIRECTORY_URL: &str = "data/directory.json";
+
+/// Fetches a text file, turning every failure into a [`LoadError`].
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    if !is_online() {
+        return Err(LoadError::Offline);
+    }
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timer = controller
+        .clone()
+        .and_then(|c| set_timeout_with_handle(move || c.abort(), TIMEOUT).ok());
+    let response = Request::get(url).abort_signal(signal.as_ref()).send().await;
+    let aborted = signal.as_ref().is_some_and(|s| s.aborted());
+    let result = match response {
+        Err(_) if aborted => Err(LoadError::Timeout),
+        Err(_) if !is_online() => Err(LoadError::Offline),
+        Err(e) => Err(LoadError::Network(e.to_string())),
+        Ok(r) if !r.ok() => Err(LoadError::Http {
+            status: r.status(),
+            url: url.to_string(),
+        }),
+        Ok(r) => r.text().await.map_err(|e| {
+            if signal.as_ref().is_some_and(|s| s.aborted()) {
+                LoadError::Timeout
+            } else {
+                LoadError::Network(e.to_string())
+            }
+        }),
+    };
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}
+
+fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// The loaded dataset, shared by every page.
+pub type DirectoryData = Arc<Loaded>;
+
+/// Fetches and reads the dataset.
+pub async fn fetch_directory() -> Result<DirectoryData, LoadError> {
+    let text = fetch_text(DIRECTORY_URL).await?;
+    load_directory(&text)
+        .map(Arc::new)
+        .map_err(LoadError::Dataset)
+}
+
+/// The dataset resource, provided once by the app shell.
+#[derive(Clone, Copy)]
+pub struct DirectoryResource(pub LocalResource<Result<DirectoryData, LoadError>>);
+
+/// Starts loading the dataset and makes it available to every page.
+pub fn provide_directory() {
+    provide_context(DirectoryResource(LocalResource::new(fetch_directory)));
+}
+
+/// The dataset resource provided by [`provide_directory`].
+pub fn use_directory() -> DirectoryResource {
+    expect_context::<DirectoryResource>()
+}

@@ -1,0 +1,7 @@
+//! One module per route.
+
+pub mod about;
+pub mod directory;
+pub mod join;
+pub mod not_found;
+pub mod resources;

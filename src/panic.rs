@@ -1,0 +1,26 @@
+//! A panic must never leave a blank page.
+//!
+//! Release builds abort on panic, so nothing of the reactive app survives one: the hook logs the
+//! panic to the console and reveals the static `#crash` message that index.html carries.
+
+use wasm_bindgen::JsCast;
+
+/// Installs the hook; call first thing in `main`.
+pub fn install_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_view();
+    }));
+}
+
+fn show_crash_view() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(crash) = document.get_element_by_id("crash") {
+        if let Ok(crash) = crash.dyn_into::<web_sys::HtmlElement>() {
+            crash.set_hidden(false);
+            let _ = crash.focus();
+        }
+    }
+}

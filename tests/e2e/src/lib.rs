@@ -1,0 +1,60 @@
+//! End-to-end test harness: the built `dist/` served on 127.0.0.1 by [`server::StaticServer`],
+//! driven in headless Chromium through chromedriver by [`browser::Browser`], with page objects
+//! in [`pages`] so tests read like what a visitor does.
+//!
+//! Every test goes through [`run`], which starts the processes, runs the test body, and always
+//! stops them again, also when the body panics.
+
+pub mod browser;
+pub mod pages;
+pub mod server;
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+
+use futures_util::FutureExt;
+
+pub use browser::Browser;
+pub use pages::AppPage;
+pub use server::{Reply, StaticServer};
+
+/// The built site: `$DIST_DIR`, or `dist/` at the workspace root.
+pub fn dist_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("DIST_DIR") {
+        return PathBuf::from(dir);
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dist = root.join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "no built site at {}: run `trunk build --release` first (make test does)",
+        dist.display()
+    );
+    dist
+}
+
+/// Serves `dist/`, opens a browser on it, runs `test`, and cleans up whatever happens.
+pub async fn run<F, Fut>(test: F)
+where
+    F: FnOnce(AppPage) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    run_with(StaticServer::start(dist_dir()), test).await;
+}
+
+/// [`run`] with a server the test has configured (overrides, faults).
+pub async fn run_with<F, Fut>(server: StaticServer, test: F)
+where
+    F: FnOnce(AppPage) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let browser = Browser::start().await;
+    let page = AppPage::new(browser.client.clone(), server.clone());
+    let outcome = AssertUnwindSafe(test(page)).catch_unwind().await;
+    browser.close().await;
+    server.stop();
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}

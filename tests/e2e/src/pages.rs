@@ -1,0 +1,195 @@
+//! Page objects: what a visitor sees and does, by role, label and `data-testid`.
+//!
+//! Tests talk to [`AppPage`] ("open /join", "the result count", "click the Retry button")
+//! rather than to raw WebDriver calls, so a markup change is fixed here once.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+use crate::server::StaticServer;
+
+/// How long to wait for the app to show something before failing.
+pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The app in the browser.
+#[derive(Clone)]
+pub struct AppPage {
+    /// The raw WebDriver client, for what the helpers don't cover.
+    pub client: Client,
+    /// The server the app is loaded from.
+    pub server: StaticServer,
+}
+
+impl AppPage {
+    /// Wraps a session and the server it should load from.
+    pub fn new(client: Client, server: StaticServer) -> Self {
+        AppPage { client, server }
+    }
+
+    /// Opens `path` (e.g. `/join?x=1`) on the test server, as a visitor typing the address.
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&self.server.url(path))
+            .await
+            .expect("navigate");
+    }
+
+    /// Reloads the page.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+    }
+
+    /// Goes back one history entry.
+    pub async fn back(&self) {
+        self.client.back().await.expect("back");
+    }
+
+    /// The path and query of the current URL (`/join?step=2`).
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.expect("current url");
+        let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
+        format!("{}{query}", url.path())
+    }
+
+    /// Waits for an element matching `css` and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css:?} within {TIMEOUT:?}: {e}"))
+    }
+
+    /// Every element matching `css` right now.
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+    }
+
+    /// The visible text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("text")
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css:?}: {e}"));
+    }
+
+    /// Clicks the link whose text is exactly `text`.
+    pub async fn click_link(&self, text: &str) {
+        let link = self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"));
+        link.click().await.expect("click link");
+    }
+
+    /// Clicks the button whose accessible text is exactly `text`.
+    pub async fn click_button(&self, text: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
+        let button = self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button {text:?}: {e}"));
+        button.click().await.expect("click button");
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits until the JavaScript expression `expr` is truthy; returns its value.
+    pub async fn wait_until(&self, what: &str, expr: &str) -> Value {
+        let script = format!("return ({expr});");
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let value = self.js(&script, vec![]).await;
+            let truthy = match &value {
+                Value::Null => false,
+                Value::Bool(b) => *b,
+                Value::Number(n) => n.as_f64() != Some(0.0),
+                Value::String(s) => !s.is_empty(),
+                _ => true,
+            };
+            if truthy {
+                return value;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} ({expr}); last value {value}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The document's title.
+    pub async fn title(&self) -> String {
+        self.client.title().await.expect("title")
+    }
+
+    /// The text of the page's only `h1`, once there is one.
+    pub async fn heading(&self) -> String {
+        self.text("main h1").await
+    }
+
+    /// The number shown by the directory's result count, once it shows one.
+    pub async fn result_count(&self) -> usize {
+        let text = self.text("[data-testid=result-count]").await;
+        let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no number in the result count {text:?}"))
+    }
+
+    /// The ids of the co-op cards on screen, in order.
+    pub async fn coop_ids(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        for card in self.find_all("[data-testid=coop-card]").await {
+            ids.push(
+                card.attr("data-coop-id")
+                    .await
+                    .expect("attr")
+                    .unwrap_or_default(),
+            );
+        }
+        ids
+    }
+
+    /// The error view's text, once it shows.
+    pub async fn load_error(&self) -> String {
+        self.text("[data-testid=load-error]").await
+    }
+}
+
+/// An XPath string literal for `text`, whatever quotes it holds.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
