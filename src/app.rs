@@ -7,8 +7,12 @@ use leptos_router::path;
 
 use crate::data::provide_directory;
 use crate::pages::{
-    about::AboutPage, directory::DirectoryPage, join::JoinPage, not_found::NotFound,
-    resources::ResourcesPage,
+    about::AboutPage,
+    coop::CoopPage,
+    directory::DirectoryPage,
+    join::JoinPage,
+    not_found::NotFound,
+    resources::{NetworksPage, ResourcesPage},
 };
 
 /// The whole app: routes inside the shared shell.
@@ -25,7 +29,9 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="app__main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=DirectoryPage />
+                        <Route path=path!("/coops/:id") view=CoopPage />
                         <Route path=path!("/join") view=JoinPage />
+                        <Route path=path!("/networks") view=NetworksPage />
                         <Route path=path!("/resources") view=ResourcesPage />
                         <Route path=path!("/about") view=AboutPage />
                     </Routes>
@@ -63,6 +69,7 @@ fn SiteHeader() -> impl IntoView {
             <nav class="site-nav" aria-label="Main">
                 <ul class="site-nav__list">
                     <li><A href="/" exact=true>"Directory"</A></li>
+                    <li><A href="/networks">"Networks"</A></li>
                     <li><A href="/join">"Join"</A></li>
                     <li><A href="/resources">"Resources"</A></li>
                     <li><A href="/about">"About"</A></li>

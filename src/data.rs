@@ -7,7 +7,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use coops_core::load::{DatasetError, Loaded, load_directory};
+use coops_core::Directory;
+use coops_core::load::{DatasetError, Loaded, Skipped, load_directory};
+use coops_core::search::Index;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 
@@ -108,15 +110,52 @@ fn is_online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
-/// The loaded dataset, shared by every page.
-pub type DirectoryData = Arc<Loaded>;
+/// The dataset as the pages use it: what loaded, what was skipped, and the search index,
+/// built once here so no keystroke ever re-normalises the data.
+#[derive(Debug)]
+pub struct Dataset {
+    /// The entries that read and validated.
+    pub directory: Directory,
+    /// The entries that did not, for the notice.
+    pub skipped: Vec<Skipped>,
+    /// The search index over `directory.coops`.
+    pub index: Index,
+}
 
-/// Fetches and reads the dataset.
+impl Dataset {
+    /// A region's display name (its id when unknown).
+    pub fn region_name(&self, id: &str) -> String {
+        self.directory
+            .region(id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone())
+    }
+    /// A country's display name (its code when unknown).
+    pub fn country_name(&self, code: &str) -> String {
+        self.directory
+            .country(code)
+            .map_or_else(|| code.to_string(), |c| c.name.clone())
+    }
+    /// A tag's display name (its id when unknown).
+    pub fn tag_name(&self, id: &str) -> String {
+        self.directory
+            .tag(id)
+            .map_or_else(|| id.to_string(), |t| t.name.clone())
+    }
+}
+
+/// The loaded dataset, shared by every page.
+pub type DirectoryData = Arc<Dataset>;
+
+/// Fetches and reads the dataset, and builds its search index.
 pub async fn fetch_directory() -> Result<DirectoryData, LoadError> {
     let text = fetch_text(DIRECTORY_URL).await?;
-    load_directory(&text)
-        .map(Arc::new)
-        .map_err(LoadError::Dataset)
+    let Loaded { directory, skipped } = load_directory(&text).map_err(LoadError::Dataset)?;
+    let index = Index::build(&directory);
+    Ok(Arc::new(Dataset {
+        directory,
+        skipped,
+        index,
+    }))
 }
 
 /// The dataset resource, provided once by the app shell.

@@ -9,6 +9,7 @@ mod components;
 mod data;
 mod pages;
 mod panic;
+mod url_state;
 
 fn main() {
     panic::install_hook();

@@ -17,10 +17,10 @@ fn show_crash_view() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Some(crash) = document.get_element_by_id("crash") {
-        if let Ok(crash) = crash.dyn_into::<web_sys::HtmlElement>() {
-            crash.set_hidden(false);
-            let _ = crash.focus();
-        }
+    if let Some(crash) = document.get_element_by_id("crash")
+        && let Ok(crash) = crash.dyn_into::<web_sys::HtmlElement>()
+    {
+        crash.set_hidden(false);
+        let _ = crash.focus();
     }
 }

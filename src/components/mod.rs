@@ -1,3 +1,11 @@
 //! Small pieces shared by the pages.
 
+pub mod coop_card;
+pub mod entry_list;
+pub mod facets;
 pub mod load_state;
+pub mod result_list;
+pub mod rich_text;
+pub mod search_box;
+pub mod skipped_notice;
+pub mod world_map;

@@ -1,12 +1,18 @@
-//! The home screen: the directory of co-ops.
+//! The home screen: the directory of co-ops, filtered by the URL.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::facets::FacetPanel;
 use crate::components::load_state::WithDirectory;
+use crate::components::result_list::ResultList;
+use crate::components::search_box::SearchBox;
+use crate::components::skipped_notice::SkippedNotice;
+use crate::components::world_map::WorldMapPanel;
 use crate::data::DirectoryData;
+use crate::url_state::{History, QueryState};
 
-/// The directory of co-ops, region by region.
+/// The directory: search, filters, and the matching co-ops.
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     view! {
@@ -14,40 +20,45 @@ pub fn DirectoryPage() -> impl IntoView {
         <section class="page page--directory" aria-labelledby="directory-title">
             <h1 id="directory-title">"Worker-owned tech co-ops"</h1>
             <p class="page__lede">
-                "Find a co-operative owned and run by the people who work in it: by region, country or skill."
+                "Find a co-operative owned and run by the people who work in it, by region, country or skill."
             </p>
-            <WithDirectory children=|data| view! { <RegionList data /> } />
+            <WithDirectory children=|data| view! { <DirectoryView data /> } />
         </section>
     }
 }
 
-/// Every co-op, grouped under its region.
+/// The loaded directory.
 #[component]
-fn RegionList(data: DirectoryData) -> impl IntoView {
-    let directory = &data.directory;
-    let count = directory.coops.len();
-    let regions = directory
-        .regions
-        .iter()
-        .map(|region| {
-            let names = directory
-                .coops
-                .iter()
-                .filter(|c| c.region == region.id)
-                .map(|c| view! { <li data-testid="coop-card" data-coop-id=c.id.clone()>{c.name.clone()}</li> })
-                .collect_view();
-            view! {
-                <section class="region" aria-labelledby=format!("region-{}", region.id)>
-                    <h2 id=format!("region-{}", region.id)>{region.name.clone()}</h2>
-                    <ul class="region__list">{names}</ul>
-                </section>
-            }
+fn DirectoryView(data: DirectoryData) -> impl IntoView {
+    let state = QueryState::from_location();
+    let query = state.query;
+    let results = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let query = query.get().retain_known(&data.directory);
+            data.index.search(&query)
         })
-        .collect_view();
+    };
+    let on_search = {
+        let state = state.clone();
+        Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text))
+    };
+    let facets = Signal::derive(move || results.read().facets.clone());
     view! {
-        <p class="result-count" data-testid="result-count" aria-live="polite">
-            {format!("{count} co-ops")}
-        </p>
-        {regions}
+        <SkippedNotice data=data.clone() />
+        <div class="directory">
+            <div class="directory__controls">
+                <SearchBox
+                    value=Signal::derive(move || query.read().q.clone())
+                    on_input=on_search
+                    hint="Names, business areas, places and notes."
+                />
+                <FacetPanel data=data.clone() facets state=state.clone() />
+            </div>
+            <div class="directory__results">
+                <WorldMapPanel data=data.clone() results state=state.clone() />
+                <ResultList data results state />
+            </div>
+        </div>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod about;
+pub mod coop;
 pub mod directory;
 pub mod join;
 pub mod not_found;

@@ -1,20 +1,82 @@
-//! Networks of co-ops and resources about them.
+//! The networks page and the resources page: the list's links, by section, searchable.
 
+use coops_core::{Directory, Entry};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Handbooks, articles, talks, forums and tools from the list.
+use crate::components::entry_list::{EntrySection, EntrySections};
+use crate::components::load_state::WithDirectory;
+use crate::components::search_box::SearchBox;
+use crate::url_state::{History, QueryState};
+
+/// Networks of co-ops and meetups.
+#[component]
+pub fn NetworksPage() -> impl IntoView {
+    view! {
+        <LinkPage
+            title="Networks of co-ops"
+            lede="Federations and networks that tech co-ops join to share work, skills and support, and places to meet."
+            sections=|d: &Directory| vec![
+                section("networks", "Networks", None, &d.networks),
+                section("meetups", "Meetups", None, &d.meetups),
+            ]
+        />
+    }
+}
+
+/// Handbooks, books, articles, talks, forums, tools, products and job boards.
 #[component]
 pub fn ResourcesPage() -> impl IntoView {
     view! {
-        <Title text="Resources" />
-        <section class="page page--resources" aria-labelledby="resources-title">
-            <h1 id="resources-title">"Resources"</h1>
-            <p class="page__lede">
-                "Networks of co-ops, handbooks for starting one, books, articles, talks, forums and tools, "
-                "gathered by the list's contributors."
-            </p>
-            <p class="placeholder">"The searchable list of networks and resources will appear here."</p>
+        <LinkPage
+            title="Resources"
+            lede="Handbooks for starting a co-op, books, articles, talks, forums, tools, software made by co-ops, and where to find work."
+            sections=|d: &Directory| {
+                let mut sections: Vec<EntrySection> = d
+                    .resources
+                    .iter()
+                    .map(|s| section(&s.id, &s.title, s.group.as_deref(), &s.entries))
+                    .collect();
+                sections.push(section("products", "Software and products made by tech co-ops", None, &d.products));
+                sections.push(section("jobs", "Jobs and contracts", None, &d.jobs));
+                sections.push(section("other-lists", "Other lists", None, &d.other_lists));
+                sections
+            }
+        />
+    }
+}
+
+fn section(id: &str, title: &str, group: Option<&str>, entries: &[Entry]) -> EntrySection {
+    EntrySection {
+        id: id.to_string(),
+        title: title.to_string(),
+        group: group.map(str::to_string),
+        entries: entries.to_vec(),
+    }
+}
+
+/// A page of linked entries with a search box.
+#[component]
+fn LinkPage(
+    /// The page's heading and title.
+    title: &'static str,
+    /// The sentence under the heading.
+    lede: &'static str,
+    /// Picks the sections from the dataset.
+    sections: fn(&Directory) -> Vec<EntrySection>,
+) -> impl IntoView {
+    let state = QueryState::from_location();
+    let query = state.query;
+    let on_search =
+        Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text));
+    let text = Signal::derive(move || query.read().q.clone());
+    view! {
+        <Title text=title />
+        <section class="page page--links" aria-labelledby="links-title">
+            <h1 id="links-title">{title}</h1>
+            <p class="page__lede">{lede}</p>
+            <SearchBox value=text on_input=on_search hint="Names, descriptions and links." />
+            <WithDirectory children=move |data| view! { <EntrySections sections=sections(&data.directory) query=text /> } />
         </section>
     }
 }

@@ -8,8 +8,11 @@
 //! This crate must never depend on leptos, web-sys, gloo or anything else that needs a browser:
 //! the importer (native) and the app (wasm) both build on it, and its tests run natively.
 
+pub mod geo;
 pub mod load;
 pub mod model;
+pub mod query;
+pub mod search;
 pub mod text;
 pub mod url;
 

@@ -225,7 +225,7 @@ fn label_of(raw: &str) -> Option<String> {
 }
 
 /// Checks what serde cannot: a usable id and name, a known region, no duplicate id.
-fn validate_coop<'a>(
+fn validate_coop(
     coop: Coop,
     regions: &HashSet<&str>,
     seen: &mut HashSet<String>,

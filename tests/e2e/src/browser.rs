@@ -115,7 +115,9 @@ impl Drop for DriverProcess {
         // A browser whose session never closed (a panic mid-request) is found by its profile.
         let _ = Command::new("pkill")
             .arg("-f")
+            .arg("--")
             .arg(format!("--user-data-dir={}", self.profile.display()))
+            .stderr(Stdio::null())
             .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }

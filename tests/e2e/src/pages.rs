@@ -176,6 +176,53 @@ impl AppPage {
         ids
     }
 
+    /// Types `text` into the search box labelled "Search" (replacing what is there).
+    pub async fn search(&self, text: &str) {
+        let input = self.find("input[type=search]").await;
+        // Select all and delete, as a person would: WebDriver's clear() fires no input event.
+        // (U+E009 is Control, U+E000 releases it, U+E003 is Backspace.)
+        input
+            .send_keys("\u{E009}a\u{E000}\u{E003}")
+            .await
+            .expect("clear search");
+        if !text.is_empty() {
+            input.send_keys(text).await.expect("type search");
+        }
+    }
+
+    /// Chooses the option with `value` in the select labelled by `select_id`.
+    pub async fn choose(&self, select_id: &str, value: &str) {
+        let select = self.find(&format!("select#{select_id}")).await;
+        select
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choose {value:?} in {select_id}: {e}"));
+    }
+
+    /// Waits until the result count shows `n`.
+    pub async fn wait_for_count(&self, n: usize) {
+        self.wait_until(
+            &format!("a result count of {n}"),
+            &format!(
+                "(() => {{ const el = document.querySelector('[data-testid=result-count]'); \
+                  return el && (el.textContent.match(/\\d+/) || ['0'])[0] === '{n}'; }})()"
+            ),
+        )
+        .await;
+    }
+
+    /// Waits until the URL's query string is exactly `query` (`""` for none).
+    pub async fn wait_for_query(&self, query: &str) {
+        self.wait_until(
+            &format!("the query {query:?}"),
+            &format!(
+                "location.search === {}",
+                serde_json::to_string(query).unwrap()
+            ),
+        )
+        .await;
+    }
+
     /// The error view's text, once it shows.
     pub async fn load_error(&self) -> String {
         self.text("[data-testid=load-error]").await

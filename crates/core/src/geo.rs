@@ -1,0 +1,235 @@
+//! Map geometry: the projection the map asset is drawn in, the asset's format, fitting the
+//! view to a set of countries, and the shading scale.
+//!
+//! The world map is projected and simplified ahead of time (by the importer's `build-map`
+//! tool) into `public/data/world.json`; the app only draws its paths, so no map service, tile
+//! server or projection code runs in the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// The map asset (`public/data/world.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorldMap {
+    /// Width of the drawing, in the asset's units.
+    pub width: f64,
+    /// Height of the drawing.
+    pub height: f64,
+    /// Where the shapes come from (Natural Earth via world-atlas) and their licence.
+    pub attribution: String,
+    /// Every country shape.
+    pub countries: Vec<MapCountry>,
+}
+
+/// One country's shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapCountry {
+    /// ISO 3166-1 alpha-2 code (upper case); shapes without one are not in the asset.
+    pub code: String,
+    /// English short name.
+    pub name: String,
+    /// SVG path data, already projected.
+    pub d: String,
+    /// Bounding box of the main landmass: x, y, width, height (so France zooms to France, not
+    /// to French Guiana as well).
+    pub bbox: [f64; 4],
+}
+
+/// A rectangle of the map: x, y, width, height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewBox {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl ViewBox {
+    /// The SVG `viewBox` attribute value, rounded to one decimal.
+    pub fn to_attribute(self) -> String {
+        format!(
+            "{:.1} {:.1} {:.1} {:.1}",
+            self.x, self.y, self.width, self.height
+        )
+    }
+}
+
+/// The Equal Earth projection (Šavrič, Patterson and Jenny, 2018): an equal-area world map that
+/// keeps continents' shapes recognisable. Longitude and latitude in degrees; the result spans
+/// about ±2.7 by ±1.3 (unit sphere).
+pub fn equal_earth(lon: f64, lat: f64) -> (f64, f64) {
+    const A1: f64 = 1.340264;
+    const A2: f64 = -0.081106;
+    const A3: f64 = 0.000893;
+    const A4: f64 = 0.003796;
+    let m = 3f64.sqrt() / 2.0;
+    let lambda = lon.to_radians();
+    let phi = lat.clamp(-90.0, 90.0).to_radians();
+    let theta = (m * phi.sin()).asin();
+    let t2 = theta * theta;
+    let t6 = t2 * t2 * t2;
+    let x = lambda * theta.cos() / (m * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
+    let y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
+    (x, y)
+}
+
+impl WorldMap {
+    /// The whole map.
+    pub fn full_view(&self) -> ViewBox {
+        ViewBox {
+            x: 0.0,
+            y: 0.0,
+            width: self.width,
+            height: self.height,
+        }
+    }
+
+    /// The smallest view, with a margin, that shows every country in `codes`, widened to the
+    /// map's aspect ratio so the drawing never stretches; the whole map when none is known.
+    pub fn fit(&self, codes: &[&str]) -> ViewBox {
+        let boxes: Vec<[f64; 4]> = self
+            .countries
+            .iter()
+            .filter(|c| codes.contains(&c.code.as_str()))
+            .map(|c| c.bbox)
+            .collect();
+        if boxes.is_empty() {
+            return self.full_view();
+        }
+        let x0 = boxes.iter().map(|b| b[0]).fold(f64::INFINITY, f64::min);
+        let y0 = boxes.iter().map(|b| b[1]).fold(f64::INFINITY, f64::min);
+        let x1 = boxes
+            .iter()
+            .map(|b| b[0] + b[2])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let y1 = boxes
+            .iter()
+            .map(|b| b[1] + b[3])
+            .fold(f64::NEG_INFINITY, f64::max);
+        // A margin of 3% of the map's width keeps small countries from filling the view.
+        let margin = self.width * 0.03;
+        let (mut w, mut h) = (x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin);
+        let aspect = self.width / self.height;
+        if w / h < aspect {
+            w = h * aspect;
+        } else {
+            h = w / aspect;
+        }
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let mut view = ViewBox {
+            x: cx - w / 2.0,
+            y: cy - h / 2.0,
+            width: w.min(self.width),
+            height: h.min(self.height),
+        };
+        // Stay on the map.
+        view.x = view.x.clamp(0.0, self.width - view.width);
+        view.y = view.y.clamp(0.0, self.height - view.height);
+        view
+    }
+}
+
+/// The shading steps of the map, as (lowest count, legend label). A country's step is the last
+/// whose lowest count it reaches; step 0 means no co-ops.
+pub const SHADES: [(usize, &str); 5] = [
+    (0, "none"),
+    (1, "1"),
+    (2, "2–4"),
+    (5, "5–9"),
+    (10, "10 or more"),
+];
+
+/// The shading step (0..SHADES.len()) for a count of co-ops.
+pub fn shade(count: usize) -> usize {
+    SHADES
+        .iter()
+        .rposition(|(lowest, _)| count >= *lowest)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-4
+    }
+
+    #[test]
+    fn equal_earth_matches_reference_points() {
+        assert_eq!(equal_earth(0.0, 0.0), (0.0, 0.0));
+        let (x, y) = equal_earth(180.0, 0.0);
+        assert!(
+            close(x, std::f64::consts::PI / (3f64.sqrt() / 2.0 * 1.340264)),
+            "x at the antimeridian: {x}"
+        );
+        assert!(close(y, 0.0));
+        let (_, y) = equal_earth(0.0, 90.0);
+        assert!(close(y, 1.3173), "y at the pole: {y}");
+        let (x1, y1) = equal_earth(-30.0, 45.0);
+        let (x2, y2) = equal_earth(30.0, -45.0);
+        assert!(
+            close(x1, -x2) && close(y1, -y2),
+            "symmetric about the centre"
+        );
+    }
+
+    fn map() -> WorldMap {
+        let country = |code: &str, bbox: [f64; 4]| MapCountry {
+            code: code.into(),
+            name: code.into(),
+            d: String::new(),
+            bbox,
+        };
+        WorldMap {
+            width: 1000.0,
+            height: 500.0,
+            attribution: String::new(),
+            countries: vec![
+                country("FR", [480.0, 100.0, 20.0, 20.0]),
+                country("DE", [500.0, 90.0, 20.0, 20.0]),
+            ],
+        }
+    }
+
+    #[test]
+    fn fit_covers_the_countries_at_the_maps_aspect() {
+        let view = map().fit(&["FR", "DE"]);
+        assert!(view.x <= 480.0 && view.x + view.width >= 520.0);
+        assert!(view.y <= 90.0 && view.y + view.height >= 120.0);
+        assert!(
+            close(view.width / view.height, 2.0),
+            "aspect kept: {view:?}"
+        );
+        assert!(view.width < 200.0, "zoomed in: {view:?}");
+    }
+
+    #[test]
+    fn fit_falls_back_to_the_whole_map() {
+        let m = map();
+        assert_eq!(m.fit(&[]), m.full_view());
+        assert_eq!(m.fit(&["ZZ"]), m.full_view());
+    }
+
+    #[test]
+    fn fit_stays_on_the_map() {
+        let mut m = map();
+        m.countries[0].bbox = [0.0, 0.0, 5.0, 5.0];
+        let view = m.fit(&["FR"]);
+        assert!(view.x >= 0.0 && view.y >= 0.0, "{view:?}");
+    }
+
+    #[test]
+    fn shades_step_up_with_counts() {
+        assert_eq!(shade(0), 0);
+        assert_eq!(shade(1), 1);
+        assert_eq!(shade(2), 2);
+        assert_eq!(shade(4), 2);
+        assert_eq!(shade(5), 3);
+        assert_eq!(shade(10), 4);
+        assert_eq!(shade(1000), 4);
+    }
+}

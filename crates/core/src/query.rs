@@ -1,0 +1,336 @@
+//! The directory's state as it appears in the URL, and back.
+//!
+//! `/?q=drupal&region=europe&country=FR&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region`
+//!
+//! Parsing never fails: an unknown key, a repeated single key, or a malformed value is ignored,
+//! so a hand-edited or stale link still opens a sensible view. [`DirectoryQuery::retain_known`]
+//! then drops values the dataset does not know (a region that does not exist).
+
+use crate::model::Directory;
+
+/// Longest search text kept from a URL; longer input is cut (at a character boundary).
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most tags kept from a URL.
+pub const MAX_TAGS: usize = 16;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Alphabetically by name (accents and case ignored).
+    #[default]
+    Name,
+    /// By region, in the list's order, then by name.
+    Region,
+}
+
+impl Sort {
+    /// The URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::Region => "region",
+        }
+    }
+    /// Reads a URL value.
+    pub fn parse(value: &str) -> Option<Sort> {
+        match value {
+            "name" => Some(Sort::Name),
+            "region" => Some(Sort::Region),
+            _ => None,
+        }
+    }
+}
+
+/// Every filter of the directory.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DirectoryQuery {
+    /// Free text.
+    pub q: String,
+    /// A region id.
+    pub region: Option<String>,
+    /// An ISO alpha-2 country code, upper case.
+    pub country: Option<String>,
+    /// Tag ids; a co-op must have all of them.
+    pub tags: Vec<String>,
+    /// Only remote-friendly co-ops.
+    pub remote: bool,
+    /// Include defunct co-ops.
+    pub defunct: bool,
+    /// Result order.
+    pub sort: Sort,
+}
+
+impl DirectoryQuery {
+    /// Reads the query from decoded key/value pairs, ignoring whatever it does not understand.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut query = DirectoryQuery::default();
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key {
+                "q" => query.q = truncate_chars(value, MAX_QUERY_CHARS).to_string(),
+                "region" if is_slug(value) => query.region = Some(value.to_string()),
+                "country" if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                    query.country = Some(value.to_ascii_uppercase())
+                }
+                "tag"
+                    if is_slug(value)
+                        && query.tags.len() < MAX_TAGS
+                        && !query.tags.iter().any(|t| t == value) =>
+                {
+                    query.tags.push(value.to_string())
+                }
+                "remote" => query.remote = parse_flag(value).unwrap_or(query.remote),
+                "defunct" => query.defunct = parse_flag(value).unwrap_or(query.defunct),
+                "sort" => query.sort = Sort::parse(value).unwrap_or(query.sort),
+                _ => {}
+            }
+        }
+        query
+    }
+
+    /// Reads the query from a raw query string (`a=1&b=%C3%A9`, with or without `?`).
+    pub fn from_query_string(query: &str) -> Self {
+        let pairs = parse_query_string(query);
+        Self::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// The non-default filters as key/value pairs, in a stable order.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if !self.q.trim().is_empty() {
+            pairs.push(("q", self.q.clone()));
+        }
+        if let Some(region) = &self.region {
+            pairs.push(("region", region.clone()));
+        }
+        if let Some(country) = &self.country {
+            pairs.push(("country", country.clone()));
+        }
+        for tag in &self.tags {
+            pairs.push(("tag", tag.clone()));
+        }
+        if self.remote {
+            pairs.push(("remote", "1".into()));
+        }
+        if self.defunct {
+            pairs.push(("defunct", "1".into()));
+        }
+        if self.sort != Sort::default() {
+            pairs.push(("sort", self.sort.as_str().into()));
+        }
+        pairs
+    }
+
+    /// The query string, percent-encoded, without `?`; empty when every filter is at its default.
+    pub fn to_query_string(&self) -> String {
+        encode_pairs(self.to_pairs().iter().map(|(k, v)| (*k, v.as_str())))
+    }
+
+    /// True when no filter narrows the list (the sort does not count).
+    pub fn is_unfiltered(&self) -> bool {
+        self.q.trim().is_empty()
+            && self.region.is_none()
+            && self.country.is_none()
+            && self.tags.is_empty()
+            && !self.remote
+    }
+
+    /// Drops region, country and tag values that `directory` does not have.
+    pub fn retain_known(mut self, directory: &Directory) -> Self {
+        if self
+            .region
+            .as_deref()
+            .is_some_and(|r| directory.region(r).is_none())
+        {
+            self.region = None;
+        }
+        if self
+            .country
+            .as_deref()
+            .is_some_and(|c| directory.country(c).is_none())
+        {
+            self.country = None;
+        }
+        self.tags.retain(|t| directory.tag(t).is_some());
+        self
+    }
+}
+
+/// Accepts the ways people write yes and no in a URL.
+fn parse_flag(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" | "" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// A lower-case slug, as ids are (`web-development`).
+fn is_slug(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// At most `max` characters of `text`.
+pub fn truncate_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
+/// Splits and percent-decodes a query string. Invalid escapes are kept as written; `+` is a space.
+pub fn parse_query_string(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+/// Percent-decodes `text` (form style: `+` is a space). Bytes that do not form UTF-8 become U+FFFD.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Percent-encodes pairs into a query string (no leading `?`).
+pub fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = String::new();
+    for (key, value) in pairs {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        percent_encode_into(key, &mut out);
+        out.push('=');
+        percent_encode_into(value, &mut out);
+    }
+    out
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent_encode_into(text: &str, out: &mut String) {
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_filter() {
+        let query = DirectoryQuery {
+            q: "café & co".into(),
+            region: Some("europe".into()),
+            country: Some("FR".into()),
+            tags: vec!["web-development".into(), "drupal".into()],
+            remote: true,
+            defunct: true,
+            sort: Sort::Region,
+        };
+        let text = query.to_query_string();
+        assert_eq!(
+            text,
+            "q=caf%C3%A9%20%26%20co&region=europe&country=FR&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region"
+        );
+        assert_eq!(DirectoryQuery::from_query_string(&text), query);
+        assert_eq!(
+            DirectoryQuery::from_query_string(&format!("?{text}")),
+            query
+        );
+    }
+
+    #[test]
+    fn default_query_is_an_empty_string() {
+        assert_eq!(DirectoryQuery::default().to_query_string(), "");
+        assert!(DirectoryQuery::default().is_unfiltered());
+    }
+
+    #[test]
+    fn ignores_what_it_does_not_understand() {
+        let query = DirectoryQuery::from_query_string(
+            "utm_source=x&region=Europe!&country=FRA&tag=<script>&tag=ok&remote=maybe&sort=random&defunct=0&%ZZ=1",
+        );
+        assert_eq!(
+            query,
+            DirectoryQuery {
+                tags: vec!["ok".into()],
+                ..DirectoryQuery::default()
+            }
+        );
+    }
+
+    #[test]
+    fn accepts_common_spellings() {
+        let query = DirectoryQuery::from_query_string("country=fr&remote=true&defunct=yes&q=a+b");
+        assert_eq!(query.country.as_deref(), Some("FR"));
+        assert!(query.remote && query.defunct);
+        assert_eq!(query.q, "a b");
+    }
+
+    #[test]
+    fn bounds_what_a_url_can_ask_for() {
+        let long = "x".repeat(1000);
+        assert_eq!(
+            DirectoryQuery::from_query_string(&format!("q={long}"))
+                .q
+                .len(),
+            MAX_QUERY_CHARS
+        );
+        let many: Vec<String> = (0..100).map(|i| format!("tag=t{i}")).collect();
+        assert_eq!(
+            DirectoryQuery::from_query_string(&many.join("&"))
+                .tags
+                .len(),
+            MAX_TAGS
+        );
+        let dupes = DirectoryQuery::from_query_string("tag=a&tag=a&tag=b");
+        assert_eq!(dupes.tags, ["a", "b"]);
+    }
+
+    #[test]
+    fn decodes_broken_escapes_without_failing() {
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%e9"), "\u{fffd}");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+    }
+}

@@ -1,0 +1,629 @@
+//! The search index and facets, built once when the dataset loads.
+//!
+//! Typing must update the list within a frame at 10,000 co-ops, so nothing is normalised per
+//! keystroke: each co-op's searchable text is folded once into a haystack, regions, countries
+//! and tags become small integers, and both sort orders are computed up front. A search is then
+//! one pass over the co-ops that checks each filter and counts the facets.
+
+use std::collections::HashMap;
+
+use crate::model::{Coop, Directory, Entry, Status, plain_text};
+use crate::query::{DirectoryQuery, Sort};
+use crate::text::{fold, fold_into, words};
+
+/// What is indexed of one co-op.
+#[derive(Debug, Clone)]
+struct IndexedCoop {
+    haystack: String,
+    region: usize,
+    countries: Vec<usize>,
+    tags: Vec<usize>,
+    remote: bool,
+    defunct: bool,
+}
+
+/// The index of a [`Directory`]'s co-ops. Positions refer to `directory.coops`.
+#[derive(Debug, Clone)]
+pub struct Index {
+    entries: Vec<IndexedCoop>,
+    by_name: Vec<u32>,
+    by_region: Vec<u32>,
+    region_ids: Vec<String>,
+    country_codes: Vec<String>,
+    tag_ids: Vec<String>,
+}
+
+/// How many co-ops each facet value would show, given the other active filters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facets {
+    /// Per region id, in the dataset's region order.
+    pub regions: Vec<(String, usize)>,
+    /// Per country code, for every country with at least one co-op, by code.
+    pub countries: Vec<(String, usize)>,
+    /// Per tag id, in taxonomy order.
+    pub tags: Vec<(String, usize)>,
+    /// Remote-friendly co-ops.
+    pub remote: usize,
+    /// Defunct co-ops.
+    pub defunct: usize,
+}
+
+/// The outcome of a search.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    /// Positions in `directory.coops` of the matching co-ops, in the requested order.
+    pub matches: Vec<u32>,
+    /// Facet counts.
+    pub facets: Facets,
+    /// Matching co-ops per country code (a co-op in several countries counts in each), for the map.
+    pub per_country: Vec<(String, usize)>,
+    /// Matching co-ops with no country, or remote, distributed or worldwide: the group shown
+    /// beside the map (a remote co-op with a country is on the map as well).
+    pub without_place: Vec<u32>,
+}
+
+impl Index {
+    /// Indexes every co-op of `directory`.
+    pub fn build(directory: &Directory) -> Index {
+        let region_ids: Vec<String> = directory.regions.iter().map(|r| r.id.clone()).collect();
+        let tag_ids: Vec<String> = directory.tags.iter().map(|t| t.id.clone()).collect();
+        let mut country_codes: Vec<String> =
+            directory.countries.iter().map(|c| c.code.clone()).collect();
+        for coop in &directory.coops {
+            for code in &coop.location.countries {
+                if !country_codes.contains(code) {
+                    country_codes.push(code.clone());
+                }
+            }
+        }
+        country_codes.sort();
+        let region_pos: HashMap<&str, usize> = position_map(&region_ids);
+        let tag_pos = position_map(&tag_ids);
+        let country_pos = position_map(&country_codes);
+        let country_names: HashMap<&str, &str> = directory
+            .countries
+            .iter()
+            .map(|c| (c.code.as_str(), c.name.as_str()))
+            .collect();
+
+        let entries: Vec<IndexedCoop> = directory
+            .coops
+            .iter()
+            .map(|coop| IndexedCoop {
+                haystack: haystack(coop, &country_names),
+                region: region_pos
+                    .get(coop.region.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
+                countries: coop
+                    .location
+                    .countries
+                    .iter()
+                    .filter_map(|c| country_pos.get(c.as_str()).copied())
+                    .collect(),
+                tags: coop
+                    .tags
+                    .iter()
+                    .filter_map(|t| tag_pos.get(t.as_str()).copied())
+                    .collect(),
+                remote: coop.location.is_remote_friendly(),
+                defunct: coop.status == Status::Defunct,
+            })
+            .collect();
+
+        let names: Vec<String> = directory.coops.iter().map(|c| fold(&c.name)).collect();
+        let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
+        by_name.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut by_region = by_name.clone();
+        by_region.sort_by_key(|&i| entries[i as usize].region);
+
+        Index {
+            entries,
+            by_name,
+            by_region,
+            region_ids,
+            country_codes,
+            tag_ids,
+        }
+    }
+
+    /// Number of co-ops indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the dataset has no co-ops.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Runs `query`: the matching co-ops in order, and the facet counts.
+    pub fn search(&self, query: &DirectoryQuery) -> Results {
+        let folded = fold(&query.q);
+        let terms: Vec<&str> = words(&folded).collect();
+        let region = query
+            .region
+            .as_deref()
+            .map(|r| self.region_ids.iter().position(|id| id == r));
+        let country = query
+            .country
+            .as_deref()
+            .map(|c| self.country_codes.iter().position(|code| code == c));
+        let tags: Vec<Option<usize>> = query
+            .tags
+            .iter()
+            .map(|t| self.tag_ids.iter().position(|id| id == t))
+            .collect();
+
+        let mut facets = Facets {
+            regions: vec![0; self.region_ids.len()]
+                .into_iter()
+                .enumerate()
+                .map(|(i, n)| (self.region_ids[i].clone(), n))
+                .collect(),
+            countries: self.country_codes.iter().map(|c| (c.clone(), 0)).collect(),
+            tags: self.tag_ids.iter().map(|t| (t.clone(), 0)).collect(),
+            remote: 0,
+            defunct: 0,
+        };
+        let mut per_country = vec![0usize; self.country_codes.len()];
+        let mut matched = vec![false; self.entries.len()];
+
+        for (i, entry) in self.entries.iter().enumerate() {
+            // Each filter on its own, so each facet can count "everything but me".
+            let text_ok = terms.iter().all(|t| entry.haystack.contains(t));
+            if !text_ok {
+                continue;
+            }
+            let region_ok = match region {
+                None => true,
+                Some(wanted) => wanted == Some(entry.region),
+            };
+            let country_ok = match country {
+                None => true,
+                Some(wanted) => wanted.is_some_and(|w| entry.countries.contains(&w)),
+            };
+            let tags_ok = tags
+                .iter()
+                .all(|t| t.is_some_and(|t| entry.tags.contains(&t)));
+            let remote_ok = !query.remote || entry.remote;
+            let defunct_ok = query.defunct || !entry.defunct;
+
+            if country_ok
+                && tags_ok
+                && remote_ok
+                && defunct_ok
+                && let Some((_, n)) = facets.regions.get_mut(entry.region)
+            {
+                *n += 1;
+            }
+            if region_ok && tags_ok && remote_ok && defunct_ok {
+                for &c in &entry.countries {
+                    facets.countries[c].1 += 1;
+                }
+            }
+            if region_ok && country_ok && tags_ok && defunct_ok && entry.remote {
+                facets.remote += 1;
+            }
+            if region_ok && country_ok && tags_ok && remote_ok && entry.defunct {
+                facets.defunct += 1;
+            }
+            if region_ok && country_ok && tags_ok && remote_ok && defunct_ok {
+                matched[i] = true;
+                for &t in &entry.tags {
+                    facets.tags[t].1 += 1;
+                }
+                for &c in &entry.countries {
+                    per_country[c] += 1;
+                }
+            }
+        }
+
+        let order = match query.sort {
+            Sort::Name => &self.by_name,
+            Sort::Region => &self.by_region,
+        };
+        let matches: Vec<u32> = order
+            .iter()
+            .copied()
+            .filter(|&i| matched[i as usize])
+            .collect();
+        let without_place = matches
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.entries[i as usize];
+                e.countries.is_empty() || e.remote
+            })
+            .collect();
+        facets.countries.retain(|(_, n)| *n > 0);
+        Results {
+            matches,
+            facets,
+            per_country: self
+                .country_codes
+                .iter()
+                .zip(per_country)
+                .filter(|(_, n)| *n > 0)
+                .map(|(c, n)| (c.clone(), n))
+                .collect(),
+            without_place,
+        }
+    }
+}
+
+/// The co-ops most like `directory.coops[of]`: shared business areas count most, then a shared
+/// country, then the same region. Defunct co-ops and co-ops with nothing in common are left out.
+/// Best first; ties in list order.
+pub fn similar(directory: &Directory, of: usize, limit: usize) -> Vec<usize> {
+    let Some(this) = directory.coops.get(of) else {
+        return Vec::new();
+    };
+    let mut scored: Vec<(usize, usize)> = directory
+        .coops
+        .iter()
+        .enumerate()
+        .filter(|(i, other)| *i != of && other.status == Status::Active)
+        .filter_map(|(i, other)| {
+            let tags = other.tags.iter().filter(|t| this.tags.contains(t)).count();
+            let countries = other
+                .location
+                .countries
+                .iter()
+                .filter(|c| this.location.countries.contains(c))
+                .count();
+            let region = usize::from(other.region == this.region);
+            let score = tags * 4 + countries.min(1) * 2 + region;
+            (tags > 0 && score > 0).then_some((i, score))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.into_iter().take(limit).map(|(i, _)| i).collect()
+}
+
+/// Whether a linked entry (a network, a resource) matches every word of `folded_query`: in its
+/// name, description, link, or any nested entry.
+pub fn entry_matches(entry: &Entry, folded_query: &str) -> bool {
+    let mut text = String::new();
+    collect_entry_text(entry, &mut text);
+    words(folded_query).all(|w| text.contains(w))
+}
+
+fn collect_entry_text(entry: &Entry, text: &mut String) {
+    fold_into(&entry.name, text);
+    text.push('\n');
+    fold_into(&plain_text(&entry.description), text);
+    text.push('\n');
+    if let Some(url) = &entry.url {
+        fold_into(url, text);
+        text.push('\n');
+    }
+    for child in &entry.children {
+        collect_entry_text(child, text);
+    }
+}
+
+fn position_map(ids: &[String]) -> HashMap<&str, usize> {
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect()
+}
+
+/// Everything a search box should find a co-op by, folded, separated by newlines so a term
+/// never matches across two fields.
+fn haystack(coop: &Coop, country_names: &HashMap<&str, &str>) -> String {
+    let mut text = String::with_capacity(
+        coop.name.len() + coop.business_areas.len() + coop.location.text.len() + 64,
+    );
+    for part in [&coop.name, &coop.business_areas, &coop.location.text] {
+        fold_into(part, &mut text);
+        text.push('\n');
+    }
+    for code in &coop.location.countries {
+        if let Some(name) = country_names.get(code.as_str()) {
+            fold_into(name, &mut text);
+            text.push('\n');
+        }
+    }
+    for tag in &coop.tags {
+        fold_into(&tag.replace('-', " "), &mut text);
+        text.push('\n');
+    }
+    fold_into(&plain_text(&coop.notes), &mut text);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn coop(id: &str, name: &str, region: &str, countries: &[&str], tags: &[&str]) -> Coop {
+        Coop {
+            id: id.into(),
+            name: name.into(),
+            url: None,
+            status: Status::Active,
+            region: region.into(),
+            business_areas: String::new(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            location: Location {
+                countries: countries.iter().map(|c| c.to_string()).collect(),
+                ..Location::default()
+            },
+            notes: vec![],
+            founded: None,
+            size: None,
+            source_line: 0,
+        }
+    }
+
+    fn directory() -> Directory {
+        let mut liberte = coop(
+            "codeurs-en-liberte",
+            "Codeurs en Liberté",
+            "europe",
+            &["FR"],
+            &["web", "gis"],
+        );
+        liberte.business_areas = "Public transports, GIS, maps".into();
+        let mut agaric = coop(
+            "agaric",
+            "Agaric",
+            "north-america",
+            &["US", "NI", "DE"],
+            &["web", "drupal"],
+        );
+        agaric.notes = vec![Span::text("Worker-owned since 2006")];
+        let mut meet = coop("meet-coop", "meet.coop", "worldwide", &[], &["hosting"]);
+        meet.location.worldwide = true;
+        let mut gone = coop("gone", "Gone Coop", "europe", &["FR"], &["web"]);
+        gone.status = Status::Defunct;
+        let mut remote_fr = coop("remote-fr", "Zed", "europe", &["FR"], &["hosting"]);
+        remote_fr.location.remote = true;
+        Directory {
+            schema: SCHEMA_VERSION.into(),
+            source: Source::default(),
+            regions: ["north-america", "europe", "worldwide"]
+                .map(|id| Region {
+                    id: id.into(),
+                    name: id.into(),
+                })
+                .to_vec(),
+            tags: ["web", "drupal", "gis", "hosting"]
+                .map(|id| Tag {
+                    id: id.into(),
+                    name: id.into(),
+                    description: String::new(),
+                })
+                .to_vec(),
+            countries: [
+                ("DE", "Germany"),
+                ("FR", "France"),
+                ("NI", "Nicaragua"),
+                ("US", "United States"),
+            ]
+            .map(|(code, name)| Country {
+                code: code.into(),
+                name: name.into(),
+            })
+            .to_vec(),
+            coops: vec![
+                coop("camba", "Cambá", "south-america", &["AR"], &["web"]),
+                liberte,
+                agaric,
+                meet,
+                gone,
+                remote_fr,
+            ],
+            networks: vec![],
+            meetups: vec![],
+            resources: vec![],
+            products: vec![],
+            jobs: vec![],
+            other_lists: vec![],
+        }
+    }
+
+    fn ids(directory: &Directory, results: &Results) -> Vec<String> {
+        results
+            .matches
+            .iter()
+            .map(|&i| directory.coops[i as usize].id.clone())
+            .collect()
+    }
+
+    fn search(q: &str) -> (Directory, Results) {
+        let d = directory();
+        let r = Index::build(&d).search(&DirectoryQuery::from_query_string(q));
+        (d, r)
+    }
+
+    #[test]
+    fn text_search_ignores_case_and_accents() {
+        let (d, r) = search("q=camba");
+        assert_eq!(ids(&d, &r), ["camba"]);
+        let (d, r) = search("q=LIBERTE");
+        assert_eq!(ids(&d, &r), ["codeurs-en-liberte"]);
+        let (d, r) = search("q=libert%C3%A9");
+        assert_eq!(ids(&d, &r), ["codeurs-en-liberte"]);
+    }
+
+    #[test]
+    fn text_search_covers_areas_location_names_and_notes() {
+        assert_eq!(
+            ids(&search("q=gis").0, &search("q=gis").1),
+            ["codeurs-en-liberte"]
+        );
+        let (d, r) = search("q=nicaragua");
+        assert_eq!(ids(&d, &r), ["agaric"], "country names are searchable");
+        let (d, r) = search("q=worker+2006");
+        assert_eq!(
+            ids(&d, &r),
+            ["agaric"],
+            "every word must match, in any field"
+        );
+        let (_, r) = search("q=worker+zzz");
+        assert!(r.matches.is_empty());
+    }
+
+    #[test]
+    fn defunct_coops_are_hidden_unless_asked_for() {
+        let (d, r) = search("");
+        assert!(!ids(&d, &r).contains(&"gone".to_string()));
+        assert_eq!(r.facets.defunct, 1, "the toggle says how many it would add");
+        let (d, r) = search("defunct=1");
+        assert!(ids(&d, &r).contains(&"gone".to_string()));
+    }
+
+    #[test]
+    fn sorts_by_name_or_region() {
+        let (d, r) = search("");
+        assert_eq!(
+            ids(&d, &r),
+            [
+                "agaric",
+                "camba",
+                "codeurs-en-liberte",
+                "meet-coop",
+                "remote-fr"
+            ]
+        );
+        let (d, r) = search("sort=region");
+        // Regions in the dataset's order; an unknown region ("south-america" here) sorts last.
+        assert_eq!(
+            ids(&d, &r),
+            [
+                "agaric",
+                "codeurs-en-liberte",
+                "remote-fr",
+                "meet-coop",
+                "camba"
+            ]
+        );
+    }
+
+    #[test]
+    fn facet_counts_respect_the_other_filters() {
+        let (_, r) = search("tag=web");
+        // Region counts with the tag applied but not the (absent) region filter.
+        assert_eq!(
+            r.facets.regions,
+            [
+                ("north-america".into(), 1),
+                ("europe".into(), 1),
+                ("worldwide".into(), 0)
+            ]
+        );
+        let (_, r) = search("region=europe");
+        // The region facet ignores its own filter, so other regions still show their counts.
+        assert_eq!(r.facets.regions[0], ("north-america".into(), 1));
+        assert_eq!(r.facets.regions[1], ("europe".into(), 2));
+        // Tag counts are within the results.
+        let tag = |r: &Results, id: &str| r.facets.tags.iter().find(|(t, _)| t == id).unwrap().1;
+        assert_eq!(tag(&r, "web"), 1);
+        assert_eq!(tag(&r, "hosting"), 1);
+        assert_eq!(tag(&r, "drupal"), 0);
+        assert_eq!(r.facets.remote, 1);
+    }
+
+    #[test]
+    fn several_tags_narrow_together() {
+        let (d, r) = search("tag=web&tag=drupal");
+        assert_eq!(ids(&d, &r), ["agaric"]);
+        let (_, r) = search("tag=web&tag=nonexistent");
+        assert!(
+            r.matches.is_empty(),
+            "an unknown tag matches nothing rather than everything"
+        );
+    }
+
+    #[test]
+    fn country_filter_and_map_counts_count_each_country() {
+        let (d, r) = search("country=DE");
+        assert_eq!(ids(&d, &r), ["agaric"]);
+        let (_, r) = search("");
+        let count = |code: &str| {
+            r.per_country
+                .iter()
+                .find(|(c, _)| c == code)
+                .map_or(0, |(_, n)| *n)
+        };
+        assert_eq!(count("FR"), 2, "defunct hidden by default");
+        assert_eq!(count("NI"), 1);
+        assert_eq!(
+            count("DE"),
+            1,
+            "a co-op in several countries counts in each"
+        );
+        let facet = |code: &str| {
+            r.facets
+                .countries
+                .iter()
+                .find(|(c, _)| c == code)
+                .map_or(0, |(_, n)| *n)
+        };
+        assert_eq!(facet("US"), 1);
+        assert_eq!(
+            facet("AR"),
+            1,
+            "countries missing from the dataset's list are still indexed"
+        );
+    }
+
+    #[test]
+    fn coops_without_a_place_are_grouped_for_the_map() {
+        let (d, r) = search("");
+        let without: Vec<_> = r
+            .without_place
+            .iter()
+            .map(|&i| d.coops[i as usize].id.as_str())
+            .collect();
+        assert_eq!(without, ["meet-coop", "remote-fr"]);
+    }
+
+    #[test]
+    fn similar_coops_share_tags_first_then_place() {
+        let d = directory();
+        let liberte = d
+            .coops
+            .iter()
+            .position(|c| c.id == "codeurs-en-liberte")
+            .unwrap();
+        let ids: Vec<&str> = similar(&d, liberte, 5)
+            .into_iter()
+            .map(|i| d.coops[i].id.as_str())
+            .collect();
+        // Cambá and Agaric share "web"; Agaric is not in France either, so list order decides;
+        // the defunct co-op is left out, and meet.coop shares nothing.
+        assert_eq!(ids, ["camba", "agaric"]);
+        assert!(
+            similar(&d, 99, 5).is_empty(),
+            "an unknown position has no neighbours"
+        );
+    }
+
+    #[test]
+    fn entries_match_on_name_description_and_children() {
+        let entry = Entry {
+            name: "CoTech".into(),
+            url: Some("https://www.coops.tech".into()),
+            description: vec![Span::text("Network of tech coops in the UK.")],
+            children: vec![Entry {
+                name: "CoTech Forum".into(),
+                ..Entry::default()
+            }],
+        };
+        for q in ["cotech", "network uk", "forum", "coops.tech", ""] {
+            assert!(entry_matches(&entry, &fold(q)), "{q:?}");
+        }
+        assert!(!entry_matches(&entry, &fold("argentina")));
+    }
+
+    #[test]
+    fn remote_filter_keeps_remote_friendly_coops() {
+        let (d, r) = search("remote=1");
+        assert_eq!(ids(&d, &r), ["meet-coop", "remote-fr"]);
+    }
+}

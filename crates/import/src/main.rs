@@ -1,0 +1,229 @@
+//! `import`: the command-line front of [`coops_import::import`].
+//!
+//! ```text
+//! import <README.md> [--defunct <DEFUNCT.md>] --out <directory.json>
+//! ```
+//!
+//! Reads the list, writes the dataset, prints a summary with every warning. Exits 0 when the
+//! dataset was written (warnings or not), 1 when the input cannot be read or is not a list of
+//! co-ops, or the output cannot be written, and 2 on a usage error.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use coops_import::{Import, import, to_json};
+
+const USAGE: &str = "\
+usage: import <README.md> [--defunct <DEFUNCT.md>] --out <directory.json>
+
+Imports the tech co-ops list (markdown) into the directory dataset (JSON).
+  <README.md>            the list
+  --defunct <DEFUNCT.md> the list of defunct co-ops (optional)
+  --out <directory.json> where to write the dataset
+  -h, --help             show this help
+
+From the workspace root:
+  cargo run --release --bin import -- data/README.md --out public/data/directory.json";
+
+/// The parsed command line.
+#[derive(Debug, PartialEq, Eq)]
+struct Args {
+    readme: PathBuf,
+    defunct: Option<PathBuf>,
+    out: PathBuf,
+}
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Run(Args),
+    Help,
+}
+
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    let mut readme = None;
+    let mut defunct = None;
+    let mut out = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--defunct" | "--out" => {
+                let value = args
+                    .next()
+                    .ok_or_else(|| format!("{arg} needs a file name"))?;
+                let slot = if arg == "--out" {
+                    &mut out
+                } else {
+                    &mut defunct
+                };
+                if slot.replace(PathBuf::from(value)).is_some() {
+                    return Err(format!("{arg} given twice"));
+                }
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            path => {
+                if readme.replace(PathBuf::from(path)).is_some() {
+                    return Err("only one list file can be imported".to_string());
+                }
+            }
+        }
+    }
+    Ok(Command::Run(Args {
+        readme: readme.ok_or("no list file given")?,
+        defunct,
+        out: out.ok_or("no --out file given")?,
+    }))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Command::Run(args)) => args,
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("import: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(result) => {
+            print_summary(&result, &args.out);
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("import: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<Import, String> {
+    let readme = read(&args.readme)?;
+    let defunct = args.defunct.as_deref().map(read).transpose()?;
+    let readme_name = display_name(&args.readme);
+    let defunct_name = args.defunct.as_deref().map(display_name);
+    let defunct_input = defunct.as_deref().zip(defunct_name.as_deref());
+    let result = import(&readme, &readme_name, defunct_input).map_err(|e| e.to_string())?;
+    let json =
+        to_json(&result.directory).map_err(|e| format!("cannot serialise the dataset: {e}"))?;
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(&args.out, json)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    Ok(result)
+}
+
+/// Reads a file as UTF-8 text, with a message that names it when it cannot.
+fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn print_summary(result: &Import, out: &Path) {
+    let s = &result.stats;
+    let d = &result.directory;
+    let pct = |n: u32| {
+        if s.coops_written == 0 {
+            0.0
+        } else {
+            f64::from(n) * 100.0 / f64::from(s.coops_written)
+        }
+    };
+    println!("Imported {} -> {}", d.source.file, out.display());
+    for file in &s.repaired {
+        println!("  encoding: repaired {file} (UTF-8 that had been decoded as Windows-1252)");
+    }
+    println!("  rows read:       {}", s.rows_read);
+    if let Some(file) = &d.source.defunct_file {
+        println!("  defunct rows:    {} (from {file})", s.defunct_rows_read);
+    }
+    println!(
+        "  co-ops written:  {} in {} regions",
+        s.coops_written,
+        d.regions.len()
+    );
+    println!("  merged:          {}", s.merged);
+    println!(
+        "  with a country:  {} ({:.1}%); {} more remote/distributed/worldwide without one",
+        s.with_country,
+        pct(s.with_country),
+        s.remote_without_country
+    );
+    println!(
+        "  with a tag:      {} ({:.1}%)",
+        s.with_tag,
+        pct(s.with_tag)
+    );
+    println!(
+        "  lists:           {} networks, {} meetups, {} resource sections ({} entries), {} products, {} jobs, {} other lists",
+        d.networks.len(),
+        d.meetups.len(),
+        d.resources.len(),
+        s.resource_entries,
+        d.products.len(),
+        d.jobs.len(),
+        d.other_lists.len()
+    );
+    println!("  warnings:        {}", result.warnings.len());
+    for warning in &result.warnings {
+        println!("    {warning}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Command, String> {
+        parse_args(list.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn parses_the_documented_forms() {
+        assert_eq!(
+            args(&["data/README.md", "--out", "o.json"]),
+            Ok(Command::Run(Args {
+                readme: "data/README.md".into(),
+                defunct: None,
+                out: "o.json".into()
+            }))
+        );
+        assert_eq!(
+            args(&["--defunct", "D.md", "R.md", "--out", "o.json"]),
+            Ok(Command::Run(Args {
+                readme: "R.md".into(),
+                defunct: Some("D.md".into()),
+                out: "o.json".into()
+            }))
+        );
+        assert_eq!(args(&["-h"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn rejects_bad_command_lines() {
+        assert!(args(&[]).is_err());
+        assert!(args(&["R.md"]).is_err());
+        assert!(args(&["R.md", "--out"]).is_err());
+        assert!(args(&["R.md", "--out", "a", "--out", "b"]).is_err());
+        assert!(args(&["R.md", "S.md", "--out", "a"]).is_err());
+        assert!(args(&["R.md", "--bogus", "--out", "a"]).is_err());
+    }
+}

@@ -1,0 +1,123 @@
+//! One co-op in the result list.
+
+use coops_core::url::safe_href;
+use coops_core::{Coop, Status};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::rich_text::{ExternalLink, RichText};
+use crate::data::Dataset;
+
+/// A co-op's card: its name (linking to its site), business areas as tags that filter the
+/// list, where it is, its notes, and when it was founded.
+#[component]
+pub fn CoopCard(
+    /// The co-op.
+    coop: Coop,
+    /// Display names of its tags and countries.
+    labels: CoopLabels,
+    /// Called with a tag id when one of its tags is clicked.
+    on_tag: Callback<String>,
+) -> impl IntoView {
+    let Coop {
+        id,
+        name,
+        url,
+        status,
+        notes,
+        founded,
+        location,
+        business_areas,
+        ..
+    } = coop;
+    let defunct = status == Status::Defunct;
+    let heading_id = format!("coop-{id}");
+    let name_view = match url.as_deref().and_then(safe_href) {
+        Some(href) => {
+            let text = name.clone();
+            view! { <ExternalLink href=href.to_string()>{text}</ExternalLink> }.into_any()
+        }
+        None => name.clone().into_any(),
+    };
+    let tags = labels
+        .tags
+        .into_iter()
+        .map(|(tag_id, tag_name)| {
+            let clicked = tag_id.clone();
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="tag"
+                        title=format!("Show only co-ops tagged {tag_name}")
+                        on:click=move |_| on_tag.run(clicked.clone())
+                    >
+                        {tag_name.clone()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let place = if location.text.is_empty() {
+        labels.countries.join(", ")
+    } else {
+        location.text.clone()
+    };
+    let place = if place.is_empty() && location.worldwide {
+        "Worldwide".to_string()
+    } else {
+        place
+    };
+    view! {
+        <article
+            class="coop-card"
+            class:coop-card--defunct=defunct
+            data-testid="coop-card"
+            data-coop-id=id.clone()
+            aria-labelledby=heading_id.clone()
+        >
+            <h3 class="coop-card__name" id=heading_id.clone()>{name_view}</h3>
+            {defunct.then(|| view! { <p class="coop-card__status">"No longer trading"</p> })}
+            <p class="coop-card__meta">
+                {(!place.is_empty()).then(|| view! { <span class="coop-card__place">{place}</span> })}
+                {founded.map(|year| view! { <span class="coop-card__founded">{format!("Founded {year}")}</span> })}
+            </p>
+            {(!business_areas.is_empty()).then(|| view! { <p class="coop-card__areas">{business_areas}</p> })}
+            <ul class="coop-card__tags" aria-label="Business areas">{tags}</ul>
+            {(!notes.is_empty()).then(|| view! { <p class="coop-card__notes"><RichText spans=notes /></p> })}
+            <p class="coop-card__more">
+                <A href=format!("/coops/{id}")>
+                    "More about "{name}
+                </A>
+            </p>
+        </article>
+    }
+}
+
+/// Display names a card needs, looked up once by the list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CoopLabels {
+    /// (tag id, tag name) for each of the co-op's tags.
+    pub tags: Vec<(String, String)>,
+    /// Country names, in the co-op's order.
+    pub countries: Vec<String>,
+}
+
+impl CoopLabels {
+    /// The labels of `coop` in `data`.
+    pub fn of(coop: &Coop, data: &Dataset) -> Self {
+        CoopLabels {
+            tags: coop
+                .tags
+                .iter()
+                .map(|t| (t.clone(), data.tag_name(t)))
+                .collect(),
+            countries: coop
+                .location
+                .countries
+                .iter()
+                .map(|c| data.country_name(c))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Linked entries from the list (networks, resources, products), in sections, filtered by text.
+
+use coops_core::Entry;
+use coops_core::search::entry_matches;
+use coops_core::text::fold;
+use coops_core::url::safe_href;
+use leptos::prelude::*;
+
+use crate::components::rich_text::{ExternalLink, RichText};
+
+/// A titled group of entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntrySection {
+    /// Anchor id.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// The larger heading it belongs to, if any ("Information on tech coops ...").
+    pub group: Option<String>,
+    /// The entries.
+    pub entries: Vec<Entry>,
+}
+
+/// Every section whose entries match `query`, each entry with its nested links; says so when
+/// nothing matches.
+#[component]
+pub fn EntrySections(
+    /// The sections, in order.
+    sections: Vec<EntrySection>,
+    /// The search text.
+    #[prop(into)]
+    query: Signal<String>,
+) -> impl IntoView {
+    let sections = StoredValue::new(sections);
+    let filtered = Memo::new(move |_| {
+        let folded = fold(&query.read());
+        sections.with_value(|sections| {
+            sections
+                .iter()
+                .map(|s| EntrySection {
+                    entries: s
+                        .entries
+                        .iter()
+                        .filter(|e| entry_matches(e, &folded))
+                        .cloned()
+                        .collect(),
+                    ..s.clone()
+                })
+                .filter(|s| !s.entries.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || filtered.with(|f| f.iter().map(|s| s.entries.len()).sum::<usize>());
+    view! {
+        <p class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
+            {move || match count() {
+                0 => "Nothing matches".to_string(),
+                1 => "1 entry".to_string(),
+                n => format!("{n} entries"),
+            }}
+        </p>
+        <For each=move || filtered.get() key=|s| (s.id.clone(), s.entries.len()) let:section>
+            <section class="entry-section" id=section.id.clone() aria-labelledby=format!("{}-title", section.id)>
+                {section.group.clone().map(|g| view! { <p class="entry-section__group">{g}</p> })}
+                <h2 id=format!("{}-title", section.id)>{section.title.clone()}</h2>
+                <EntryItems entries=section.entries.clone() />
+            </section>
+        </For>
+    }
+}
+
+/// A bulleted list of entries, nesting their children.
+#[component]
+fn EntryItems(entries: Vec<Entry>) -> impl IntoView {
+    view! {
+        <ul class="entry-list">
+            {entries.into_iter().map(|entry| view! { <EntryItem entry /> }).collect_view()}
+        </ul>
+    }
+}
+
+/// One entry: its link, what the list says of it, and its nested entries.
+#[component]
+fn EntryItem(entry: Entry) -> impl IntoView {
+    let Entry {
+        name,
+        url,
+        description,
+        children,
+    } = entry;
+    let title = match url.as_deref().and_then(safe_href) {
+        Some(href) => {
+            view! { <ExternalLink href=href.to_string()>{name}</ExternalLink> }.into_any()
+        }
+        None => name.into_any(),
+    };
+    let nested =
+        (!children.is_empty()).then(|| view! { <EntryItems entries=children /> }.into_any());
+    view! {
+        <li class="entry-list__item" data-testid="entry">
+            <span class="entry-list__name">{title}</span>
+            {(!description.is_empty()).then(|| view! { " " <span class="entry-list__description"><RichText spans=description /></span> })}
+            {nested}
+        </li>
+    }
+}

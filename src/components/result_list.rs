@@ -1,0 +1,125 @@
+//! The matching co-ops: a count that screen readers hear, the cards, and an empty state.
+
+use coops_core::search::Results;
+use leptos::prelude::*;
+
+use crate::components::coop_card::{CoopCard, CoopLabels};
+use crate::data::DirectoryData;
+use crate::url_state::{History, QueryState};
+
+/// Cards rendered at first, and added by each "Show more": the DOM stays small however large
+/// the dataset grows.
+pub const PAGE_SIZE: usize = 48;
+
+/// The result count and the list of co-op cards, a page at a time.
+#[component]
+pub fn ResultList(
+    /// The dataset.
+    data: DirectoryData,
+    /// The current search results.
+    results: Memo<Results>,
+    /// The URL state, for tag clicks and the empty state's suggestions.
+    state: QueryState,
+) -> impl IntoView {
+    let shown = RwSignal::new(PAGE_SIZE);
+    // A new search starts from the first page again.
+    Effect::watch(
+        move || results.track(),
+        move |_, _, _| shown.set(PAGE_SIZE),
+        false,
+    );
+
+    let on_tag = {
+        let state = state.clone();
+        Callback::new(move |tag: String| {
+            state.update(History::Push, |q| {
+                if !q.tags.contains(&tag) {
+                    q.tags.push(tag)
+                }
+            })
+        })
+    };
+    let total = move || results.with(|r| r.matches.len());
+    let visible = move || {
+        results.with(|r| {
+            r.matches
+                .iter()
+                .take(shown.get())
+                .copied()
+                .collect::<Vec<u32>>()
+        })
+    };
+    let cards = {
+        let data = data.clone();
+        move |i: u32| {
+            let coop = data.directory.coops[i as usize].clone();
+            let labels = CoopLabels::of(&coop, &data);
+            view! { <li class="result-list__item"><CoopCard coop labels on_tag /></li> }
+        }
+    };
+
+    view! {
+        <p class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
+            {move || count_text(total())}
+        </p>
+        <Show when=move || total() == 0>
+            <EmptyState state=state.clone() />
+        </Show>
+        <ol class="result-list" aria-label="Co-ops">
+            <For each=visible key=|i| *i children=cards.clone() />
+        </ol>
+        <Show when=move || shown.get() < total()>
+            <p class="result-list__more">
+                <button type="button" class="button result-list__more-button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                    {move || format!("Show more ({} of {} shown)", shown.get().min(total()), total())}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+/// "42 co-ops", "1 co-op", "No co-ops match".
+fn count_text(n: usize) -> String {
+    match n {
+        0 => "No co-ops match".into(),
+        1 => "1 co-op".into(),
+        n => format!("{n} co-ops"),
+    }
+}
+
+/// What to loosen when nothing matches: one button per active filter.
+#[component]
+fn EmptyState(state: QueryState) -> impl IntoView {
+    let query = state.query;
+    let suggestion =
+        move |label: &'static str,
+              active: fn(&coops_core::query::DirectoryQuery) -> bool,
+              loosen: fn(&mut coops_core::query::DirectoryQuery)| {
+            let state = state.clone();
+            move || {
+                let state = state.clone();
+                query.with(active).then(|| {
+                view! {
+                    <li>
+                        <button type="button" class="button" on:click=move |_| state.update(History::Push, loosen)>
+                            {label}
+                        </button>
+                    </li>
+                }
+            })
+            }
+        };
+    view! {
+        <div class="empty-state" data-testid="empty-state">
+            <p>"Nothing matches all of these filters. Try loosening one:"</p>
+            <ul class="empty-state__suggestions">
+                {suggestion("Clear the search text", |q| !q.q.trim().is_empty(), |q| q.q.clear())}
+                {suggestion("Any region", |q| q.region.is_some(), |q| q.region = None)}
+                {suggestion("Any country", |q| q.country.is_some(), |q| q.country = None)}
+                {suggestion("Any business area", |q| !q.tags.is_empty(), |q| q.tags.clear())}
+                {suggestion("Include on-site co-ops", |q| q.remote, |q| q.remote = false)}
+                {suggestion("Include co-ops no longer trading", |q| !q.defunct, |q| q.defunct = true)}
+            </ul>
+        </div>
+    }
+}

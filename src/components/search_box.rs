@@ -1,0 +1,62 @@
+//! The directory's search box.
+
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A labelled `<input type="search">`; `/` anywhere on the page focuses it.
+#[component]
+pub fn SearchBox(
+    /// The text to show (from the URL).
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text on every keystroke.
+    on_input: Callback<String>,
+    /// What the box searches, shown under it.
+    #[prop(into)]
+    hint: String,
+) -> impl IntoView {
+    let input = NodeRef::<Input>::new();
+    // `/` focuses the search box, unless the visitor is already typing somewhere.
+    let handle = window_event_listener(ev::keydown, move |event| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            });
+        if typing {
+            return;
+        }
+        if let Some(input) = input.get_untracked() {
+            event.prevent_default();
+            let _ = input.focus();
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <div class="search-box" role="search">
+            <label class="search-box__label" for="directory-search">"Search"</label>
+            <input
+                node_ref=input
+                id="directory-search"
+                class="search-box__input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="directory-search-hint"
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+            <p class="search-box__hint" id="directory-search-hint">
+                {hint}" Press "<kbd>"/"</kbd>" to jump here."
+            </p>
+        </div>
+    }
+}

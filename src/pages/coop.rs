@@ -1,0 +1,152 @@
+//! A co-op's own page: everything known about it, and the co-ops most like it.
+
+use coops_core::query::DirectoryQuery;
+use coops_core::search::similar;
+use coops_core::url::safe_href;
+use coops_core::{Coop, Status};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::load_state::WithDirectory;
+use crate::components::rich_text::{ExternalLink, RichText};
+use crate::data::DirectoryData;
+
+/// How many similar co-ops the page suggests.
+const SIMILAR: usize = 6;
+
+/// `/coops/:id`.
+#[component]
+pub fn CoopPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    view! {
+        <WithDirectory children=move |data| {
+            move || {
+                let id = id.get();
+                match data.directory.coops.iter().position(|c| c.id == id) {
+                    Some(at) => view! { <CoopDetails data=data.clone() at /> }.into_any(),
+                    None => view! { <UnknownCoop id /> }.into_any(),
+                }
+            }
+        } />
+    }
+}
+
+/// Everything the dataset says about one co-op.
+#[component]
+fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
+    let coop: Coop = data.directory.coops[at].clone();
+    let region = data.region_name(&coop.region);
+    let countries: Vec<String> = coop
+        .location
+        .countries
+        .iter()
+        .map(|c| data.country_name(c))
+        .collect();
+    let region_link = format!(
+        "/?{}",
+        DirectoryQuery {
+            region: Some(coop.region.clone()),
+            ..Default::default()
+        }
+        .to_query_string()
+    );
+    let tags = coop
+        .tags
+        .iter()
+        .map(|t| {
+            let href = format!(
+                "/?{}",
+                DirectoryQuery {
+                    tags: vec![t.clone()],
+                    ..Default::default()
+                }
+                .to_query_string()
+            );
+            let name = data.tag_name(t);
+            view! { <li><A href=href attr:class="tag">{name}</A></li> }
+        })
+        .collect_view();
+    let similar_items = similar(&data.directory, at, SIMILAR)
+        .into_iter()
+        .map(|i| {
+            let other = &data.directory.coops[i];
+            let place = if other.location.text.is_empty() {
+                data.region_name(&other.region)
+            } else {
+                other.location.text.clone()
+            };
+            let (href, name) = (format!("/coops/{}", other.id), other.name.clone());
+            view! {
+                <li>
+                    <A href=href>{name}</A>
+                    <span class="coop-page__similar-place">{format!(" · {place}")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let correction = format!(
+        "https://github.com/hng/tech-coops/edit/master/README.md#L{}",
+        coop.source_line.max(1)
+    );
+    let site = coop.url.as_deref().and_then(safe_href).map(str::to_string);
+    let mut flags = Vec::new();
+    if coop.location.remote {
+        flags.push("works remotely");
+    }
+    if coop.location.distributed {
+        flags.push("a distributed company");
+    }
+    if coop.location.worldwide {
+        flags.push("works worldwide");
+    }
+    view! {
+        <Title text=coop.name.clone() />
+        <article class="coop-page" data-testid="coop-page" data-coop-id=coop.id.clone() aria-labelledby="coop-page-title">
+            <p class="coop-page__back"><A href="/">"← All co-ops"</A></p>
+            <h1 id="coop-page-title">{coop.name.clone()}</h1>
+            {(coop.status == Status::Defunct).then(|| view! { <p class="coop-page__status">"This co-op is no longer trading; it is kept here for the record."</p> })}
+            <dl class="coop-page__facts">
+                {site.map(|href| view! {
+                    <dt>"Website"</dt>
+                    <dd><ExternalLink href=href.clone()>{href}</ExternalLink></dd>
+                })}
+                <dt>"Region"</dt>
+                <dd><A href=region_link>{region}</A></dd>
+                {(!coop.location.text.is_empty()).then(|| view! { <dt>"Based in"</dt><dd>{coop.location.text.clone()}</dd> })}
+                {(!countries.is_empty()).then(|| view! { <dt>{if countries.len() == 1 { "Country" } else { "Countries" }}</dt><dd>{countries.join(", ")}</dd> })}
+                {(!flags.is_empty()).then(|| view! { <dt>"Works"</dt><dd>{flags.join("; ")}</dd> })}
+                {(!coop.business_areas.is_empty()).then(|| view! { <dt>"Business areas"</dt><dd>{coop.business_areas.clone()}</dd> })}
+                {coop.founded.map(|y| view! { <dt>"Founded"</dt><dd>{y}</dd> })}
+                {coop.size.clone().map(|s| view! { <dt>"Size"</dt><dd>{format!("{}{} {}", s.count, if s.at_least { "+" } else { "" }, s.unit)}</dd> })}
+                {(!coop.notes.is_empty()).then(|| view! { <dt>"Notes"</dt><dd><RichText spans=coop.notes.clone() /></dd> })}
+            </dl>
+            {(!coop.tags.is_empty()).then(|| view! {
+                <h2>"Business areas"</h2>
+                <ul class="coop-page__tags">{tags}</ul>
+            })}
+            <h2>"Co-ops like this one"</h2>
+            <ul class="coop-page__similar" data-testid="similar-coops">{similar_items}</ul>
+            <p class="coop-page__correction">
+                "Something wrong or missing? "
+                <ExternalLink href=correction>"Suggest a correction to the list"</ExternalLink>
+                " (on GitHub)."
+            </p>
+        </article>
+    }
+}
+
+/// A `/coops/<id>` for an id the dataset does not have.
+#[component]
+fn UnknownCoop(id: String) -> impl IntoView {
+    view! {
+        <Title text="Co-op not found" />
+        <section class="page" data-testid="not-found">
+            <h1>"No co-op with this address"</h1>
+            <p>{format!("The directory has no co-op called \u{201c}{id}\u{201d}. It may have been renamed or removed from the list.")}</p>
+            <p><A href="/">"Search the directory"</A></p>
+        </section>
+    }
+}

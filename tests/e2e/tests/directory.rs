@@ -1,0 +1,227 @@
+//! The directory on the real dataset: search, filters, URL state, co-op pages, link pages.
+
+use e2e::{dist_dir, run};
+use serde_json::Value;
+
+/// The dataset the site serves, for expected counts.
+fn dataset() -> Value {
+    let text =
+        std::fs::read_to_string(dist_dir().join("data/directory.json")).expect("dataset in dist/");
+    serde_json::from_str(&text).expect("dataset is JSON")
+}
+
+fn active_coops(data: &Value) -> Vec<&Value> {
+    data["coops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"].as_str() != Some("defunct"))
+        .collect()
+}
+
+#[tokio::test]
+async fn typing_narrows_the_list_and_the_count_ignoring_accents() {
+    run(|app| async move {
+        app.open("/").await;
+        let all = app.result_count().await;
+        assert_eq!(all, active_coops(&dataset()).len());
+        app.search("camba").await;
+        app.wait_for_count(1).await;
+        assert_eq!(app.coop_ids().await, ["camba"]);
+        app.wait_for_query("?q=camba").await;
+        app.search("liberte").await;
+        app.wait_for_count(1).await;
+        assert_eq!(app.coop_ids().await, ["codeurs-en-liberte"]);
+        app.search("").await;
+        app.wait_for_count(all).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn region_filter_updates_list_and_url_and_survives_reload_and_back() {
+    run(|app| async move {
+        let data = dataset();
+        let in_asia = active_coops(&data)
+            .iter()
+            .filter(|c| c["region"] == "asia")
+            .count();
+        app.open("/").await;
+        let all = app.result_count().await;
+        app.choose("facet-region", "asia").await;
+        app.wait_for_count(in_asia).await;
+        app.wait_for_query("?region=asia").await;
+        app.reload().await;
+        app.wait_for_count(in_asia).await;
+        let selected = app
+            .js(
+                "return document.querySelector('#facet-region').value",
+                vec![],
+            )
+            .await;
+        assert_eq!(selected, "asia", "the select shows the filter from the URL");
+        app.back().await;
+        app.wait_for_query("").await;
+        app.wait_for_count(all).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn clicking_a_tag_on_a_card_filters_by_it() {
+    run(|app| async move {
+        app.open("/?q=camba").await;
+        app.wait_for_count(1).await;
+        let tag = app
+            .find("[data-coop-id=camba] .coop-card__tags button")
+            .await;
+        tag.click().await.unwrap();
+        app.wait_until("a tag in the URL", "location.search.includes('tag=')")
+            .await;
+        let search = app.path().await;
+        let tag_id = search
+            .split("tag=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap()
+            .to_string();
+        let data = dataset();
+        let expected = active_coops(&data)
+            .iter()
+            .filter(|c| {
+                c["tags"]
+                    .as_array()
+                    .is_some_and(|t| t.iter().any(|t| t == tag_id.as_str()))
+            })
+            .filter(|c| c["name"].as_str().unwrap().to_lowercase().contains("camb"))
+            .count();
+        app.wait_for_count(expected).await;
+        assert!(app.coop_ids().await.contains(&"camba".to_string()));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_list_renders_a_page_at_a_time() {
+    run(|app| async move {
+        app.open("/").await;
+        let all = app.result_count().await;
+        let first = app.coop_ids().await.len();
+        assert!(first < all, "not every card at once: {first} of {all}");
+        while app.coop_ids().await.len() < all {
+            let before = app.coop_ids().await.len();
+            app.click("button.result-list__more-button").await;
+            app.wait_until(
+                "more cards",
+                &format!("document.querySelectorAll('[data-testid=coop-card]').length > {before}"),
+            )
+            .await;
+        }
+        let ids = app.coop_ids().await;
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), all, "every co-op once");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_parameters_are_ignored() {
+    run(|app| async move {
+        app.open("/?region=atlantis&tag=%3Cscript%3E&remote=maybe&utm_source=x&sort=zzz")
+            .await;
+        let all = active_coops(&dataset()).len();
+        app.wait_for_count(all).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn empty_result_suggests_what_to_loosen() {
+    run(|app| async move {
+        app.open("/?q=zzzzzz&region=asia").await;
+        app.wait_for_count(0).await;
+        app.find("[data-testid=empty-state]").await;
+        app.click_button("Clear the search text").await;
+        app.wait_for_query("?region=asia").await;
+        assert!(app.result_count().await > 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_coop_page_opens_by_url() {
+    run(|app| async move {
+        app.open("/coops/camba").await;
+        let page = app
+            .find("[data-testid=coop-page][data-coop-id=camba]")
+            .await;
+        assert_eq!(app.heading().await, "Cambá");
+        let text = page.text().await.unwrap();
+        assert!(text.contains("Argentina"), "{text}");
+        assert!(
+            !app.find_all("[data-testid=similar-coops] li")
+                .await
+                .is_empty(),
+            "suggests similar co-ops"
+        );
+        let site = app
+            .find("[data-testid=coop-page] a[href='https://camba.coop']")
+            .await;
+        assert_eq!(
+            site.attr("rel").await.unwrap().as_deref(),
+            Some("noopener noreferrer")
+        );
+        assert_eq!(
+            site.attr("target").await.unwrap().as_deref(),
+            Some("_blank")
+        );
+        app.open("/coops/no-such-coop").await;
+        app.find("[data-testid=not-found]").await;
+    })
+    .await;
+}
+
+/// Entries of a list, counting nested ones.
+fn count_entries(entries: &Value) -> usize {
+    entries.as_array().map_or(0, |list| {
+        list.iter().map(|e| 1 + count_entries(&e["children"])).sum()
+    })
+}
+
+#[tokio::test]
+async fn networks_and_resources_pages_list_every_entry() {
+    run(|app| async move {
+        let data = dataset();
+        let networks = count_entries(&data["networks"]) + count_entries(&data["meetups"]);
+        app.open("/networks").await;
+        app.find("[data-testid=entry]").await;
+        assert_eq!(app.find_all("[data-testid=entry]").await.len(), networks);
+
+        let resources: usize = data["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| count_entries(&s["entries"]))
+            .sum::<usize>()
+            + count_entries(&data["products"])
+            + count_entries(&data["jobs"])
+            + count_entries(&data["other_lists"]);
+        app.open("/resources").await;
+        app.find("[data-testid=entry]").await;
+        assert_eq!(app.find_all("[data-testid=entry]").await.len(), resources);
+
+        app.search("loomio").await;
+        app.wait_until(
+            "filtered entries",
+            "document.querySelectorAll('[data-testid=entry]').length < 10",
+        )
+        .await;
+        let text = app.text("main").await;
+        assert!(text.contains("Loomio"), "{text}");
+    })
+    .await;
+}
