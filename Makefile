@@ -23,3 +23,7 @@ dataset:
 # Sizes of the built wasm and JS, raw and gzip.
 size:
 	@scripts/size.sh
+
+# Regenerates the map asset (public/data/world.json) from Natural Earth shapes (world-atlas, via npm).
+map:
+	@scripts/build-map.sh

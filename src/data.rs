@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use coops_core::Directory;
+use coops_core::join::{GuideError, JoinGuide, load_guide};
 use coops_core::load::{DatasetError, Loaded, Skipped, load_directory};
 use coops_core::search::Index;
 use gloo_net::http::Request;
@@ -35,6 +36,8 @@ pub enum LoadError {
     },
     /// The file arrived but could not be read as a dataset.
     Dataset(DatasetError),
+    /// The join guide arrived but is broken.
+    Guide(GuideError),
 }
 
 impl fmt::Display for LoadError {
@@ -56,18 +59,21 @@ impl fmt::Display for LoadError {
             LoadError::Http { status, url } => {
                 write!(f, "The server refused to send {url} (HTTP {status}).")
             }
-            LoadError::Dataset(e) => {
-                let mut text = e.to_string();
-                if let Some(first) = text.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                write!(f, "{text}.")
-            }
+            LoadError::Dataset(e) => write!(f, "{}.", capitalised(&e.to_string())),
+            LoadError::Guide(e) => write!(f, "{}.", capitalised(&e.to_string())),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+fn capitalised(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
 
 /// Where the dataset lives, relative to the document's `<base>` (so sub-path hosting works).
 pub const DIRECTORY_URL: &str = "data/directory.json";
@@ -170,4 +176,16 @@ pub fn provide_directory() {
 /// The dataset resource provided by [`provide_directory`].
 pub fn use_directory() -> DirectoryResource {
     expect_context::<DirectoryResource>()
+}
+
+/// Where the join guide lives, relative to `<base>`.
+pub const GUIDE_URL: &str = "data/join.json";
+
+/// Fetches, reads and validates the join guide. A broken guide fails only the wizard.
+pub async fn fetch_guide() -> Result<Arc<JoinGuide>, LoadError> {
+    let text = fetch_text(GUIDE_URL).await?;
+    load_guide(&text).map(Arc::new).map_err(|e| match e {
+        GuideError::File(file) => LoadError::Dataset(file),
+        invalid => LoadError::Guide(invalid),
+    })
 }

@@ -186,6 +186,7 @@ pub fn FacetPanel(
             </div>
             <fieldset class="facet facet--tags">
                 <legend class="facet__label">"Business areas"</legend>
+                <p class="facet__hint">"Co-ops doing any of the areas you tick."</p>
                 <ul class="facet__options">{tag_boxes}</ul>
             </fieldset>
             <div class="facet">

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::{DirectoryData, use_directory};
+use crate::data::{DirectoryData, LoadError, use_directory};
 
 /// Renders `children` with the dataset once it has loaded; a loading message until then, and
 /// the error view, with a Retry that refetches, if it fails.
@@ -17,11 +17,31 @@ where
     F: Fn(DirectoryData) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let resource = use_directory().0;
+    view! { <WithResource resource=use_directory().0 what="the directory" children /> }
+}
+
+/// Renders `children` with a resource's value once it has loaded: a loading message first,
+/// and on failure the error view, whose Retry refetches.
+#[component]
+pub fn WithResource<T, F, V>(
+    /// The data being loaded.
+    resource: LocalResource<Result<T, LoadError>>,
+    /// What is loading, for the messages ("the directory").
+    what: &'static str,
+    /// Builds the view from the loaded value.
+    children: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let children = Arc::new(children);
     view! {
-        <Transition fallback=|| view! { <LoadingView /> }>
-            <ErrorBoundary fallback=move |errors| view! { <LoadErrorView errors on_retry=move || resource.refetch() /> }>
+        <Transition fallback=move || view! { <LoadingView what /> }>
+            <ErrorBoundary fallback=move |errors| {
+                view! { <LoadErrorView errors what on_retry=move || resource.refetch() /> }
+            }>
                 {
                     let children = children.clone();
                     move || {
@@ -36,10 +56,13 @@ where
 
 /// Shown while data loads.
 #[component]
-pub fn LoadingView() -> impl IntoView {
+pub fn LoadingView(
+    /// What is loading.
+    what: &'static str,
+) -> impl IntoView {
     view! {
         <p class="load-state load-state--loading" role="status" data-testid="loading">
-            "Loading the directory…"
+            {format!("Loading {what}…")}
         </p>
     }
 }
@@ -49,6 +72,8 @@ pub fn LoadingView() -> impl IntoView {
 pub fn LoadErrorView<R>(
     /// The errors caught by the boundary.
     errors: ArcRwSignal<Errors>,
+    /// What failed to load.
+    what: &'static str,
     /// Loads the data again.
     on_retry: R,
 ) -> impl IntoView
@@ -64,7 +89,7 @@ where
     };
     view! {
         <section class="load-state load-state--error" role="alert" data-testid="load-error">
-            <h2 class="load-state__title">"The directory could not be loaded"</h2>
+            <h2 class="load-state__title">{format!("Sorry, {what} could not be loaded")}</h2>
             {messages}
             <p>
                 <button type="button" class="button button--primary" on:click=move |_| on_retry()>
@@ -72,9 +97,7 @@ where
                 </button>
             </p>
             <p class="load-state__hint">
-                "The list is also readable on "
-                <a href="https://github.com/hng/tech-coops">"GitHub"</a>
-                "."
+                "The list is also readable on " <a href="https://github.com/hng/tech-coops">"GitHub"</a> "."
             </p>
         </section>
     }

@@ -3,6 +3,8 @@
 pub mod coop_card;
 pub mod entry_list;
 pub mod facets;
+pub mod join_outcome;
+pub mod join_step;
 pub mod load_state;
 pub mod result_list;
 pub mod rich_text;

@@ -1,21 +1,130 @@
-//! The "which way to join" wizard.
+//! The "which way to join" guide at `/join`.
+//!
+//! The step and the answers so far live in the URL (`/join?a=coop.uk&at=1`), so Back and
+//! Forward move between questions, a reload resumes, and a result can be shared. The guide's
+//! engine (`coops_core::join`) decides what to show; this page only renders it.
 
+use std::sync::Arc;
+
+use coops_core::join::{JoinGuide, Place, format_answers, parse_answers};
+use coops_core::query::parse_query_string;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 
-/// Guides each kind of visitor to their way into the movement.
+use crate::components::join_outcome::JoinOutcome;
+use crate::components::join_step::JoinStep;
+use crate::components::load_state::WithResource;
+use crate::data::fetch_guide;
+
+/// `/join`: the guide.
 #[component]
 pub fn JoinPage() -> impl IntoView {
+    let guide = LocalResource::new(fetch_guide);
     view! {
         <Title text="Join the movement" />
         <section class="page page--join" aria-labelledby="join-title">
             <h1 id="join-title">"Which way to join?"</h1>
             <p class="page__lede">
-                "A few questions will point you to the right door: for a tech co-op joining a network, "
-                "a company becoming a worker co-op, a person who wants to work in a co-op or start one, "
-                "and anyone who wants to support the movement without working in one."
+                "Answer a few questions and we'll point you to the right door, whether you run a tech co-op, "
+                "want to turn a company into one, want to work in one, or want to help from outside."
             </p>
-            <p class="placeholder">"The step-by-step guide is being built and will appear here."</p>
+            <WithResource resource=guide what="the joining guide" children=|guide| view! { <Wizard guide /> } />
         </section>
+    }
+}
+
+/// What the URL says about the guide: the answers given and which of them to show.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct JoinUrl {
+    /// The answers, in order (`a=coop.uk`).
+    pub answers: Vec<Vec<String>>,
+    /// Show the step after this many answers (`at=1`); all of them when absent.
+    pub at: Option<usize>,
+    /// Show this outcome directly (`outcome=listed`), as shared links to alternatives do.
+    pub outcome: Option<String>,
+}
+
+impl JoinUrl {
+    /// Reads the query string; unknown keys and malformed values are ignored.
+    pub fn parse(search: &str) -> Self {
+        let mut url = JoinUrl::default();
+        for (key, value) in parse_query_string(search) {
+            match key.as_str() {
+                "a" => url.answers = parse_answers(&value),
+                "at" => url.at = value.parse().ok(),
+                "outcome" => url.outcome = Some(value),
+                _ => {}
+            }
+        }
+        url
+    }
+
+    /// The `/join` address for these answers, shown after `at` of them.
+    pub fn href(answers: &[Vec<String>], at: Option<usize>) -> String {
+        let mut href = String::from("/join");
+        if !answers.is_empty() {
+            href.push_str("?a=");
+            href.push_str(&format_answers(answers));
+            if let Some(at) = at.filter(|at| *at < answers.len()) {
+                href.push_str(&format!("&at={at}"));
+            }
+        }
+        href
+    }
+}
+
+/// The guide, at the step or outcome the URL points to.
+#[component]
+fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
+    let location = use_location();
+    let url = Memo::new(move |_| JoinUrl::parse(&location.search.read()));
+    let position = {
+        let guide = guide.clone();
+        Memo::new(move |_| url.with(|u| guide.walk(&u.answers, u.at)))
+    };
+    let navigate = use_navigate();
+    let go = Callback::new(move |href: String| {
+        navigate(
+            &href,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    });
+
+    move || {
+        let guide = guide.clone();
+        let direct = url
+            .with(|u| u.outcome.clone())
+            .filter(|id| guide.outcome(id).is_some());
+        let position = position.get();
+        let recovered = position.recovered || url.with(|u| u.outcome.is_some()) && direct.is_none();
+        let notice = recovered.then(|| {
+            view! {
+                <p class="wizard__notice" role="status" data-testid="join-recovered">
+                    "Part of this address didn't match the guide's questions, so you're back at the last question we could follow."
+                </p>
+            }
+        });
+        let body = match (direct, position.at.clone()) {
+            (Some(outcome), _) => {
+                view! { <JoinOutcome guide outcome answers=vec![] go /> }.into_any()
+            }
+            (None, Place::Outcome(outcome)) => {
+                view! { <JoinOutcome guide outcome answers=position.answers.clone() go /> }
+                    .into_any()
+            }
+            (None, Place::Step { id, index }) => {
+                view! { <JoinStep guide step=id index answers=position.answers.clone() go /> }
+                    .into_any()
+            }
+        };
+        view! {
+            {notice}
+            <div class="wizard">{body}</div>
+        }
     }
 }

@@ -9,6 +9,7 @@
 //! the importer (native) and the app (wasm) both build on it, and its tests run natively.
 
 pub mod geo;
+pub mod join;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -14,6 +14,7 @@ pub const SCHEMA_MAJOR: u32 = 1;
 
 /// The whole dataset: co-ops, networks, resources, and the vocabularies they use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Directory {
     /// Schema version, `major.minor`.
     pub schema: String,
@@ -50,6 +51,7 @@ pub struct Directory {
 
 /// Provenance of the dataset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// File name of the imported list.
     pub file: String,
@@ -71,6 +73,7 @@ pub struct Source {
 
 /// A region of the list ("Europe", "Decentralised / Worldwide").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Region {
     /// Stable id used in URLs (`europe`).
     pub id: String,
@@ -80,6 +83,7 @@ pub struct Region {
 
 /// A business-area tag of the taxonomy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tag {
     /// Stable id used in URLs (`web-development`).
     pub id: String,
@@ -92,6 +96,7 @@ pub struct Tag {
 
 /// A country, by ISO 3166-1 alpha-2 code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code, upper case.
     pub code: String,
@@ -101,6 +106,7 @@ pub struct Country {
 
 /// Whether a co-op still trades.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Listed in the main list.
@@ -112,6 +118,7 @@ pub enum Status {
 
 /// One co-op of the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Coop {
     /// Stable, unique slug (`codeurs-en-liberte`).
     pub id: String,
@@ -154,6 +161,7 @@ fn is_active(status: &Status) -> bool {
 
 /// A co-op's location: the text of the list, and what it means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// The "Region/Country" cell as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -188,6 +196,7 @@ fn is_false(b: &bool) -> bool {
 
 /// A size the notes state: `count` people, `at_least` when written "115+".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Size {
     /// How many.
     pub count: u32,
@@ -200,6 +209,7 @@ pub struct Size {
 
 /// A run of rich text: plain, emphasised, strong, code, or a link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// The text shown.
     pub text: String,
@@ -231,6 +241,7 @@ pub fn plain_text(spans: &[Span]) -> String {
 
 /// A linked entry of a bulleted list (a network, a resource, a product), with nested entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entry {
     /// The link text (or the whole item when it has no link).
     pub name: String,
@@ -247,6 +258,7 @@ pub struct Entry {
 
 /// A section of resources ("Handbooks / Guides").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// Stable id (`handbooks-guides`).
     pub id: String,

@@ -50,7 +50,7 @@ pub struct DirectoryQuery {
     pub region: Option<String>,
     /// An ISO alpha-2 country code, upper case.
     pub country: Option<String>,
-    /// Tag ids; a co-op must have all of them.
+    /// Tag ids; a co-op needs any one of them.
     pub tags: Vec<String>,
     /// Only remote-friendly co-ops.
     pub remote: bool,

@@ -208,11 +208,13 @@ impl Index {
             if region_ok && country_ok && tags_ok && remote_ok && entry.defunct {
                 facets.defunct += 1;
             }
-            if region_ok && country_ok && tags_ok && remote_ok && defunct_ok {
-                matched[i] = true;
+            if region_ok && country_ok && remote_ok && defunct_ok {
                 for &t in &entry.tags {
                     facets.tags[t].1 += 1;
                 }
+            }
+            if region_ok && country_ok && tags_ok && remote_ok && defunct_ok {
+                matched[i] = true;
                 for &c in &entry.countries {
                     per_country[c] += 1;
                 }
@@ -520,7 +522,7 @@ mod tests {
         // The region facet ignores its own filter, so other regions still show their counts.
         assert_eq!(r.facets.regions[0], ("north-america".into(), 1));
         assert_eq!(r.facets.regions[1], ("europe".into(), 2));
-        // Tag counts are within the results.
+        // Tag counts are within the other filters.
         let tag = |r: &Results, id: &str| r.facets.tags.iter().find(|(t, _)| t == id).unwrap().1;
         assert_eq!(tag(&r, "web"), 1);
         assert_eq!(tag(&r, "hosting"), 1);

@@ -16,6 +16,8 @@
 //! Nothing is lost quietly: every table row is in the dataset or in a warning with its line.
 //! The output is deterministic (list order, no clock, no hashing order), so a change to the
 //! list shows as a readable diff of the JSON ([`to_json`]).
+//!
+//! The crate also builds the map asset from Natural Earth shapes: see [`map`].
 
 pub mod coops;
 pub mod countries;
@@ -23,9 +25,11 @@ pub mod encoding;
 pub mod facts;
 pub mod links;
 pub mod location;
+pub mod map;
 pub mod markdown;
 pub mod notes;
 pub mod regions;
+pub mod schemas;
 pub mod sections;
 pub mod tables;
 pub mod taxonomy;

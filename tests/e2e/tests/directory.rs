@@ -225,3 +225,39 @@ async fn networks_and_resources_pages_list_every_entry() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_map_shades_countries_and_a_click_filters_by_country() {
+    run(|app| async move {
+        let data = dataset();
+        let in_france = active_coops(&data)
+            .iter()
+            .filter(|c| c["location"]["countries"].as_array().is_some_and(|cs| cs.iter().any(|x| x == "FR")))
+            .count();
+        assert!(in_france > 5);
+        app.open("/").await;
+        let france = app.find("[data-testid=world-map] [data-country=FR]").await;
+        let label = france.attr("aria-label").await.unwrap().unwrap_or_default();
+        assert_eq!(label, format!("France: {in_france} co-ops"), "per-country label");
+        let class = france.attr("class").await.unwrap().unwrap_or_default();
+        assert!(!class.contains("shade-0"), "France is shaded: {class}");
+
+        // Focus shows the name and count; Enter filters to the country.
+        app.js("document.querySelector('[data-country=FR]').focus()", vec![]).await;
+        let caption = app.text("[data-testid=map-caption]").await;
+        assert!(caption.contains("France") && caption.contains(&in_france.to_string()), "{caption}");
+        france.click().await.unwrap();
+        app.wait_for_query("?country=FR").await;
+        app.wait_for_count(in_france).await;
+
+        // A region zooms the map.
+        let full = app.js("return document.querySelector('[data-testid=world-map]').getAttribute('viewBox')", vec![]).await;
+        app.choose("facet-region", "europe").await;
+        app.wait_until(
+            "the map to zoom",
+            &format!("document.querySelector('[data-testid=world-map]').getAttribute('viewBox') !== {full}"),
+        )
+        .await;
+    })
+    .await;
+}

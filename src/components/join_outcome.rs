@@ -1,0 +1,254 @@
+//! The end of a path through the joining guide: the recommendation and what to do next.
+
+use std::sync::Arc;
+
+use coops_core::join::{Fee, JoinGuide, Link, NextStep, format_money, month_label, parse_amount};
+use coops_core::query::DirectoryQuery;
+use coops_core::url::safe_href;
+use leptos::html::H2;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::rich_text::ExternalLink;
+use crate::pages::join::JoinUrl;
+
+/// An outcome: verdict, numbered next steps with their links, a fee calculator where the fee
+/// is known, why this path, the alternatives, a link into the directory, and the sources with
+/// the date they were checked. Printable and shareable (its URL holds the answers).
+#[component]
+pub fn JoinOutcome(
+    /// The guide.
+    guide: Arc<JoinGuide>,
+    /// The outcome to show.
+    outcome: String,
+    /// The answers that led here (empty when the outcome was opened directly).
+    answers: Vec<Vec<String>>,
+    /// Navigates to a `/join` address.
+    go: Callback<String>,
+) -> impl IntoView {
+    let Some(outcome) = guide.outcome(&outcome).cloned() else {
+        return view! { <p>"This result is missing from the guide."</p> }.into_any();
+    };
+    let heading = NodeRef::<H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+
+    // Conditional steps: those whose condition holds, or all of them (labelled) when the outcome
+    // was opened without answers.
+    let steps = outcome
+        .steps
+        .iter()
+        .filter_map(|step| match &step.when {
+            None => Some((None, step.clone())),
+            Some(condition) if answers.is_empty() => {
+                let labels: Vec<String> = guide
+                    .step(&condition.step)
+                    .map(|s| {
+                        s.options
+                            .iter()
+                            .filter(|o| condition.any_of.contains(&o.id))
+                            .map(|o| o.label.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Some((Some(labels.join(" or ")), step.clone()))
+            }
+            Some(condition) => guide
+                .holds(condition, &answers)
+                .then(|| (None, step.clone())),
+        })
+        .map(|(only_for, step)| view! { <NextStepItem step only_for /> })
+        .collect_view();
+
+    let filters = guide.filters(&answers);
+    let directory_link = outcome.directory_label.clone().map(|label| {
+        let query = DirectoryQuery {
+            region: filters.region.clone(),
+            country: filters.country.clone(),
+            tags: filters.tags.clone(),
+            ..DirectoryQuery::default()
+        };
+        let qs = query.to_query_string();
+        let href = if qs.is_empty() { "/".to_string() } else { format!("/?{qs}") };
+        view! { <p class="join-outcome__directory"><A href=href attr:class="button button--primary">{label}</A></p> }
+    });
+
+    let alternatives = (!outcome.alternatives.is_empty()).then(|| {
+        let items = outcome
+            .alternatives
+            .iter()
+            .map(|alternative| {
+                let target = alternative
+                    .outcome
+                    .as_ref()
+                    .filter(|id| guide.outcome(id).is_some())
+                    .map(|id| {
+                        let title = guide
+                            .outcome(id)
+                            .map(|o| o.title.clone())
+                            .unwrap_or_default();
+                        view! { " " <A href=format!("/join?outcome={id}")>{title}</A> }
+                    });
+                let link = alternative
+                    .link
+                    .clone()
+                    .map(|l| view! { " " <LinkTo link=l /> });
+                view! { <li>{alternative.text.clone()}{target}{link}</li> }
+            })
+            .collect_view();
+        view! {
+            <h3>"Other ways in"</h3>
+            <ul class="join-outcome__alternatives">{items}</ul>
+        }
+    });
+
+    let sources = outcome
+        .sources
+        .iter()
+        .map(|link| view! { <li><LinkTo link=link.clone() /></li> })
+        .collect_view();
+    let back = (!answers.is_empty()).then(|| {
+        let answers = answers.clone();
+        view! {
+            <button type="button" class="button" on:click=move |_| {
+                go.run(JoinUrl::href(&answers, Some(answers.len().saturating_sub(1))))
+            }>"Back"</button>
+        }
+    });
+    let verdict = outcome.verdict.map(|v| {
+        view! { <p class=format!("join-outcome__verdict join-outcome__verdict--{}", v.as_str())>{v.label()}</p> }
+    });
+
+    view! {
+        <article class="join-outcome" data-testid="join-outcome" data-outcome=outcome.id.clone()>
+            {verdict}
+            <h2 class="join-outcome__title" tabindex="-1" node_ref=heading>{outcome.title.clone()}</h2>
+            <p class="join-outcome__summary">{outcome.summary.clone()}</p>
+            <h3>"Next steps"</h3>
+            <ol class="join-outcome__steps">{steps}</ol>
+            {outcome.fee.clone().map(|fee| view! { <FeeCalculator fee /> })}
+            {directory_link}
+            <h3>"Why this path"</h3>
+            <p>{outcome.why.clone()}</p>
+            {alternatives}
+            <h3>"Sources"</h3>
+            <ul class="join-outcome__sources">{sources}</ul>
+            <p class="join-outcome__checked">{format!("Facts last checked: {}.", month_label(&guide.checked))}</p>
+            <div class="join-outcome__actions">
+                {back}
+                <button type="button" class="button button--quiet" on:click=move |_| go.run("/join".to_string())>
+                    "Start over"
+                </button>
+                <button type="button" class="button button--quiet" on:click=move |_| print_page()>"Print"</button>
+            </div>
+        </article>
+    }
+    .into_any()
+}
+
+fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// One numbered step, with its links; unconfirmed facts say so.
+#[component]
+fn NextStepItem(step: NextStep, only_for: Option<String>) -> impl IntoView {
+    let links = step
+        .links
+        .into_iter()
+        .map(|link| view! { <li><LinkTo link /></li> })
+        .collect_view();
+    view! {
+        <li class="join-outcome__step" class:join-outcome__step--unconfirmed=step.unconfirmed>
+            {only_for.map(|who| view! { <strong>{format!("{who}: ")}</strong> })}
+            {step.text}
+            {step.unconfirmed.then(|| view! {
+                <span class="join-outcome__unconfirmed">
+                    " Not confirmed by the network itself: check with them before relying on it."
+                </span>
+            })}
+            <ul class="join-outcome__links">{links}</ul>
+        </li>
+    }
+}
+
+/// A link from the guide; unsafe URLs are shown as text.
+#[component]
+fn LinkTo(link: Link) -> impl IntoView {
+    match safe_href(&link.url).map(str::to_string) {
+        Some(href) => {
+            let shown = href.trim_start_matches("mailto:").to_string();
+            let label = if link.label == shown {
+                link.label
+            } else {
+                format!("{} ({shown})", link.label)
+            };
+            view! { <ExternalLink href>{label}</ExternalLink> }.into_any()
+        }
+        None => link.label.into_any(),
+    }
+}
+
+/// Works out a network's fee from the labour costs the visitor types.
+#[component]
+fn FeeCalculator(fee: Fee) -> impl IntoView {
+    let input = RwSignal::new(String::new());
+    let fee = Arc::new(fee);
+    let result = {
+        let fee = fee.clone();
+        move || {
+            let text = input.get();
+            if text.trim().is_empty() {
+                return String::new();
+            }
+            match parse_amount(&text).and_then(|basis| fee.amount(basis)) {
+                Some(amount) => {
+                    let vat = if fee.plus_vat { " plus VAT" } else { "" };
+                    let minimum = if amount <= fee.minimum {
+                        " (the minimum)"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "Your yearly fee would be about {}{}{minimum}{vat}.",
+                        fee.symbol,
+                        format_money(amount)
+                    )
+                }
+                None => "Type an amount such as 250000 or 250k.".to_string(),
+            }
+        }
+    };
+    let description = format!(
+        "{} charges {}% of your {}, at least {}{}{}.",
+        fee.network,
+        fee.percent,
+        fee.basis,
+        fee.symbol,
+        format_money(fee.minimum),
+        if fee.plus_vat { " plus VAT" } else { "" }
+    );
+    view! {
+        <section class="fee" aria-labelledby="fee-title" data-testid="fee-calculator">
+            <h3 id="fee-title">"Membership fee"</h3>
+            <p>{description}</p>
+            <label for="fee-basis" class="fee__label">{format!("Your {} ({})", fee.basis, fee.currency)}</label>
+            <input
+                id="fee-basis"
+                class="fee__input"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-describedby="fee-result"
+                prop:value=move || input.get()
+                on:input=move |ev| input.set(event_target_value(&ev))
+            />
+            <p id="fee-result" class="fee__result" role="status" aria-live="polite" data-testid="fee-result">{result}</p>
+        </section>
+    }
+}
