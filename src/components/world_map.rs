@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use coops_core::geo::{SHADES, WorldMap, shade};
 use coops_core::load::parse_document;
-use coops_core::search::Results;
+use coops_core::search::{Results, region_countries};
 use leptos::prelude::*;
 
 use crate::data::{DirectoryData, LoadError, fetch_text};
@@ -38,23 +38,15 @@ pub fn WorldMapPanel(
 ) -> impl IntoView {
     let world = LocalResource::new(fetch_world);
     let query = state.query;
-    // The countries of the chosen region's co-ops, to zoom to.
+    // The countries of the chosen region, to zoom to.
     let region_countries = {
         let data = data.clone();
         Memo::new(move |_| {
-            let region = query.read().region.clone();
-            region.map(|region| {
-                let mut codes: Vec<String> = data
-                    .directory
-                    .coops
-                    .iter()
-                    .filter(|c| c.region == region)
-                    .flat_map(|c| c.location.countries.iter().cloned())
-                    .collect();
-                codes.sort();
-                codes.dedup();
-                codes
-            })
+            query
+                .read()
+                .region
+                .as_deref()
+                .map(|region| region_countries(&data.directory, region))
         })
     };
     let map_view = {
@@ -118,7 +110,8 @@ fn MapDrawing(
     let query = state.query;
     let counts = Memo::new(move |_| {
         results.with(|r| {
-            r.per_country
+            r.facets
+                .countries
                 .iter()
                 .cloned()
                 .collect::<HashMap<String, usize>>()
@@ -243,7 +236,7 @@ fn MapDrawing(
         .map(|c| (c.code.clone(), c.name.clone()))
         .collect();
     let summary = move || {
-        let mut rows: Vec<(String, usize)> = results.with(|r| r.per_country.clone());
+        let mut rows: Vec<(String, usize)> = results.with(|r| r.facets.countries.clone());
         rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         rows.into_iter()
             .map(|(code, n)| {

@@ -38,7 +38,9 @@ pub struct Index {
 pub struct Facets {
     /// Per region id, in the dataset's region order.
     pub regions: Vec<(String, usize)>,
-    /// Per country code, for every country with at least one co-op, by code.
+    /// Per country code, for every country with at least one co-op, by code. A co-op in
+    /// several countries counts in each. The map shades by these, so it keeps showing the other
+    /// countries while one is chosen.
     pub countries: Vec<(String, usize)>,
     /// Per tag id, in taxonomy order.
     pub tags: Vec<(String, usize)>,
@@ -55,8 +57,6 @@ pub struct Results {
     pub matches: Vec<u32>,
     /// Facet counts.
     pub facets: Facets,
-    /// Matching co-ops per country code (a co-op in several countries counts in each), for the map.
-    pub per_country: Vec<(String, usize)>,
     /// Matching co-ops with no country, or remote, distributed or worldwide: the group shown
     /// beside the map (a remote co-op with a country is on the map as well).
     pub without_place: Vec<u32>,
@@ -166,7 +166,6 @@ impl Index {
             remote: 0,
             defunct: 0,
         };
-        let mut per_country = vec![0usize; self.country_codes.len()];
         let mut matched = vec![false; self.entries.len()];
 
         for (i, entry) in self.entries.iter().enumerate() {
@@ -215,9 +214,6 @@ impl Index {
             }
             if region_ok && country_ok && tags_ok && remote_ok && defunct_ok {
                 matched[i] = true;
-                for &c in &entry.countries {
-                    per_country[c] += 1;
-                }
             }
         }
 
@@ -242,13 +238,6 @@ impl Index {
         Results {
             matches,
             facets,
-            per_country: self
-                .country_codes
-                .iter()
-                .zip(per_country)
-                .filter(|(_, n)| *n > 0)
-                .map(|(c, n)| (c.clone(), n))
-                .collect(),
             without_place,
         }
     }
@@ -281,6 +270,29 @@ pub fn similar(directory: &Directory, of: usize, limit: usize) -> Vec<usize> {
         .collect();
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     scored.into_iter().take(limit).map(|(i, _)| i).collect()
+}
+
+/// The countries that belong to a region, to zoom the map to it: those where most of the
+/// country's co-ops are listed under that region. A European co-op with an office in Québec
+/// should not pull the view of Europe across the Atlantic.
+pub fn region_countries(directory: &Directory, region: &str) -> Vec<String> {
+    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
+    for coop in &directory.coops {
+        for code in &coop.location.countries {
+            let (inside, all) = tally.entry(code.as_str()).or_default();
+            *all += 1;
+            if coop.region == region {
+                *inside += 1;
+            }
+        }
+    }
+    let mut codes: Vec<String> = tally
+        .into_iter()
+        .filter(|(_, (inside, all))| *inside > 0 && inside * 2 >= *all)
+        .map(|(code, _)| code.to_string())
+        .collect();
+    codes.sort();
+    codes
 }
 
 /// Whether a linked entry (a network, a resource) matches every word of `folded_query`: in its
@@ -547,7 +559,8 @@ mod tests {
         assert_eq!(ids(&d, &r), ["agaric"]);
         let (_, r) = search("");
         let count = |code: &str| {
-            r.per_country
+            r.facets
+                .countries
                 .iter()
                 .find(|(c, _)| c == code)
                 .map_or(0, |(_, n)| *n)
@@ -621,6 +634,21 @@ mod tests {
             assert!(entry_matches(&entry, &fold(q)), "{q:?}");
         }
         assert!(!entry_matches(&entry, &fold("argentina")));
+    }
+
+    #[test]
+    fn a_region_zooms_to_the_countries_mostly_listed_there() {
+        let mut d = directory();
+        assert_eq!(region_countries(&d, "europe"), ["FR"]);
+        // Agaric (North America) is also in Germany and Nicaragua; one European co-op in
+        // Germany ties, so Germany belongs to both.
+        let mut berlin = d.coops[1].clone();
+        berlin.id = "berlin".into();
+        berlin.location.countries = vec!["DE".into()];
+        d.coops.push(berlin);
+        assert_eq!(region_countries(&d, "europe"), ["DE", "FR"]);
+        assert_eq!(region_countries(&d, "north-america"), ["DE", "NI", "US"]);
+        assert!(region_countries(&d, "atlantis").is_empty());
     }
 
     #[test]

@@ -246,9 +246,21 @@ async fn the_map_shades_countries_and_a_click_filters_by_country() {
         app.js("document.querySelector('[data-country=FR]').focus()", vec![]).await;
         let caption = app.text("[data-testid=map-caption]").await;
         assert!(caption.contains("France") && caption.contains(&in_france.to_string()), "{caption}");
-        france.click().await.unwrap();
+        france.send_keys("\u{E007}").await.unwrap();
         app.wait_for_query("?country=FR").await;
         app.wait_for_count(in_france).await;
+
+        // A mouse click on another country filters to it instead. (Germany's box centre is on
+        // Germany; France's is in the Atlantic, between Europe and French Guiana.)
+        let in_germany = active_coops(&data)
+            .iter()
+            .filter(|c| c["location"]["countries"].as_array().is_some_and(|cs| cs.iter().any(|x| x == "DE")))
+            .count();
+        app.find("[data-testid=world-map] [data-country=DE]").await.click().await.unwrap();
+        app.wait_for_query("?country=DE").await;
+        app.wait_for_count(in_germany).await;
+        app.back().await;
+        app.wait_for_query("?country=FR").await;
 
         // A region zooms the map.
         let full = app.js("return document.querySelector('[data-testid=world-map]').getAttribute('viewBox')", vec![]).await;
