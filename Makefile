@@ -25,5 +25,6 @@ size:
 	@scripts/size.sh
 
 # Regenerates the map asset (public/data/world.json) from Natural Earth shapes (world-atlas, via npm).
+.PHONY: map
 map:
 	@scripts/build-map.sh

@@ -3,19 +3,22 @@
 //!
 //! The steps:
 //!
-//! 1. [`decode`]: a small TopoJSON reader. Arcs are delta-encoded integer positions scaled by
-//!    the topology's `transform` (or absolute positions without one); a ring lists arc indices,
-//!    `~i` (a negative index) meaning arc `i` reversed. Malformed input is an error, never a
-//!    panic.
-//! 2. [`build`]: each shape's ISO 3166-1 numeric `id` becomes its alpha-2 code, and its name
+//! 1. [`Topology::parse`]: a small TopoJSON reader. Arcs are delta-encoded integer positions
+//!    scaled by the topology's `transform` (or absolute positions without one); a ring lists
+//!    arc indices, `~i` (a negative index) meaning arc `i` reversed. Malformed input is an
+//!    error, never a panic.
+//! 2. [`Topology::simplify`]: each arc is thinned once (Visvalingam–Whyatt, points making a
+//!    triangle smaller than [`MIN_TRIANGLE_AREA`] with their neighbours), so shared borders
+//!    stay shared.
+//! 3. [`build`]: each shape's ISO 3166-1 numeric `id` becomes its alpha-2 code, and its name
 //!    is the dataset's ([`countries::name`]) so the map and the list agree ("United States").
 //!    Rings that cross the antimeridian (Fiji, Chukotka) are unwrapped and cut at ±180° so no
 //!    edge streaks across the map. Points are projected with Equal Earth into a drawing
 //!    [`WIDTH`] wide, rounded to 0.1 unit, consecutive duplicates dropped, and rings smaller
 //!    than [`MIN_RING_AREA`] dropped (never a country's largest).
-//! 3. [`to_json`]: compact JSON with a final newline (it is an asset, not a diff-friendly file).
+//! 4. [`to_json`]: compact JSON with a final newline (it is an asset, not a diff-friendly file).
 //!
-//! Left out: Antarctica (it would take a fifth of the drawing and has no co-ops), and shapes
+//! Left out: Antarctica (a band along the whole bottom of the map, with no co-ops), and shapes
 //! with no ISO code except Kosovo, drawn as `XK` (see [`UNCODED`]); N. Cyprus and Somaliland
 //! have no code, so they are not in the asset.
 
@@ -47,7 +50,7 @@ pub const ATTRIBUTION: &str =
 /// Codes left out of the asset on purpose, with the reason.
 pub const LEFT_OUT: &[(&str, &str)] = &[(
     "AQ",
-    "Antarctica is left out: it would take a fifth of the drawing and has no co-ops",
+    "Antarctica is left out: a band along the whole bottom of the map, with no co-ops",
 )];
 
 /// Shapes with no ISO 3166-1 code that are drawn anyway, by their name in the source: (source
@@ -196,7 +199,13 @@ fn simplify_arc(arc: &mut Ring, frame: &Frame, min_area: f64) {
     let triangle = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| {
         ((b.0 - a.0) * (c.1 - a.1) - (c.0 - a.0) * (b.1 - a.1)).abs() / 2.0
     };
-    while projected.len() > 2 {
+    // A closed arc (a whole island) keeps a triangle, so it cannot collapse to a line.
+    let keep = if arc.len() > 3 && arc.first() == arc.last() {
+        4
+    } else {
+        2
+    };
+    while projected.len() > keep {
         let smallest = (1..projected.len() - 1)
             .map(|i| {
                 (
@@ -477,9 +486,12 @@ fn project_ring(frame: &Frame, ring: &[Point]) -> Tenths {
     out
 }
 
+/// A projected ring and whether it is a hole.
+type ProjectedRing = (bool, Tenths);
+
 /// The projected rings of a shape: (is a hole, ring), outer rings clockwise on screen and holes
 /// anticlockwise, so any SVG fill rule draws the holes.
-fn project_shape(frame: &Frame, shape: &Shape) -> Vec<(bool, Tenths)> {
+fn project_shape(frame: &Frame, shape: &Shape) -> Vec<ProjectedRing> {
     let mut rings = Vec::new();
     for polygon in &shape.polygons {
         for (i, ring) in polygon.iter().enumerate() {
@@ -510,9 +522,10 @@ fn push_number(d: &mut String, tenths: i64) {
     }
     let abs = tenths.unsigned_abs();
     d.push_str(&(abs / 10).to_string());
-    if abs % 10 != 0 {
+    let tenth = abs % 10;
+    if tenth != 0 {
         d.push('.');
-        d.push(char::from(b'0' + (abs % 10) as u8));
+        d.push(char::from(b'0' + tenth as u8));
     }
 }
 
@@ -573,7 +586,8 @@ fn identify(shape: &Shape) -> Result<(&'static str, String), String> {
 pub fn build(shapes: &[Shape]) -> Built {
     let frame = Frame::world();
     let mut notes = Vec::new();
-    let mut by_code: BTreeMap<&'static str, (String, Vec<(bool, Tenths)>)> = BTreeMap::new();
+    // Code → (name, projected rings).
+    let mut by_code: BTreeMap<&'static str, (String, Vec<ProjectedRing>)> = BTreeMap::new();
     for shape in shapes {
         let (code, name) = match identify(shape) {
             Ok(found) => found,
@@ -632,7 +646,7 @@ pub fn build(shapes: &[Shape]) -> Built {
     }
     if dropped > 0 {
         notes.push(format!(
-            "{dropped} rings smaller than {MIN_RING_AREA} square units dropped"
+            "{dropped} ring(s) smaller than {MIN_RING_AREA} square units dropped"
         ));
     }
     Built {
