@@ -1,5 +1,5 @@
 # The two commands of the README, and a few for maintainers.
-.PHONY: serve test build dataset bench size
+.PHONY: serve test build dataset bench size map
 
 # Installs what is missing, then serves the app with live reload on the bundled dataset.
 serve:
@@ -25,6 +25,12 @@ size:
 	@scripts/size.sh
 
 # Regenerates the map asset (public/data/world.json) from Natural Earth shapes (world-atlas, via npm).
-.PHONY: map
+.PHONY: serve test build dataset bench size map
 map:
 	@scripts/build-map.sh
+
+# Keystroke-to-updated-list at 139 to 100,000 co-ops, in headless Chromium.
+bench:
+	@scripts/setup.sh bench
+	TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+	cargo run --release -p e2e --bin bench

@@ -155,8 +155,16 @@ pub type DirectoryData = Arc<Dataset>;
 /// Fetches and reads the dataset, and builds its search index.
 pub async fn fetch_directory() -> Result<DirectoryData, LoadError> {
     let text = fetch_text(DIRECTORY_URL).await?;
+    // Marked for the benchmark (and visible in the browser's performance panel).
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("dataset: received");
+    }
     let Loaded { directory, skipped } = load_directory(&text).map_err(LoadError::Dataset)?;
     let index = Index::build(&directory);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("dataset: parse and index", "dataset: received");
+    }
     Ok(Arc::new(Dataset {
         directory,
         skipped,

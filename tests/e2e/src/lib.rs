@@ -8,6 +8,7 @@
 pub mod browser;
 pub mod pages;
 pub mod server;
+pub mod synth;
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
