@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 /// How long a request may take before it is abandoned: a hung host must not mean an endless
 /// spinner.
-const TIMEOUT: Duration = Duration::from_secs(15);
+const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Everything that can go wrong while loading a data file.
 #[derive(Debug, Clone, PartialEq)]
