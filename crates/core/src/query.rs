@@ -67,7 +67,12 @@ impl DirectoryQuery {
         for (key, value) in pairs {
             let value = value.trim();
             match key {
-                "q" => query.q = truncate_chars(value, MAX_QUERY_CHARS).to_string(),
+                // Trimmed again after the cut, so the text reads back the same from the URL.
+                "q" => {
+                    query.q = truncate_chars(value, MAX_QUERY_CHARS)
+                        .trim_end()
+                        .to_string()
+                }
                 "region" if is_slug(value) => query.region = Some(value.to_string()),
                 "country" if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) => {
                     query.country = Some(value.to_ascii_uppercase())
@@ -324,6 +329,18 @@ mod tests {
         );
         let dupes = DirectoryQuery::from_query_string("tag=a&tag=a&tag=b");
         assert_eq!(dupes.tags, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_cut_query_reads_back_the_same() {
+        // Found by fuzzing: whitespace at the cut was trimmed only on the second read.
+        let text = format!("q={}%0D%0D%0Dmore", "w".repeat(MAX_QUERY_CHARS - 2));
+        let query = DirectoryQuery::from_query_string(&text);
+        assert_eq!(
+            DirectoryQuery::from_query_string(&query.to_query_string()),
+            query
+        );
+        assert_eq!(query.q, "w".repeat(MAX_QUERY_CHARS - 2));
     }
 
     #[test]
