@@ -58,6 +58,17 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
     log "installing chromium and chromium-driver from Debian"
     apt_install chromium chromium-driver
   fi
+  # -- axe-core, vendored from npm for the accessibility checks (never fetched at run time) --
+  axe_dir="target/axe-core/$AXE_CORE_VERSION"
+  if [ ! -f "$axe_dir/axe.min.js" ]; then
+    command -v npm >/dev/null || apt_install npm
+    log "vendoring axe-core $AXE_CORE_VERSION from npm"
+    mkdir -p "$axe_dir"
+    tarball=$(cd "$axe_dir" && npm pack --silent "axe-core@$AXE_CORE_VERSION")
+    tar -xzf "$axe_dir/$tarball" -C "$axe_dir" package/axe.min.js
+    mv "$axe_dir/package/axe.min.js" "$axe_dir/axe.min.js"
+    rm -rf "$axe_dir/package" "$axe_dir/$tarball"
+  fi
   # -- fonts, so screenshots and layout checks don't depend on what the machine has --
   if ! fc-list 2>/dev/null | grep -qi dejavu; then
     apt_install fonts-dejavu-core

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::data::provide_directory;
 use crate::pages::{
@@ -24,7 +25,7 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} · {SITE_NAME}") } />
         <Router base=router_base()>
             <div class="tc-app">
-                <a class="skip-link" href="#main">"Skip to content"</a>
+                <SkipLink />
                 <SiteHeader />
                 <main id="main" class="app__main" tabindex="-1">
                     <Routes fallback=NotFound>
@@ -55,6 +56,28 @@ fn router_base() -> String {
         .map(|url| url.pathname())
         .unwrap_or_default();
     base.trim_end_matches('/').to_string()
+}
+
+/// "Skip to content": the first stop of the keyboard, moving focus past the navigation. The
+/// router would treat `#main` as a route change, so the link moves focus itself.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>
+            "Skip to content"
+        </a>
+    }
 }
 
 /// The banner: the site's name and the main navigation.

@@ -229,6 +229,126 @@ impl AppPage {
     }
 }
 
+/// The axe-core engine vendored by `scripts/setup.sh test`.
+fn axe_source() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let versions =
+        std::fs::read_to_string(root.join("scripts/versions.env")).expect("scripts/versions.env");
+    let version = versions
+        .lines()
+        .find_map(|l| l.strip_prefix("AXE_CORE_VERSION="))
+        .expect("AXE_CORE_VERSION in scripts/versions.env");
+    let path = root.join(format!("target/axe-core/{version}/axe.min.js"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (scripts/setup.sh test vendors axe-core)",
+            path.display()
+        )
+    })
+}
+
+/// The WCAG rule sets the checks enforce: 2.0, 2.1 and 2.2, levels A and AA.
+const AXE_TAGS: [&str; 6] = [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
+];
+
+impl AppPage {
+    /// Runs axe-core on the page as it is now and fails, listing each problem, on any
+    /// violation of the WCAG A and AA rules. `view` names the view in the message.
+    pub async fn assert_accessible(&self, view: &str) {
+        let loaded = self
+            .js("return typeof window.axe === 'object'", vec![])
+            .await;
+        if loaded != Value::Bool(true) {
+            self.js(&axe_source(), vec![]).await;
+        }
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+              .then(r => done(r.violations.map(v => ({
+                  id: v.id, impact: v.impact, help: v.help,
+                  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').replace(/\s+/g, ' ')),
+              }))))
+              .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));
+        "#;
+        let violations = self
+            .client
+            .execute_async(script, vec![serde_json::json!(AXE_TAGS)])
+            .await
+            .expect("axe.run");
+        let list = violations.as_array().cloned().unwrap_or_default();
+        assert!(
+            list.is_empty(),
+            "axe found {} violation(s) on {view}:\n{}",
+            list.len(),
+            serde_json::to_string_pretty(&violations).unwrap()
+        );
+    }
+
+    /// Presses keys (WebDriver key codes, e.g. `"\u{E004}"` for Tab) on the focused element.
+    pub async fn press(&self, keys: &str) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused.send_keys(keys).await.expect("press keys");
+    }
+
+    /// A short description of the focused element: `TAG#id "text"`.
+    pub async fn focused(&self) -> String {
+        self.js(
+            "const e = document.activeElement; return `${e.tagName}#${e.id} \"${(e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 80)}\"`",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Presses Tab until the focused element matches `css`, failing after `limit` presses;
+    /// checks on the way that every focused element shows a focus indicator (the body, where
+    /// focus passes when it wraps from the end of the page to its start, has none).
+    pub async fn tab_to(&self, css: &str, limit: usize) {
+        let mut previous = String::from("(start)");
+        for _ in 0..limit {
+            self.press("\u{E004}").await;
+            let state = self
+                .js(
+                    "const e = document.activeElement, s = getComputedStyle(e); \
+                     const svg = e instanceof SVGElement && s.stroke !== 'none' && parseFloat(s.strokeWidth) >= 2; \
+                     return { hit: e.matches(arguments[0]), ring: e === document.body || svg || s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 || s.boxShadow !== 'none' };",
+                    vec![Value::String(css.to_string())],
+                )
+                .await;
+            let now = self.focused().await;
+            assert_eq!(
+                state["ring"],
+                Value::Bool(true),
+                "no visible focus indicator on {now} (after {previous})"
+            );
+            if state["hit"] == Value::Bool(true) {
+                return;
+            }
+            previous = now;
+        }
+        panic!(
+            "{css:?} not reached in {limit} presses of Tab; focus is on {}",
+            self.focused().await
+        );
+    }
+
+    /// Emulates the dark (or light) colour scheme.
+    pub async fn set_color_scheme(&self, scheme: &str) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await;
+    }
+}
+
 /// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`
 /// endpoint: how the tests take the browser offline, or throttle it.
 #[derive(Debug)]

@@ -160,6 +160,11 @@ async fn a_coop_page_opens_by_url() {
             .find("[data-testid=coop-page][data-coop-id=camba]")
             .await;
         assert_eq!(app.heading().await, "Cambá");
+        app.wait_until(
+            "the title",
+            "document.title === 'Cambá · Tech co-ops directory'",
+        )
+        .await;
         let text = page.text().await.unwrap();
         assert!(text.contains("Argentina"), "{text}");
         assert!(

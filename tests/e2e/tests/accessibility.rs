@@ -1,0 +1,216 @@
+//! axe-core (WCAG 2.x A and AA) on every view, in light and dark colour schemes, and
+//! keyboard-only walks through the directory and the joining guide.
+
+use e2e::{AppPage, Reply, StaticServer, dist_dir, run, run_with};
+
+/// Every view to check: (name, path, what to wait for before checking).
+const VIEWS: [(&str, &str, &str); 11] = [
+    (
+        "the directory",
+        "/",
+        "[data-testid=world-map] [data-country]",
+    ),
+    (
+        "a filtered directory",
+        "/?region=europe&tag=web-development&q=web",
+        "[data-testid=coop-card]",
+    ),
+    ("an empty result", "/?q=zzzzzz", "[data-testid=empty-state]"),
+    ("a co-op page", "/coops/camba", "[data-testid=coop-page]"),
+    ("the networks page", "/networks", "[data-testid=entry]"),
+    ("the resources page", "/resources", "[data-testid=entry]"),
+    ("the first question", "/join", "[data-testid=join-step]"),
+    (
+        "a multiple-choice question",
+        "/join?a=worker",
+        "[data-testid=join-step] input[type=checkbox]",
+    ),
+    (
+        "an outcome with a fee",
+        "/join?a=coop.worker-owned.no.uk.shares",
+        "[data-testid=fee-calculator]",
+    ),
+    (
+        "the not-found page",
+        "/no/such/page",
+        "[data-testid=not-found]",
+    ),
+    ("the about page", "/about", "main h1"),
+];
+
+async fn check_every_view(app: &AppPage, scheme: &str) {
+    app.set_color_scheme(scheme).await;
+    for (name, path, ready) in VIEWS {
+        app.open(path).await;
+        app.find(ready).await;
+        app.assert_accessible(&format!("{name} ({path}, {scheme})"))
+            .await;
+    }
+}
+
+#[tokio::test]
+async fn every_view_passes_axe_in_the_light_scheme() {
+    run(|app| async move { check_every_view(&app, "light").await }).await;
+}
+
+#[tokio::test]
+async fn every_view_passes_axe_in_the_dark_scheme() {
+    run(|app| async move { check_every_view(&app, "dark").await }).await;
+}
+
+#[tokio::test]
+async fn the_error_view_passes_axe_in_both_schemes() {
+    let server = StaticServer::start(dist_dir());
+    server.set("/data/directory.json", Reply::status(500));
+    run_with(server, |app| async move {
+        for scheme in ["light", "dark"] {
+            app.set_color_scheme(scheme).await;
+            app.open("/").await;
+            app.load_error().await;
+            app.assert_accessible(&format!("the error view ({scheme})"))
+                .await;
+        }
+    })
+    .await;
+}
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+
+#[tokio::test]
+async fn the_directory_works_with_the_keyboard_alone() {
+    run(|app| async move {
+        app.open("/").await;
+        app.find("[data-testid=coop-card]").await;
+        // The first Tab reaches the skip link; Enter moves to the main content.
+        app.press(TAB).await;
+        assert!(
+            app.focused().await.contains("Skip to content"),
+            "{}",
+            app.focused().await
+        );
+        app.press(ENTER).await;
+        app.wait_until("focus in main", "document.activeElement.id === 'main'")
+            .await;
+        app.tab_to("input[type=search]", 5).await;
+        app.press("camba").await;
+        app.wait_for_count(1).await;
+        // A tag on the card filters the list; a country on the map too.
+        app.tab_to("[data-coop-id=camba] a[href='/coops/camba']", 80)
+            .await;
+        app.press(ENTER).await;
+        app.wait_until("the co-op page", "location.pathname === '/coops/camba'")
+            .await;
+        assert_eq!(app.heading().await, "Cambá");
+        app.tab_to("a[href='/']", 40).await;
+        app.press(ENTER).await;
+        app.wait_until("the directory", "location.pathname === '/'")
+            .await;
+        app.tab_to("[data-testid=world-map] [data-country=AR]", 200)
+            .await;
+        app.press(ENTER).await;
+        app.wait_for_query("?country=AR").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_joining_guide_works_with_tab_and_enter_alone() {
+    use coops_core::join::{StepKind, all_paths, load_guide};
+    let text = std::fs::read_to_string(dist_dir().join("data/join.json")).unwrap();
+    let guide = load_guide(&text).unwrap();
+    // A path of single-choice questions only, so Tab and Enter suffice.
+    let (answers, outcome) = all_paths(&guide)
+        .into_iter()
+        .filter(|(answers, _)| answers.len() >= 3)
+        .find(|(answers, _)| {
+            let position = |n: usize| {
+                guide.walk(
+                    &[answers[..n]
+                        .iter()
+                        .map(|a| vec![a.clone()])
+                        .collect::<Vec<_>>()]
+                    .concat(),
+                    None,
+                )
+            };
+            (0..answers.len()).all(|n| match position(n).at {
+                coops_core::join::Place::Step { id, .. } => {
+                    guide.step(&id).is_some_and(|s| s.kind == StepKind::Single)
+                }
+                _ => false,
+            })
+        })
+        .expect("a path of single-choice questions");
+    run(|app| async move {
+        app.open("/join").await;
+        app.find("[data-testid=join-step]").await;
+        for answer in &answers {
+            let step = app
+                .find("[data-testid=join-step]")
+                .await
+                .attr("data-step")
+                .await
+                .unwrap()
+                .unwrap();
+            let label = guide
+                .step(&step)
+                .unwrap()
+                .options
+                .iter()
+                .find(|o| &o.id == answer)
+                .unwrap()
+                .label
+                .clone();
+            let xpath_free = format!("[data-step='{step}'] .join-step__button");
+            // Tab to the button with this label.
+            let mut reached = false;
+            for _ in 0..30 {
+                app.tab_to(&xpath_free, 30).await;
+                if app.focused().await.contains(&label) {
+                    reached = true;
+                    break;
+                }
+            }
+            assert!(reached, "reached the answer {label:?} with Tab");
+            app.press(ENTER).await;
+            app.wait_until(
+                "the next view",
+                &format!("!document.querySelector(\"[data-step='{step}']\")"),
+            )
+            .await;
+            let focused = app.focused().await;
+            assert!(
+                focused.starts_with("H2"),
+                "focus moves to the new heading: {focused}"
+            );
+        }
+        let shown = app
+            .find("[data-testid=join-outcome]")
+            .await
+            .attr("data-outcome")
+            .await
+            .unwrap();
+        assert_eq!(shown.as_deref(), Some(outcome.as_str()));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_view_fits_a_320_pixel_screen_without_sideways_scrolling() {
+    run(|app| async move {
+        // 320 CSS px is also what a 640 px window shows at 200% zoom.
+        app.client.set_window_size(320, 800).await.expect("resize");
+        let width = app.js("return window.innerWidth", vec![]).await;
+        assert!(width.as_i64().unwrap() <= 360, "a narrow viewport: {width}");
+        for (name, path, ready) in VIEWS {
+            app.open(path).await;
+            app.find(ready).await;
+            let overflow = app
+                .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+                .await;
+            assert!(overflow.as_i64().unwrap() <= 0, "{name} ({path}) scrolls sideways by {overflow}px at 320px");
+        }
+    })
+    .await;
+}
