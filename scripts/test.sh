@@ -30,6 +30,9 @@ step "release build (trunk, wasm-opt)"
 trunk build --release
 scripts/size.sh
 
+step "release build under a sub-path (/directory/), for the hosting tests"
+trunk build --release --public-url /directory/ --dist target/dist-subpath
+
 step "browser end-to-end tests (headless Chromium)"
 cargo test -p e2e --locked -- --test-threads=2
 

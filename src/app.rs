@@ -2,11 +2,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
+
+use crate::components::app_link::AppLink;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+use coops_core::embed::{Theme, without_embed_keys};
+use leptos::html::Div;
+use leptos_router::hooks::use_location;
+
 use crate::data::provide_directory;
+use crate::embed::{provide_embed, wire_root};
 use crate::pages::{
     about::AboutPage,
     coop::CoopPage,
@@ -15,18 +22,32 @@ use crate::pages::{
     not_found::NotFound,
     resources::{NetworksPage, ResourcesPage},
 };
+use crate::paths::router_base;
 
 /// The whole app: routes inside the shared shell.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_directory();
+    let embed = provide_embed();
+    let root = NodeRef::<Div>::new();
+    wire_root(root, embed.clone());
+    let theme = embed.theme;
     view! {
         <Title formatter=|page: String| if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} · {SITE_NAME}") } />
         <Router base=router_base()>
-            <div class="tc-app">
-                <SkipLink />
-                <SiteHeader />
+            <div
+                class="tc-app"
+                class:tc-app--embed=embed.embed
+                class:tc-app--dark=theme == Some(Theme::Dark)
+                class:tc-app--light=theme == Some(Theme::Light)
+                node_ref=root
+            >
+                {if embed.embed {
+                    view! { <FullAppLink /> }.into_any()
+                } else {
+                    view! { <SkipLink /> <SiteHeader /> }.into_any()
+                }}
                 <main id="main" class="app__main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=DirectoryPage />
@@ -37,26 +58,40 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/about") view=AboutPage />
                     </Routes>
                 </main>
-                <SiteFooter />
+                {(!embed.embed).then(|| view! { <SiteFooter /> })}
             </div>
         </Router>
     }
 }
 
+/// In embed mode, the only chrome: a small link that opens the same view, unembedded, in a
+/// new tab.
+#[component]
+fn FullAppLink() -> impl IntoView {
+    let location = use_location();
+    let href = move || {
+        let query = without_embed_keys(&location.search.get());
+        // The browser's path, base included.
+        let path = location.pathname.get();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    };
+    view! {
+        <p class="embed-bar">
+            <a class="embed-bar__link" href=href target="_blank" rel="noopener">
+                "Open the full tech co-ops directory"
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+                <span aria-hidden="true">" ↗"</span>
+            </a>
+        </p>
+    }
+}
+
 /// The name used in page titles.
 pub const SITE_NAME: &str = "Tech co-ops directory";
-
-/// The path the app is served under ("" at a site's root, "/directory" under a sub-path), read
-/// from the `<base>` element that `trunk build --public-url` writes.
-fn router_base() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_string()
-}
 
 /// "Skip to content": the first stop of the keyboard, moving focus past the navigation. The
 /// router would treat `#main` as a route change, so the link moves focus itself.
@@ -91,11 +126,11 @@ fn SiteHeader() -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label="Main">
                 <ul class="site-nav__list">
-                    <li><A href="/" exact=true>"Directory"</A></li>
-                    <li><A href="/networks">"Networks"</A></li>
-                    <li><A href="/join">"Join"</A></li>
-                    <li><A href="/resources">"Resources"</A></li>
-                    <li><A href="/about">"About"</A></li>
+                    <li><AppLink href="/" exact=true>"Directory"</AppLink></li>
+                    <li><AppLink href="/networks">"Networks"</AppLink></li>
+                    <li><AppLink href="/join">"Join"</AppLink></li>
+                    <li><AppLink href="/resources">"Resources"</AppLink></li>
+                    <li><AppLink href="/about">"About"</AppLink></li>
                 </ul>
             </nav>
         </header>

@@ -7,8 +7,10 @@
 mod app;
 mod components;
 mod data;
+mod embed;
 mod pages;
 mod panic;
+mod paths;
 mod url_state;
 
 fn main() {

@@ -3,10 +3,14 @@
 
 use std::sync::Arc;
 
+use coops_core::embed::EmbedConfig;
 use coops_core::query::DirectoryQuery;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::embed::use_embed;
+use crate::paths::app_path;
 
 /// How a filter change enters the browser's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +28,7 @@ pub struct QueryState {
     pub query: Memo<DirectoryQuery>,
     path: Memo<String>,
     navigate: Navigate,
+    embed: EmbedConfig,
 }
 
 /// The router's navigate function, shareable by every handler that changes the filters.
@@ -38,18 +43,22 @@ impl QueryState {
             query: Memo::new(move |_| DirectoryQuery::from_query_string(&search.read())),
             path: location.pathname,
             navigate: Arc::new(use_navigate()),
+            embed: use_embed(),
         }
     }
 
     /// Navigates to the same page with `query`, without scrolling.
     pub fn set(&self, query: DirectoryQuery, history: History) {
         let qs = query.to_query_string();
-        let path = self.path.get_untracked();
+        // The router adds the base itself.
+        let path = app_path(&self.path.get_untracked());
         let href = if qs.is_empty() {
             path
         } else {
             format!("{path}?{qs}")
         };
+        // An embedded app keeps its settings, so a reload inside the frame stays embedded.
+        let href = self.embed.keep_in(&href);
         (self.navigate)(
             &href,
             NavigateOptions {

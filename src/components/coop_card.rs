@@ -3,8 +3,8 @@
 use coops_core::url::safe_href;
 use coops_core::{Coop, Status};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::components::coop_link::CoopLink;
 use crate::components::rich_text::{ExternalLink, RichText};
 use crate::data::Dataset;
 
@@ -86,9 +86,7 @@ pub fn CoopCard(
             <ul class="coop-card__tags" aria-label="Business areas">{tags}</ul>
             {(!notes.is_empty()).then(|| view! { <p class="coop-card__notes"><RichText spans=notes /></p> })}
             <p class="coop-card__more">
-                <A href=format!("/coops/{id}")>
-                    "More about "{name}
-                </A>
+                <CoopLink id=id.clone()>"More about "{name}</CoopLink>
             </p>
         </article>
     }

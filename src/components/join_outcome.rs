@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
+use crate::components::app_link::AppLink;
 use coops_core::join::{Fee, JoinGuide, Link, NextStep, format_money, month_label, parse_amount};
 use coops_core::query::DirectoryQuery;
 use coops_core::url::safe_href;
 use leptos::html::H2;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::rich_text::ExternalLink;
 use crate::pages::join::JoinUrl;
@@ -73,7 +73,7 @@ pub fn JoinOutcome(
         };
         let qs = query.to_query_string();
         let href = if qs.is_empty() { "/".to_string() } else { format!("/?{qs}") };
-        view! { <p class="join-outcome__directory"><A href=href attr:class="button button--primary">{label}</A></p> }
+        view! { <p class="join-outcome__directory"><AppLink href=href class="button button--primary">{label}</AppLink></p> }
     });
 
     let alternatives = (!outcome.alternatives.is_empty()).then(|| {
@@ -90,7 +90,7 @@ pub fn JoinOutcome(
                             .outcome(id)
                             .map(|o| o.title.clone())
                             .unwrap_or_default();
-                        view! { " " <A href=format!("/join?outcome={id}")>{title}</A> }
+                        view! { " " <AppLink href=format!("/join?outcome={id}")>{title}</AppLink> }
                     });
                 let link = alternative
                     .link

@@ -1,6 +1,9 @@
 //! Small pieces shared by the pages.
 
+pub mod app_link;
 pub mod coop_card;
+pub mod coop_link;
+pub mod embed_snippet;
 pub mod entry_list;
 pub mod facets;
 pub mod join_outcome;

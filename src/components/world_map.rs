@@ -13,6 +13,7 @@ use coops_core::load::parse_document;
 use coops_core::search::{Results, region_countries};
 use leptos::prelude::*;
 
+use crate::components::coop_link::CoopLink;
 use crate::data::{DirectoryData, LoadError, fetch_text};
 use crate::url_state::{History, QueryState};
 
@@ -76,8 +77,8 @@ pub fn WorldMapPanel(
                 .take(40)
                 .map(|i| {
                     let coop = &data.directory.coops[i as usize];
-                    let (href, name) = (format!("/coops/{}", coop.id), coop.name.clone());
-                    view! { <li><leptos_router::components::A href=href>{name}</leptos_router::components::A></li> }
+                    let (id, name) = (coop.id.clone(), coop.name.clone());
+                    view! { <li><CoopLink id>{name}</CoopLink></li> }
                 })
                 .collect_view();
             view! {

@@ -1,12 +1,12 @@
 //! A co-op's own page: everything known about it, and the co-ops most like it.
 
+use crate::components::app_link::AppLink;
 use coops_core::query::DirectoryQuery;
 use coops_core::search::similar;
 use coops_core::url::safe_href;
 use coops_core::{Coop, Status};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::load_state::WithDirectory;
@@ -66,7 +66,7 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
                 .to_query_string()
             );
             let name = data.tag_name(t);
-            view! { <li><A href=href attr:class="tag">{name}</A></li> }
+            view! { <li><AppLink href=href class="tag">{name}</AppLink></li> }
         })
         .collect_view();
     let similar_items = similar(&data.directory, at, SIMILAR)
@@ -81,7 +81,7 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
             let (href, name) = (format!("/coops/{}", other.id), other.name.clone());
             view! {
                 <li>
-                    <A href=href>{name}</A>
+                    <AppLink href=href>{name}</AppLink>
                     <span class="coop-page__similar-place">{format!(" · {place}")}</span>
                 </li>
             }
@@ -105,7 +105,7 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
     view! {
         <Title text=coop.name.clone() />
         <article class="coop-page" data-testid="coop-page" data-coop-id=coop.id.clone() aria-labelledby="coop-page-title">
-            <p class="coop-page__back"><A href="/">"← All co-ops"</A></p>
+            <p class="coop-page__back"><AppLink href="/">"← All co-ops"</AppLink></p>
             <h1 id="coop-page-title">{coop.name.clone()}</h1>
             {(coop.status == Status::Defunct).then(|| view! { <p class="coop-page__status">"This co-op is no longer trading; it is kept here for the record."</p> })}
             <dl class="coop-page__facts">
@@ -114,7 +114,7 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
                     <dd><ExternalLink href=href.clone()>{href}</ExternalLink></dd>
                 })}
                 <dt>"Region"</dt>
-                <dd><A href=region_link>{region}</A></dd>
+                <dd><AppLink href=region_link>{region}</AppLink></dd>
                 {(!coop.location.text.is_empty()).then(|| view! { <dt>"Based in"</dt><dd>{coop.location.text.clone()}</dd> })}
                 {(!countries.is_empty()).then(|| view! { <dt>{if countries.len() == 1 { "Country" } else { "Countries" }}</dt><dd>{countries.join(", ")}</dd> })}
                 {(!flags.is_empty()).then(|| view! { <dt>"Works"</dt><dd>{flags.join("; ")}</dd> })}
@@ -146,7 +146,7 @@ fn UnknownCoop(id: String) -> impl IntoView {
         <section class="page" data-testid="not-found">
             <h1>"No co-op with this address"</h1>
             <p>{format!("The directory has no co-op called \u{201c}{id}\u{201d}. It may have been renamed or removed from the list.")}</p>
-            <p><A href="/">"Search the directory"</A></p>
+            <p><AppLink href="/">"Search the directory"</AppLink></p>
         </section>
     }
 }

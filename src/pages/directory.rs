@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::facets::FacetPanel;
 use crate::components::load_state::WithDirectory;
 use crate::components::result_list::ResultList;
@@ -10,7 +11,9 @@ use crate::components::search_box::SearchBox;
 use crate::components::skipped_notice::SkippedNotice;
 use crate::components::world_map::WorldMapPanel;
 use crate::data::DirectoryData;
+use crate::embed::use_embed;
 use crate::url_state::{History, QueryState};
+use coops_core::embed::EmbedView;
 
 /// The directory: search, filters, and the matching co-ops.
 #[component]
@@ -44,6 +47,14 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text))
     };
     let facets = Signal::derive(move || results.read().facets.clone());
+    let embedded = use_embed().embed;
+    let view = use_embed().view;
+    if view == EmbedView::Map {
+        // The map alone, as an embedding site asked (`?embed=1&view=map`).
+        return view! { <WorldMapPanel data results state /> }.into_any();
+    }
+    let map = (view == EmbedView::Full)
+        .then(|| view! { <WorldMapPanel data=data.clone() results state=state.clone() /> });
     view! {
         <SkippedNotice data=data.clone() />
         <div class="directory">
@@ -54,11 +65,13 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                     hint="Names, business areas, places and notes."
                 />
                 <FacetPanel data=data.clone() facets state=state.clone() />
+                {(!embedded).then(|| view! { <EmbedSnippet title="Directory of worker-owned tech co-ops" /> })}
             </div>
             <div class="directory__results">
-                <WorldMapPanel data=data.clone() results state=state.clone() />
+                {map}
                 <ResultList data results state />
             </div>
         </div>
     }
+    .into_any()
 }

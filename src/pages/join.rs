@@ -13,10 +13,12 @@ use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::join_outcome::JoinOutcome;
 use crate::components::join_step::JoinStep;
 use crate::components::load_state::WithResource;
 use crate::data::fetch_guide;
+use crate::embed::use_embed;
 
 /// `/join`: the guide.
 #[component]
@@ -31,6 +33,7 @@ pub fn JoinPage() -> impl IntoView {
                 "want to turn a company into one, want to work in one, or want to help from outside."
             </p>
             <WithResource resource=guide what="the joining guide" children=|guide| view! { <Wizard guide /> } />
+            {(!use_embed().embed).then(|| view! { <EmbedSnippet title="Which way to join the tech co-op movement" /> })}
         </section>
     }
 }
@@ -85,9 +88,11 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
         Memo::new(move |_| url.with(|u| guide.walk(&u.answers, u.at)))
     };
     let navigate = use_navigate();
+    // An embedded guide keeps its settings in every step's URL.
+    let embed = use_embed();
     let go = Callback::new(move |href: String| {
         navigate(
-            &href,
+            &embed.keep_in(&href),
             NavigateOptions {
                 scroll: false,
                 ..Default::default()

@@ -1,8 +1,8 @@
 //! The view for addresses that match no page.
 
+use crate::components::app_link::AppLink;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 /// Says the page does not exist and offers the way back.
 #[component]
@@ -13,9 +13,9 @@ pub fn NotFound() -> impl IntoView {
             <h1 id="not-found-title">"There is no page at this address"</h1>
             <p>"The link may be old, or the address mistyped. From here you can go to:"</p>
             <ul>
-                <li><A href="/">"the directory of co-ops"</A></li>
-                <li><A href="/join">"the guide to joining the movement"</A></li>
-                <li><A href="/resources">"resources about tech co-ops"</A></li>
+                <li><AppLink href="/">"the directory of co-ops"</AppLink></li>
+                <li><AppLink href="/join">"the guide to joining the movement"</AppLink></li>
+                <li><AppLink href="/resources">"resources about tech co-ops"</AppLink></li>
             </ul>
         </section>
     }

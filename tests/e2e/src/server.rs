@@ -52,6 +52,8 @@ impl Reply {
 
 struct Shared {
     root: PathBuf,
+    /// The path the site is served under (`""`, or `"/directory"`).
+    prefix: String,
     overrides: Mutex<HashMap<String, Reply>>,
     headers: Mutex<Vec<(String, String)>>,
     requests: Mutex<Vec<String>>,
@@ -68,10 +70,17 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` on an ephemeral port of 127.0.0.1.
     pub fn start(root: impl Into<PathBuf>) -> Self {
+        Self::start_under(root, "")
+    }
+
+    /// Serves `root` under a sub-path (`"/directory"`), as a host serving the app in a folder
+    /// of its site: other paths are 404.
+    pub fn start_under(root: impl Into<PathBuf>, prefix: &str) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local addr");
         let shared = Arc::new(Shared {
             root: root.into(),
+            prefix: prefix.trim_end_matches('/').to_string(),
             overrides: Mutex::new(HashMap::new()),
             headers: Mutex::new(Vec::new()),
             requests: Mutex::new(Vec::new()),
@@ -165,7 +174,12 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             content_type,
             body,
         }) => (status, content_type, body),
-        Some(Reply::File) | None => serve_file(&shared.root, &path),
+        Some(Reply::File) | None => match path.strip_prefix(shared.prefix.as_str()) {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                serve_file(&shared.root, rest)
+            }
+            _ => (404, "text/plain".into(), b"not found".to_vec()),
+        },
     };
     let mut out = stream;
     let mut head = format!(

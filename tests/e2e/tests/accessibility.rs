@@ -4,7 +4,7 @@
 use e2e::{AppPage, Reply, StaticServer, dist_dir, run, run_with};
 
 /// Every view to check: (name, path, what to wait for before checking).
-const VIEWS: [(&str, &str, &str); 11] = [
+const VIEWS: [(&str, &str, &str); 13] = [
     (
         "the directory",
         "/",
@@ -36,6 +36,16 @@ const VIEWS: [(&str, &str, &str); 11] = [
         "[data-testid=not-found]",
     ),
     ("the about page", "/about", "main h1"),
+    (
+        "the embedded directory",
+        "/?embed=1&region=europe",
+        "[data-testid=world-map] [data-country]",
+    ),
+    (
+        "the embedded guide",
+        "/join?embed=1",
+        "[data-testid=join-step]",
+    ),
 ];
 
 async fn check_every_view(app: &AppPage, scheme: &str) {
