@@ -223,6 +223,15 @@ impl AppPage {
         .await;
     }
 
+    /// The id of the joining guide's step on screen, once one shows.
+    pub async fn join_step(&self) -> String {
+        let step = self.find("[data-testid=join-step]").await;
+        step.attr("data-step")
+            .await
+            .expect("data-step")
+            .unwrap_or_default()
+    }
+
     /// The error view's text, once it shows.
     pub async fn load_error(&self) -> String {
         self.text("[data-testid=load-error]").await

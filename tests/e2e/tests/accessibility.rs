@@ -156,13 +156,7 @@ async fn the_joining_guide_works_with_tab_and_enter_alone() {
         app.open("/join").await;
         app.find("[data-testid=join-step]").await;
         for answer in &answers {
-            let step = app
-                .find("[data-testid=join-step]")
-                .await
-                .attr("data-step")
-                .await
-                .unwrap()
-                .unwrap();
+            let step = app.join_step().await;
             let label = guide
                 .step(&step)
                 .unwrap()

@@ -14,13 +14,7 @@ fn guide() -> JoinGuide {
 /// Answers `answer` (an option id) to the step on screen, as a visitor would: by the button's
 /// label, or for a multiple-choice step by ticking its box and pressing Continue.
 async fn answer(app: &AppPage, guide: &JoinGuide, answer: &str) {
-    let step_id = app
-        .find("[data-testid=join-step]")
-        .await
-        .attr("data-step")
-        .await
-        .unwrap()
-        .unwrap();
+    let step_id = app.join_step().await;
     let step = guide
         .step(&step_id)
         .unwrap_or_else(|| panic!("unknown step {step_id}"));
