@@ -68,88 +68,96 @@ pub fn FacetPanel(
         }
     };
 
+    // Regions and tags are a fixed list: rendered once, each with its own count memo, so a
+    // keystroke only updates the numbers that change.
+    let region_options = data
+        .directory
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, region)| {
+            let count = Memo::new(move |_| facets.with(|f| f.regions.get(i).map_or(0, |r| r.1)));
+            let id = region.id.clone();
+            let name = region.name.clone();
+            let is_selected = {
+                let id = id.clone();
+                move || query.read().region.as_deref() == Some(id.as_str())
+            };
+            view! { <option value=id prop:selected=is_selected>{move || format!("{name} ({})", count.get())}</option> }
+        })
+        .collect_view();
+    // Countries come and go with the other filters: a keyed list, so only changed rows redraw.
     let names = data.clone();
-    let region_options = move || {
-        let facets = facets.get();
-        let selected = query.read().region.clone();
-        facets
-            .regions
-            .iter()
-            .map(|(id, count)| {
-                let name = names.region_name(id);
-                let is_selected = selected.as_deref() == Some(id.as_str());
-                view! { <option value=id.clone() selected=is_selected>{format!("{name} ({count})")}</option> }
-            })
-            .collect_view()
-    };
-    let names = data.clone();
-    let country_options = move || {
-        let facets = facets.get();
+    let countries = Memo::new(move |_| {
         let selected = query.read().country.clone();
-        let mut countries: Vec<(String, String, usize)> = facets
-            .countries
-            .iter()
-            .map(|(code, n)| (code.clone(), names.country_name(code), *n))
-            .collect();
+        let mut countries: Vec<(String, String, usize, bool)> = facets.with(|f| {
+            f.countries
+                .iter()
+                .map(|(code, n)| {
+                    (
+                        code.clone(),
+                        names.country_name(code),
+                        *n,
+                        selected.as_deref() == Some(code.as_str()),
+                    )
+                })
+                .collect()
+        });
         // A country chosen from the URL or the map stays choosable even with no matches.
         if let Some(code) = &selected
-            && !countries.iter().any(|(c, _, _)| c == code)
+            && !countries.iter().any(|(c, ..)| c == code)
         {
-            countries.push((code.clone(), names.country_name(code), 0));
+            countries.push((code.clone(), names.country_name(code), 0, true));
         }
         countries.sort_by(|a, b| a.1.cmp(&b.1));
         countries
-            .into_iter()
-            .map(|(code, name, count)| {
-                let is_selected = selected.as_deref() == Some(code.as_str());
-                view! { <option value=code selected=is_selected>{format!("{name} ({count})")}</option> }
-            })
-            .collect_view()
-    };
-    let tag_boxes = {
-        let state = state.clone();
-        let names = data.clone();
-        move || {
-            let facets = facets.get();
-            let selected = query.read().tags.clone();
-            {
-                facets
-                    .tags
-                    .iter()
-                    .map(|(id, count)| {
-                        let checked = selected.contains(id);
-                        let name = names.tag_name(id);
-                        let state = state.clone();
-                        let toggled = id.clone();
-                        let input_id = format!("tag-{id}");
-                        view! {
-                            <li class="facet__option" class:facet__option--empty=*count == 0 && !checked>
-                                <input
-                                    type="checkbox"
-                                    id=input_id.clone()
-                                    prop:checked=checked
-                                    on:change=move |_| {
-                                        let toggled = toggled.clone();
-                                        state.update(History::Push, move |q| {
-                                            if let Some(at) = q.tags.iter().position(|t| *t == toggled) {
-                                                q.tags.remove(at);
-                                            } else {
-                                                q.tags.push(toggled);
-                                            }
-                                        })
-                                    }
-                                />
-                                <label for=input_id>
-                                    {name}
-                                    <span class="facet__count">{format!(" ({count})")}</span>
-                                </label>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }
+    });
+    let country_options = move || {
+        view! {
+            <For each=move || countries.get() key=|c| c.clone() let:country>
+                <option value=country.0 prop:selected=country.3>{format!("{} ({})", country.1, country.2)}</option>
+            </For>
         }
     };
+    let tag_boxes = data
+        .directory
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, tag)| {
+            let count = Memo::new(move |_| facets.with(|f| f.tags.get(i).map_or(0, |t| t.1)));
+            let id = tag.id.clone();
+            let checked = {
+                let id = id.clone();
+                Memo::new(move |_| query.read().tags.contains(&id))
+            };
+            let state = state.clone();
+            let input_id = format!("tag-{id}");
+            view! {
+                <li class="facet__option" class:facet__option--empty=move || count.get() == 0 && !checked.get()>
+                    <input
+                        type="checkbox"
+                        id=input_id.clone()
+                        prop:checked=checked
+                        on:change=move |_| {
+                            let toggled = id.clone();
+                            state.update(History::Push, move |q| {
+                                if let Some(at) = q.tags.iter().position(|t| *t == toggled) {
+                                    q.tags.remove(at);
+                                } else {
+                                    q.tags.push(toggled);
+                                }
+                            })
+                        }
+                    />
+                    <label for=input_id>
+                        {tag.name.clone()}
+                        <span class="facet__count">{move || format!(" ({})", count.get())}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
 
     view! {
         <section class="facets" aria-labelledby="facets-title">
@@ -157,14 +165,14 @@ pub fn FacetPanel(
             <div class="facet">
                 <label class="facet__label" for="facet-region">"Region"</label>
                 <select id="facet-region" class="facet__select" on:change=set_region>
-                    <option value="" selected=move || query.read().region.is_none()>"All regions"</option>
+                    <option value="" prop:selected=move || query.read().region.is_none()>"All regions"</option>
                     {region_options}
                 </select>
             </div>
             <div class="facet">
                 <label class="facet__label" for="facet-country">"Country"</label>
                 <select id="facet-country" class="facet__select" on:change=set_country>
-                    <option value="" selected=move || query.read().country.is_none()>"All countries"</option>
+                    <option value="" prop:selected=move || query.read().country.is_none()>"All countries"</option>
                     {country_options}
                 </select>
             </div>
@@ -192,8 +200,8 @@ pub fn FacetPanel(
             <div class="facet">
                 <label class="facet__label" for="facet-sort">"Sort by"</label>
                 <select id="facet-sort" class="facet__select" on:change=set_sort>
-                    <option value="name" selected=move || query.read().sort == Sort::Name>"Name"</option>
-                    <option value="region" selected=move || query.read().sort == Sort::Region>"Region"</option>
+                    <option value="name" prop:selected=move || query.read().sort == Sort::Name>"Name"</option>
+                    <option value="region" prop:selected=move || query.read().sort == Sort::Region>"Region"</option>
                 </select>
             </div>
             <button
