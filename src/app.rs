@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     let root = NodeRef::<Div>::new();
     wire_root(root, embed.clone());
     let theme = embed.theme;
+    close_disclosures_on_escape();
     view! {
         <Title formatter=|page: String| if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} · {SITE_NAME}") } />
         <Router base=router_base()>
@@ -62,6 +63,29 @@ pub fn App() -> impl IntoView {
             </div>
         </Router>
     }
+}
+
+/// Escape closes the disclosure (`<details>`) the keyboard is in, and puts focus on its
+/// summary, as it would close a popup.
+fn close_disclosures_on_escape() {
+    let handle = window_event_listener(leptos::ev::keydown, |event| {
+        if event.key() != "Escape" {
+            return;
+        }
+        let details = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|focused| focused.closest("details[open]").ok().flatten());
+        if let Some(details) = details {
+            let _ = details.remove_attribute("open");
+            if let Some(summary) = details.query_selector("summary").ok().flatten()
+                && let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = summary.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// In embed mode, the only chrome: a small link that opens the same view, unembedded, in a

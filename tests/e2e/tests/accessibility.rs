@@ -218,3 +218,33 @@ async fn every_view_fits_a_320_pixel_screen_without_sideways_scrolling() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn escape_closes_a_disclosure_and_returns_focus_to_it() {
+    run(|app| async move {
+        app.open("/").await;
+        app.find("[data-testid=coop-card]").await;
+        app.click("[data-testid=embed-snippet] summary").await;
+        app.click("#embed-code").await;
+        assert!(
+            app.js(
+                "return document.querySelector('[data-testid=embed-snippet]').open",
+                vec![]
+            )
+            .await
+                == true
+        );
+        app.press("\u{E00C}").await; // Escape
+        app.wait_until(
+            "the disclosure to close",
+            "!document.querySelector('[data-testid=embed-snippet]').open",
+        )
+        .await;
+        assert!(
+            app.focused().await.starts_with("SUMMARY"),
+            "focus on its summary: {}",
+            app.focused().await
+        );
+    })
+    .await;
+}
