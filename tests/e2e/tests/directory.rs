@@ -10,6 +10,18 @@ fn dataset() -> Value {
     serde_json::from_str(&text).expect("dataset is JSON")
 }
 
+/// Active co-ops with `code` among their countries.
+fn active_in_country(data: &Value, code: &str) -> usize {
+    active_coops(data)
+        .iter()
+        .filter(|c| {
+            c["location"]["countries"]
+                .as_array()
+                .is_some_and(|cs| cs.iter().any(|x| x == code))
+        })
+        .count()
+}
+
 fn active_coops(data: &Value) -> Vec<&Value> {
     data["coops"]
         .as_array()
@@ -251,10 +263,7 @@ async fn networks_and_resources_pages_list_every_entry() {
 async fn the_map_shades_countries_and_a_click_filters_by_country() {
     run(|app| async move {
         let data = dataset();
-        let in_france = active_coops(&data)
-            .iter()
-            .filter(|c| c["location"]["countries"].as_array().is_some_and(|cs| cs.iter().any(|x| x == "FR")))
-            .count();
+        let in_france = active_in_country(&data, "FR");
         assert!(in_france > 5);
         app.open("/").await;
         let france = app.find("[data-testid=world-map] [data-country=FR]").await;
@@ -273,10 +282,7 @@ async fn the_map_shades_countries_and_a_click_filters_by_country() {
 
         // A mouse click on another country filters to it instead. (Germany's box centre is on
         // Germany; France's is in the Atlantic, between Europe and French Guiana.)
-        let in_germany = active_coops(&data)
-            .iter()
-            .filter(|c| c["location"]["countries"].as_array().is_some_and(|cs| cs.iter().any(|x| x == "DE")))
-            .count();
+        let in_germany = active_in_country(&data, "DE");
         app.find("[data-testid=world-map] [data-country=DE]").await.click().await.unwrap();
         app.wait_for_query("?country=DE").await;
         app.wait_for_count(in_germany).await;
