@@ -24,3 +24,11 @@ fn show_crash_view() {
         let _ = crash.focus();
     }
 }
+
+/// Panics on purpose, to prove the crash message works in the real release build: the browser
+/// tests call it as `window.wasmBindings.simulate_crash()`. Calling it can only crash the
+/// caller's own tab, which is what it is for.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_crash() {
+    panic!("simulated crash, requested through simulate_crash()");
+}

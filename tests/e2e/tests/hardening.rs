@@ -264,3 +264,26 @@ async fn nothing_is_requested_from_another_origin() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_panic_shows_the_crash_message_instead_of_a_dead_page() {
+    run_with(StaticServer::start(dist_dir()), |app| async move {
+        app.open("/").await;
+        app.find("[data-testid=coop-card]").await;
+        let hidden = app.js("return document.getElementById('crash').hidden", vec![]).await;
+        assert_eq!(hidden, json!(true), "no crash message before a crash");
+        app.js("try { window.wasmBindings.simulate_crash(); } catch (e) { window.__crashError = String(e); }", vec![]).await;
+        let state = app
+            .js(
+                "const c = document.getElementById('crash'); \
+                 return { hidden: c.hidden, focused: document.activeElement === c, text: c.textContent, error: window.__crashError || '' }",
+                vec![],
+            )
+            .await;
+        assert_eq!(state["hidden"], json!(false), "the crash message shows: {state}");
+        assert_eq!(state["focused"], json!(true), "and takes focus: {state}");
+        assert!(state["text"].as_str().unwrap().contains("Something went wrong"), "{state}");
+        assert!(!state["error"].as_str().unwrap().is_empty(), "the panic really happened: {state}");
+    })
+    .await;
+}
