@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: moves the inline <script type="module"> that Trunk writes into
 index.html into its own file, so the site runs under a strict Content-Security-Policy
-(script-src 'self' 'wasm-unsafe-eval', no 'unsafe-inline').
+(script-src 'self' 'wasm-unsafe-eval', no 'unsafe-inline'); and writes mount.js, the stable
+entry point that mounts the app into <div id="tech-coops-app"> on another page.
 
 The new file also counts Content-Security-Policy violations in `window.__cspViolations` and logs
 them, so a host (and the browser tests) can see at once whether its policy blocks anything.
@@ -39,3 +40,27 @@ base = re.search(r'<base href="([^"]*)"', html)
 prefix = base.group(1) if base else "/"
 html = html[: match.start()] + f'<script type="module" src="{prefix}{name}"></script>' + html[match.end():]
 open(index_path, "w", encoding="utf-8").write(html)
+
+# mount.js: loads the app's stylesheets (not page.css, which styles index.html's own body) and
+# the wasm into a host page, from wherever the app is deployed.
+css = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) if "/page-" not in href]
+js = re.search(r"from '([^']+\.js)'", body).group(1)
+wasm = re.search(r"module_or_path: '([^']+\.wasm)'", body).group(1)
+mount = f"""/* Tech co-ops directory, in-page mode: mounts the app into <div id="tech-coops-app"> on
+   the page that loads this module:
+     <div id="tech-coops-app" data-view="directory" data-region="europe"></div>
+     <script type="module" src="https://example.org/directory/mount.js"></script>
+   Generated at build time (it names this build's hashed files). */
+const base = new URL('.', import.meta.url);
+window.__techCoopsBase = base.href;
+for (const href of {css!r}) {{
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL(href, base).href;
+  document.head.appendChild(link);
+}}
+const {{ default: init }} = await import(new URL('{js}', base).href);
+await init({{ module_or_path: new URL('{wasm}', base).href }});
+"""
+with open(os.path.join(staging, "mount.js"), "w", encoding="utf-8") as out:
+    out.write(mount)

@@ -14,6 +14,8 @@ use coops_core::search::Index;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 
+use crate::paths::mounted_base;
+
 /// How long a request may take before it is abandoned: a hung host must not mean an endless
 /// spinner.
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -78,8 +80,19 @@ fn capitalised(text: &str) -> String {
 /// Where the dataset lives, relative to the document's `<base>` (so sub-path hosting works).
 pub const DIRECTORY_URL: &str = "data/directory.json";
 
+/// Where a data file is: relative to `<base>` on the app's own page, or to the app's address
+/// that `mount.js` records (`window.__techCoopsBase`) when the app is mounted in a host page.
+fn data_url(path: &str) -> String {
+    match mounted_base() {
+        Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
+        None => path.to_string(),
+    }
+}
+
 /// Fetches a text file, turning every failure into a [`LoadError`].
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    let url = data_url(path);
+    let url = url.as_str();
     if !is_online() {
         return Err(LoadError::Offline);
     }

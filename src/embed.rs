@@ -16,7 +16,24 @@ pub const RESIZE_MESSAGE: &str = "tech-coops:resize";
 
 /// The embed settings, provided once by the app shell.
 #[derive(Clone, Debug, Default)]
-pub struct Embed(pub EmbedConfig);
+pub struct Embed {
+    /// What the embedding page asked for.
+    pub config: EmbedConfig,
+    /// Mounted in a host page (in-page mode) rather than framed: the address is the host's.
+    pub in_page: bool,
+}
+
+impl Embed {
+    /// `href` with the embed settings kept in it, so a reload inside a frame stays embedded.
+    /// In a host page the address belongs to the host, so nothing is added.
+    pub fn keep_in(&self, href: &str) -> String {
+        if self.in_page {
+            href.to_string()
+        } else {
+            self.config.keep_in(href)
+        }
+    }
+}
 
 /// Reads the embed settings from the address the app was opened with.
 pub fn provide_embed() -> EmbedConfig {
@@ -24,13 +41,16 @@ pub fn provide_embed() -> EmbedConfig {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let config = EmbedConfig::from_query_string(&search);
-    provide_context(Embed(config.clone()));
+    provide_context(Embed {
+        config: config.clone(),
+        in_page: false,
+    });
     config
 }
 
 /// The embed settings.
-pub fn use_embed() -> EmbedConfig {
-    use_context::<Embed>().map(|e| e.0).unwrap_or_default()
+pub fn use_embed() -> Embed {
+    use_context::<Embed>().unwrap_or_default()
 }
 
 /// Applies the colour settings to the app's root and, when framed, keeps the parent told of

@@ -8,6 +8,7 @@ mod app;
 mod components;
 mod data;
 mod embed;
+mod in_page;
 mod pages;
 mod panic;
 mod paths;
@@ -15,5 +16,10 @@ mod url_state;
 
 fn main() {
     panic::install_hook();
-    leptos::mount::mount_to_body(app::App);
+    // On another site's page (loaded by mount.js), mount into its host element; otherwise the
+    // app is the page.
+    match in_page::host_element() {
+        Some(host) => in_page::mount(host),
+        None => leptos::mount::mount_to_body(app::App),
+    }
 }

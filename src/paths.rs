@@ -15,9 +15,22 @@ pub fn router_base() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// An app path (`/join`) as a link target under the base (`/directory/join`).
+/// The app's own address when it is mounted in another site's page: `mount.js` records it as
+/// `window.__techCoopsBase` (`https://example.org/directory/`). `None` on the app's own page.
+pub fn mounted_base() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &"__techCoopsBase".into())
+        .ok()?
+        .as_string()
+}
+
+/// An app path (`/join`) as a link target: under the base (`/directory/join`), or, mounted in
+/// a host page, at the app's own address.
 pub fn app_href(path: &str) -> String {
-    format!("{}{path}", router_base())
+    match mounted_base() {
+        Some(base) => format!("{}{path}", base.trim_end_matches('/')),
+        None => format!("{}{path}", router_base()),
+    }
 }
 
 /// A browser path (`/directory/join`) as an app path (`/join`), for the router's `navigate`,

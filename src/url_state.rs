@@ -3,13 +3,12 @@
 
 use std::sync::Arc;
 
-use coops_core::embed::EmbedConfig;
 use coops_core::query::DirectoryQuery;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::embed::use_embed;
+use crate::embed::{Embed, use_embed};
 use crate::paths::app_path;
 
 /// How a filter change enters the browser's history.
@@ -28,7 +27,7 @@ pub struct QueryState {
     pub query: Memo<DirectoryQuery>,
     path: Memo<String>,
     navigate: Navigate,
-    embed: EmbedConfig,
+    embed: Embed,
 }
 
 /// The router's navigate function, shareable by every handler that changes the filters.

@@ -14,5 +14,5 @@ pub fn CoopLink(
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
-    view! { <AppLink href=format!("/coops/{id}") new_tab=use_embed().embed>{children()}</AppLink> }
+    view! { <AppLink href=format!("/coops/{id}") new_tab=use_embed().config.embed>{children()}</AppLink> }
 }

@@ -10,7 +10,9 @@ use leptos::html::H2;
 use leptos::prelude::*;
 
 use crate::components::rich_text::ExternalLink;
+use crate::embed::use_embed;
 use crate::pages::join::JoinUrl;
+use leptos_router::hooks::use_location;
 
 /// An outcome: verdict, numbered next steps with their links, a fee calculator where the fee
 /// is known, why this path, the alternatives, a link into the directory, and the sources with
@@ -90,7 +92,12 @@ pub fn JoinOutcome(
                             .outcome(id)
                             .map(|o| o.title.clone())
                             .unwrap_or_default();
-                        view! { " " <AppLink href=format!("/join?outcome={id}")>{title}</AppLink> }
+                        // The guide's own address, whether at /join or in a host page.
+                        let href = use_embed().keep_in(&format!(
+                            "{}?outcome={id}",
+                            use_location().pathname.get_untracked()
+                        ));
+                        view! { " " <a href=href>{title}</a> }
                     });
                 let link = alternative
                     .link
@@ -114,7 +121,7 @@ pub fn JoinOutcome(
         let answers = answers.clone();
         view! {
             <button type="button" class="button" on:click=move |_| {
-                go.run(JoinUrl::href(&answers, Some(answers.len().saturating_sub(1))))
+                go.run(JoinUrl::query(&answers, Some(answers.len().saturating_sub(1))))
             }>"Back"</button>
         }
     });
@@ -139,7 +146,7 @@ pub fn JoinOutcome(
             <p class="join-outcome__checked">{format!("Facts last checked: {}.", month_label(&guide.checked))}</p>
             <div class="join-outcome__actions">
                 {back}
-                <button type="button" class="button button--quiet" on:click=move |_| go.run("/join".to_string())>
+                <button type="button" class="button button--quiet" on:click=move |_| go.run(String::new())>
                     "Start over"
                 </button>
                 <button type="button" class="button button--quiet" on:click=move |_| print_page()>"Print"</button>

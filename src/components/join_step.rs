@@ -50,7 +50,7 @@ pub fn JoinStep(
             if same {
                 next.extend(answers.iter().skip(index + 1).cloned());
             }
-            go.run(JoinUrl::href(&next, Some(index + 1)));
+            go.run(JoinUrl::query(&next, Some(index + 1)));
         }
     };
     let heading_id = format!("step-{}", step.id);
@@ -158,7 +158,7 @@ pub fn JoinStep(
     let back = (index > 0).then(|| {
         let answers = answers.clone();
         view! {
-            <button type="button" class="button" on:click=move |_| go.run(JoinUrl::href(&answers, Some(index - 1)))>
+            <button type="button" class="button" on:click=move |_| go.run(JoinUrl::query(&answers, Some(index - 1)))>
                 "Back"
             </button>
         }
@@ -177,7 +177,7 @@ pub fn JoinStep(
             <div class="join-step__nav">
                 {back}
                 {(index > 0).then(|| view! {
-                    <button type="button" class="button button--quiet" on:click=move |_| go.run("/join".to_string())>
+                    <button type="button" class="button button--quiet" on:click=move |_| go.run(String::new())>
                         "Start over"
                     </button>
                 })}

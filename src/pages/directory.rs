@@ -47,8 +47,8 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text))
     };
     let facets = Signal::derive(move || results.read().facets.clone());
-    let embedded = use_embed().embed;
-    let view = use_embed().view;
+    let embedded = use_embed().config.embed;
+    let view = use_embed().config.view;
     if view == EmbedView::Map {
         // The map alone, as an embedding site asked (`?embed=1&view=map`).
         return view! { <WorldMapPanel data results state /> }.into_any();

@@ -19,8 +19,9 @@ use crate::components::join_step::JoinStep;
 use crate::components::load_state::WithResource;
 use crate::data::fetch_guide;
 use crate::embed::use_embed;
+use crate::paths::app_path;
 
-/// `/join`: the guide.
+/// `/join`: the guide. `go` callbacks below take a query string (see [`JoinUrl::query`]).
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let guide = LocalResource::new(fetch_guide);
@@ -33,7 +34,7 @@ pub fn JoinPage() -> impl IntoView {
                 "want to turn a company into one, want to work in one, or want to help from outside."
             </p>
             <WithResource resource=guide what="the joining guide" children=|guide| view! { <Wizard guide /> } />
-            {(!use_embed().embed).then(|| view! { <EmbedSnippet title="Which way to join the tech co-op movement" /> })}
+            {(!use_embed().config.embed).then(|| view! { <EmbedSnippet title="Which way to join the tech co-op movement" /> })}
         </section>
     }
 }
@@ -64,17 +65,18 @@ impl JoinUrl {
         url
     }
 
-    /// The `/join` address for these answers, shown after `at` of them.
-    pub fn href(answers: &[Vec<String>], at: Option<usize>) -> String {
-        let mut href = String::from("/join");
+    /// The query string (with `?`, or empty) for these answers, shown after `at` of them. The
+    /// guide adds it to its own path: `/join` in the app, the host page's path in-page.
+    pub fn query(answers: &[Vec<String>], at: Option<usize>) -> String {
+        let mut query = String::new();
         if !answers.is_empty() {
-            href.push_str("?a=");
-            href.push_str(&format_answers(answers));
+            query.push_str("?a=");
+            query.push_str(&format_answers(answers));
             if let Some(at) = at.filter(|at| *at < answers.len()) {
-                href.push_str(&format!("&at={at}"));
+                query.push_str(&format!("&at={at}"));
             }
         }
-        href
+        query
     }
 }
 
@@ -90,7 +92,10 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
     let navigate = use_navigate();
     // An embedded guide keeps its settings in every step's URL.
     let embed = use_embed();
-    let go = Callback::new(move |href: String| {
+    // The guide's own path ("/join", or "/" when mounted in a host page), kept as steps change.
+    let here = app_path(&location.pathname.get_untracked());
+    let go = Callback::new(move |query: String| {
+        let href = format!("{here}{query}");
         navigate(
             &embed.keep_in(&href),
             NavigateOptions {
