@@ -199,6 +199,16 @@ impl AppPage {
             .unwrap_or_else(|e| panic!("choose {value:?} in {select_id}: {e}"));
     }
 
+    /// The value of the select with id `select_id`.
+    pub async fn select_value(&self, select_id: &str) -> String {
+        let script = format!("return document.getElementById('{select_id}').value");
+        self.js(&script, vec![])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Waits until the result count shows `n`.
     pub async fn wait_for_count(&self, n: usize) {
         self.wait_until(

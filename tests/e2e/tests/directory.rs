@@ -65,31 +65,16 @@ async fn region_filter_updates_list_and_url_and_survives_reload_and_back() {
         app.wait_for_query("?region=asia").await;
         app.reload().await;
         app.wait_for_count(in_asia).await;
-        let selected = app
-            .js(
-                "return document.querySelector('#facet-region').value",
-                vec![],
-            )
-            .await;
+        let selected = app.select_value("facet-region").await;
         assert_eq!(selected, "asia", "the select shows the filter from the URL");
         app.back().await;
         app.wait_for_query("").await;
         app.wait_for_count(all).await;
-        let selected = app
-            .js(
-                "return document.querySelector('#facet-region').value",
-                vec![],
-            )
-            .await;
+        let selected = app.select_value("facet-region").await;
         assert_eq!(selected, "", "Back resets the select too");
         app.client.forward().await.unwrap();
         app.wait_for_count(in_asia).await;
-        let selected = app
-            .js(
-                "return document.querySelector('#facet-region').value",
-                vec![],
-            )
-            .await;
+        let selected = app.select_value("facet-region").await;
         assert_eq!(selected, "asia", "and Forward sets it again");
     })
     .await;
