@@ -19,41 +19,23 @@ pub fn FacetPanel(
     state: QueryState,
 ) -> impl IntoView {
     let query = state.query;
-    let set_region = {
+    // Each control changes one field of the query, as a new history entry.
+    let on_select = |state: &QueryState, set: fn(&mut DirectoryQuery, String)| {
         let state = state.clone();
         move |ev| {
             let value = event_target_value(&ev);
-            state.update(History::Push, |q| {
-                q.region = (!value.is_empty()).then_some(value)
-            });
+            state.update(History::Push, |q| set(q, value));
         }
     };
-    let set_country = {
+    let on_toggle = |state: &QueryState, flip: fn(&mut DirectoryQuery)| {
         let state = state.clone();
-        move |ev| {
-            let value = event_target_value(&ev);
-            state.update(History::Push, |q| {
-                q.country = (!value.is_empty()).then_some(value)
-            });
-        }
+        move |_| state.update(History::Push, flip)
     };
-    let set_sort = {
-        let state = state.clone();
-        move |ev| {
-            let value = event_target_value(&ev);
-            state.update(History::Push, |q| {
-                q.sort = Sort::parse(&value).unwrap_or_default()
-            });
-        }
-    };
-    let toggle_remote = {
-        let state = state.clone();
-        move |_| state.update(History::Push, |q| q.remote = !q.remote)
-    };
-    let toggle_defunct = {
-        let state = state.clone();
-        move |_| state.update(History::Push, |q| q.defunct = !q.defunct)
-    };
+    let set_region = on_select(&state, |q, v| q.region = (!v.is_empty()).then_some(v));
+    let set_country = on_select(&state, |q, v| q.country = (!v.is_empty()).then_some(v));
+    let set_sort = on_select(&state, |q, v| q.sort = Sort::parse(&v).unwrap_or_default());
+    let toggle_remote = on_toggle(&state, |q| q.remote = !q.remote);
+    let toggle_defunct = on_toggle(&state, |q| q.defunct = !q.defunct);
     let clear = {
         let state = state.clone();
         move |_| {

@@ -748,19 +748,7 @@ impl JoinGuide {
 
     /// Where answering `step` with `answer` leads, if the answer is valid.
     pub fn follow(&self, step: &Step, answer: &[String]) -> Option<String> {
-        let known = |id: &String| step.options.iter().any(|o| &o.id == id);
-        let unique = answer.iter().collect::<HashSet<_>>().len() == answer.len();
-        match step.kind {
-            StepKind::Single if answer.len() == 1 && known(&answer[0]) => step
-                .options
-                .iter()
-                .find(|o| o.id == answer[0])
-                .and_then(|o| o.goto.clone()),
-            StepKind::Multiple if !answer.is_empty() && unique && answer.iter().all(known) => {
-                step.next.clone()
-            }
-            _ => None,
-        }
+        target(step, answer).map(str::to_string)
     }
 
     /// Whether the condition holds for these answers.
@@ -777,18 +765,8 @@ impl JoinGuide {
         for answer in answers {
             let Some(step) = self.step(id) else { break };
             pairs.push((step, answer.as_slice()));
-            match self.follow(step, answer) {
-                Some(_) => {
-                    id = match step.kind {
-                        StepKind::Single => step
-                            .options
-                            .iter()
-                            .find(|o| o.id == answer[0])
-                            .and_then(|o| o.goto.as_deref())
-                            .unwrap_or(""),
-                        StepKind::Multiple => step.next.as_deref().unwrap_or(""),
-                    }
-                }
+            match target(step, answer) {
+                Some(next) => id = next,
                 None => break,
             }
         }
@@ -835,6 +813,24 @@ impl JoinGuide {
             1 + deepest
         }
         depth(self, id, &mut Vec::new())
+    }
+}
+
+/// Where answering `step` with `answer` leads, if the answer is valid: one known option for a
+/// single step; one or more known, distinct options for a multiple step.
+fn target<'a>(step: &'a Step, answer: &[String]) -> Option<&'a str> {
+    let known = |id: &String| step.options.iter().any(|o| &o.id == id);
+    let unique = answer.iter().collect::<HashSet<_>>().len() == answer.len();
+    match step.kind {
+        StepKind::Single if answer.len() == 1 => step
+            .options
+            .iter()
+            .find(|o| o.id == answer[0])
+            .and_then(|o| o.goto.as_deref()),
+        StepKind::Multiple if !answer.is_empty() && unique && answer.iter().all(known) => {
+            step.next.as_deref()
+        }
+        _ => None,
     }
 }
 

@@ -156,11 +156,7 @@ impl Index {
             .collect();
 
         let mut facets = Facets {
-            regions: vec![0; self.region_ids.len()]
-                .into_iter()
-                .enumerate()
-                .map(|(i, n)| (self.region_ids[i].clone(), n))
-                .collect(),
+            regions: self.region_ids.iter().map(|r| (r.clone(), 0)).collect(),
             countries: self.country_codes.iter().map(|c| (c.clone(), 0)).collect(),
             tags: self.tag_ids.iter().map(|t| (t.clone(), 0)).collect(),
             remote: 0,

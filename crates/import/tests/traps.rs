@@ -192,15 +192,10 @@ fn locations_aliases_and_localities() {
     let continental = coop(&r, "Continental");
     assert!(continental.location.countries.is_empty());
     warning(&r, 30, "no country");
-    let codes: Vec<&str> = r
-        .directory
-        .countries
-        .iter()
-        .map(|c| c.code.as_str())
-        .collect();
-    let mut sorted = codes.clone();
-    sorted.sort_unstable();
-    assert_eq!(codes, sorted);
+    assert!(
+        r.directory.countries.is_sorted_by_key(|c| &c.code),
+        "countries sorted by code"
+    );
     assert_eq!(
         r.directory.country("GB").map(|c| c.name.as_str()),
         Some("United Kingdom")
