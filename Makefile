@@ -25,12 +25,10 @@ size:
 	@scripts/size.sh
 
 # Regenerates the map asset (public/data/world.json) from Natural Earth shapes (world-atlas, via npm).
-.PHONY: serve test build dataset bench size map
 map:
 	@scripts/build-map.sh
 
-# Keystroke-to-updated-list at 139 to 100,000 co-ops, in headless Chromium.
+# First paint, time to filterable and bytes (loopback and slow), against the static mkdocs page
+# of the same list; keystroke-to-updated-list at 139 to 100,000 co-ops. Writes bench/out/results.json.
 bench:
-	@scripts/setup.sh bench
-	TRUNK_SKIP_VERSION_CHECK=true trunk build --release
-	cargo run --release -p e2e --bin bench
+	@scripts/bench.sh

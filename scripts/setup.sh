@@ -2,6 +2,7 @@
 # Installs what the project needs, idempotently and at pinned versions.
 #   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen)
 #   scripts/setup.sh test    all of the above, plus Chromium and chromedriver
+#   scripts/setup.sh bench   the test set, plus mkdocs-material for the static page compared
 # Each tool is checked first and installed only when missing or at the wrong version,
 # so a second run does nothing and takes a second.
 set -euo pipefail
@@ -72,6 +73,18 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   # -- fonts, so screenshots and layout checks don't depend on what the machine has --
   if ! fc-list 2>/dev/null | grep -qi dejavu; then
     apt_install fonts-dejavu-core
+  fi
+fi
+
+if [ "$want" = "bench" ]; then
+  # -- mkdocs-material, to build the static page the benchmark compares the app with --
+  venv="target/mkdocs-venv"
+  if [ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("mkdocs-material"))' 2>/dev/null)" != "$MKDOCS_MATERIAL_VERSION" ]; then
+    python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
+    log "installing mkdocs-material $MKDOCS_MATERIAL_VERSION into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check \
+      "mkdocs==$MKDOCS_VERSION" "mkdocs-material==$MKDOCS_MATERIAL_VERSION"
   fi
 fi
 

@@ -101,7 +101,13 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
     let timer = controller
         .clone()
         .and_then(|c| set_timeout_with_handle(move || c.abort(), TIMEOUT).ok());
-    let response = Request::get(url).abort_signal(signal.as_ref()).send().await;
+    let mut request = Request::get(url).abort_signal(signal.as_ref());
+    // The first request may be answered by index.html's preload of the dataset; a retry must
+    // go to the network, or it could be handed the same stalled or failed preload again.
+    if !first_attempt(url) {
+        request = request.cache(web_sys::RequestCache::Reload);
+    }
+    let response = request.send().await;
     let aborted = signal.as_ref().is_some_and(|s| s.aborted());
     let result = match response {
         Err(_) if aborted => Err(LoadError::Timeout),
@@ -125,6 +131,14 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
     result
 }
 
+/// True the first time `url` is asked for in this page.
+fn first_attempt(url: &str) -> bool {
+    thread_local! {
+        static ASKED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+    }
+    ASKED.with(|asked| asked.borrow_mut().insert(url.to_string()))
+}
+
 fn is_online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
@@ -144,21 +158,15 @@ pub struct Dataset {
 impl Dataset {
     /// A region's display name (its id when unknown).
     pub fn region_name(&self, id: &str) -> String {
-        self.directory
-            .region(id)
-            .map_or_else(|| id.to_string(), |r| r.name.clone())
+        self.directory.region_name(id)
     }
     /// A country's display name (its code when unknown).
     pub fn country_name(&self, code: &str) -> String {
-        self.directory
-            .country(code)
-            .map_or_else(|| code.to_string(), |c| c.name.clone())
+        self.directory.country_name(code)
     }
     /// A tag's display name (its id when unknown).
     pub fn tag_name(&self, id: &str) -> String {
-        self.directory
-            .tag(id)
-            .map_or_else(|| id.to_string(), |t| t.name.clone())
+        self.directory.tag_name(id)
     }
 }
 
@@ -168,16 +176,10 @@ pub type DirectoryData = Arc<Dataset>;
 /// Fetches and reads the dataset, and builds its search index.
 pub async fn fetch_directory() -> Result<DirectoryData, LoadError> {
     let text = fetch_text(DIRECTORY_URL).await?;
-    // Marked for the benchmark (and visible in the browser's performance panel).
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark("dataset: received");
-    }
+    crate::perf::mark("dataset: received");
     let Loaded { directory, skipped } = load_directory(&text).map_err(LoadError::Dataset)?;
     let index = Index::build(&directory);
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("dataset: parse and index", "dataset: received");
-    }
+    crate::perf::measure("dataset: parse and index", "dataset: received");
     Ok(Arc::new(Dataset {
         directory,
         skipped,

@@ -26,7 +26,6 @@ pub fn CoopCard(
         status,
         notes,
         founded,
-        location,
         business_areas,
         ..
     } = coop;
@@ -58,16 +57,7 @@ pub fn CoopCard(
             }
         })
         .collect_view();
-    let place = if location.text.is_empty() {
-        labels.countries.join(", ")
-    } else {
-        location.text.clone()
-    };
-    let place = if place.is_empty() && location.worldwide {
-        "Worldwide".to_string()
-    } else {
-        place
-    };
+    let place = labels.place;
     view! {
         <article
             class="coop-card"
@@ -97,8 +87,8 @@ pub fn CoopCard(
 pub struct CoopLabels {
     /// (tag id, tag name) for each of the co-op's tags.
     pub tags: Vec<(String, String)>,
-    /// Country names, in the co-op's order.
-    pub countries: Vec<String>,
+    /// Where it is, in a few words.
+    pub place: String,
 }
 
 impl CoopLabels {
@@ -110,12 +100,7 @@ impl CoopLabels {
                 .iter()
                 .map(|t| (t.clone(), data.tag_name(t)))
                 .collect(),
-            countries: coop
-                .location
-                .countries
-                .iter()
-                .map(|c| data.country_name(c))
-                .collect(),
+            place: data.directory.place_label(coop),
         }
     }
 }

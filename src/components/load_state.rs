@@ -80,6 +80,10 @@ pub fn LoadErrorView<R>(
 where
     R: Fn() + Send + Sync + 'static,
 {
+    // A failure is news the pre-rendered list must not hide.
+    Effect::new(|_| {
+        crate::prerender::take_over();
+    });
     let messages = move || {
         errors
             .get()

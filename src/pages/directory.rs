@@ -30,6 +30,23 @@ pub fn DirectoryPage() -> impl IntoView {
     }
 }
 
+/// Focuses the app's search box once it is in the page (it may be a frame or two behind the
+/// view that asked: the view is attached when the whole page is ready).
+fn focus_search_box(frames_left: u8) {
+    use wasm_bindgen::JsCast;
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("directory-search"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match input {
+        Some(input) if input.is_connected() => {
+            let _ = input.focus();
+        }
+        _ if frames_left > 0 => request_animation_frame(move || focus_search_box(frames_left - 1)),
+        _ => {}
+    }
+}
+
 /// The loaded directory.
 #[component]
 fn DirectoryView(data: DirectoryData) -> impl IntoView {
@@ -47,6 +64,22 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text))
     };
     let facets = Signal::derive(move || results.read().facets.clone());
+    // After the view is built, and in the frame it is first painted in: the app replaces the
+    // pre-rendered list, keeping what the visitor typed into it, and from then on typing
+    // filters the list.
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            if let Some(handover) = crate::prerender::take_over() {
+                if !handover.typed.trim().is_empty() {
+                    on_search.run(handover.typed);
+                }
+                if handover.search_focused {
+                    focus_search_box(10);
+                }
+            }
+            crate::perf::mark(crate::perf::FILTERABLE);
+        })
+    });
     let embedded = use_embed().config.embed;
     let view = use_embed().config.view;
     if view == EmbedView::Map {

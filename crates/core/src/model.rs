@@ -288,4 +288,37 @@ impl Directory {
     pub fn coop(&self, id: &str) -> Option<&Coop> {
         self.coops.iter().find(|c| c.id == id)
     }
+    /// A region's display name (its id when unknown).
+    pub fn region_name(&self, id: &str) -> String {
+        self.region(id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone())
+    }
+    /// A country's display name (its code when unknown).
+    pub fn country_name(&self, code: &str) -> String {
+        self.country(code)
+            .map_or_else(|| code.to_string(), |c| c.name.clone())
+    }
+    /// A tag's display name (its id when unknown).
+    pub fn tag_name(&self, id: &str) -> String {
+        self.tag(id)
+            .map_or_else(|| id.to_string(), |t| t.name.clone())
+    }
+    /// Where a co-op is, in a few words: the list's own text, else its country names, else
+    /// "Worldwide" for a co-op that works everywhere; empty when nothing is known.
+    pub fn place_label(&self, coop: &Coop) -> String {
+        let location = &coop.location;
+        if !location.text.is_empty() {
+            return location.text.clone();
+        }
+        let countries: Vec<String> = location
+            .countries
+            .iter()
+            .map(|c| self.country_name(c))
+            .collect();
+        if countries.is_empty() && location.worldwide {
+            "Worldwide".to_string()
+        } else {
+            countries.join(", ")
+        }
+    }
 }

@@ -18,7 +18,7 @@ use futures_util::FutureExt;
 
 pub use browser::Browser;
 pub use pages::AppPage;
-pub use server::{Reply, StaticServer};
+pub use server::{Reply, Served, StaticServer};
 
 /// The built site: `$DIST_DIR`, or `dist/` at the workspace root.
 pub fn dist_dir() -> PathBuf {

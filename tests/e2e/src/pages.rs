@@ -406,6 +406,27 @@ impl AppPage {
             .unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"))
     }
 
+    /// Slows the network (a round trip of `latency_ms` on every request, downloads at
+    /// `download_bytes_per_s`) and the CPU (`cpu_slowdown` times), as DevTools' throttling does.
+    pub async fn throttle(&self, latency_ms: u32, download_bytes_per_s: u32, cpu_slowdown: u32) {
+        self.cdp("Network.enable", serde_json::json!({})).await;
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            serde_json::json!({
+                "offline": false,
+                "latency": latency_ms,
+                "downloadThroughput": download_bytes_per_s,
+                "uploadThroughput": download_bytes_per_s / 2,
+            }),
+        )
+        .await;
+        self.cdp(
+            "Emulation.setCPUThrottlingRate",
+            serde_json::json!({ "rate": cpu_slowdown }),
+        )
+        .await;
+    }
+
     /// Takes the browser off the network, or back on.
     pub async fn set_offline(&self, offline: bool) {
         self.cdp("Network.enable", serde_json::json!({})).await;

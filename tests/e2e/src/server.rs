@@ -29,6 +29,13 @@ pub enum Reply {
     Hang,
     /// Serve the file from disk as usual (undoes an override).
     File,
+    /// Waits, then answers as `then` would: a slow host, with time to act on the page meanwhile.
+    Delayed {
+        /// How long to wait.
+        delay: Duration,
+        /// The answer after the wait.
+        then: Box<Reply>,
+    },
 }
 
 impl Reply {
@@ -50,6 +57,17 @@ impl Reply {
     }
 }
 
+/// One response as it went over the wire.
+#[derive(Debug, Clone)]
+pub struct Served {
+    /// The path asked for, without the query.
+    pub path: String,
+    /// Its Content-Type.
+    pub content_type: String,
+    /// Body bytes sent (compressed, when the server compresses).
+    pub bytes: usize,
+}
+
 struct Shared {
     root: PathBuf,
     /// The path the site is served under (`""`, or `"/directory"`).
@@ -57,6 +75,11 @@ struct Shared {
     overrides: Mutex<HashMap<String, Reply>>,
     headers: Mutex<Vec<(String, String)>>,
     requests: Mutex<Vec<String>>,
+    served: Mutex<Vec<Served>>,
+    gzip: AtomicBool,
+    /// gzip bodies of files already compressed, by path: compressing a megabyte of wasm per
+    /// request would add its time to every measured load.
+    gzip_cache: Mutex<HashMap<PathBuf, Vec<u8>>>,
     stopping: AtomicBool,
 }
 
@@ -84,6 +107,9 @@ impl StaticServer {
             overrides: Mutex::new(HashMap::new()),
             headers: Mutex::new(Vec::new()),
             requests: Mutex::new(Vec::new()),
+            served: Mutex::new(Vec::new()),
+            gzip: AtomicBool::new(false),
+            gzip_cache: Mutex::new(HashMap::new()),
             stopping: AtomicBool::new(false),
         });
         let accept_shared = shared.clone();
@@ -130,6 +156,17 @@ impl StaticServer {
             .push((name.into(), value.into()));
     }
 
+    /// From now on, compresses text, JSON and wasm with gzip (level 9) for browsers that accept
+    /// it, as a production host does.
+    pub fn enable_gzip(&self) {
+        self.shared.gzip.store(true, Ordering::SeqCst);
+    }
+
+    /// Every response sent so far, in order, with its size on the wire.
+    pub fn served(&self) -> Vec<Served> {
+        self.shared.served.lock().unwrap().clone()
+    }
+
     /// Every path requested so far, in order.
     pub fn requests(&self) -> Vec<String> {
         self.shared.requests.lock().unwrap().clone()
@@ -148,9 +185,14 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; the server needs only the request line.
+    // Drain the headers; the server needs only the request line and Accept-Encoding.
+    let mut accepts_gzip = false;
     let mut line = String::new();
     while reader.read_line(&mut line)? > 2 {
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+            accepts_gzip = true;
+        }
         line.clear();
     }
     let target = request_line
@@ -161,8 +203,14 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
     shared.requests.lock().unwrap().push(target.clone());
 
-    let reply = shared.overrides.lock().unwrap().get(&path).cloned();
+    let mut reply = shared.overrides.lock().unwrap().get(&path).cloned();
+    while let Some(Reply::Delayed { delay, then }) = reply {
+        thread::sleep(delay);
+        reply = Some(*then);
+    }
+    let mut file = None;
     let (status, content_type, body) = match reply {
+        Some(Reply::Delayed { .. }) => unreachable!("unwrapped above"),
         Some(Reply::Hang) => {
             while !shared.stopping.load(Ordering::SeqCst) {
                 thread::sleep(Duration::from_millis(50));
@@ -176,17 +224,39 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         }) => (status, content_type, body),
         Some(Reply::File) | None => match path.strip_prefix(shared.prefix.as_str()) {
             Some(rest) if rest.is_empty() || rest.starts_with('/') => {
-                serve_file(&shared.root, rest)
+                let (found, reply) = serve_file(&shared.root, rest);
+                file = Some(found);
+                reply
             }
             _ => (404, "text/plain".into(), b"not found".to_vec()),
         },
     };
+    let gzip = accepts_gzip && shared.gzip.load(Ordering::SeqCst) && compressible(&content_type);
+    let body = if !gzip {
+        body
+    } else if let Some(file) = file {
+        let mut cache = shared.gzip_cache.lock().unwrap();
+        cache
+            .entry(file)
+            .or_insert_with(|| gzip_bytes(&body))
+            .clone()
+    } else {
+        gzip_bytes(&body)
+    };
+    shared.served.lock().unwrap().push(Served {
+        path: path.clone(),
+        content_type: content_type.clone(),
+        bytes: body.len(),
+    });
     let mut out = stream;
     let mut head = format!(
         "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
         reason(status),
         body.len()
     );
+    if gzip {
+        head.push_str("Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n");
+    }
     for (name, value) in shared.headers.lock().unwrap().iter() {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -196,8 +266,27 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     out.flush()
 }
 
-/// The file at `path` under `root`, or `index.html` when there is none (SPA fallback).
-fn serve_file(root: &Path, path: &str) -> (u16, String, Vec<u8>) {
+fn compressible(content_type: &str) -> bool {
+    [
+        "text/",
+        "application/json",
+        "application/wasm",
+        "javascript",
+        "image/svg",
+    ]
+    .iter()
+    .any(|kind| content_type.contains(kind))
+}
+
+fn gzip_bytes(body: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(body).expect("gzip into memory");
+    encoder.finish().expect("gzip into memory")
+}
+
+/// The file at `path` under `root`, or `index.html` when there is none (SPA fallback), with the
+/// file actually served.
+fn serve_file(root: &Path, path: &str) -> (PathBuf, (u16, String, Vec<u8>)) {
     let relative = path.trim_start_matches('/');
     let safe = !relative.split('/').any(|part| part == "..");
     let candidate = root.join(relative);
@@ -207,10 +296,11 @@ fn serve_file(root: &Path, path: &str) -> (u16, String, Vec<u8>) {
         root.join("index.html")
     };
     let mut body = Vec::new();
-    match std::fs::File::open(&file).and_then(|mut f| f.read_to_end(&mut body)) {
+    let reply = match std::fs::File::open(&file).and_then(|mut f| f.read_to_end(&mut body)) {
         Ok(_) => (200, content_type(&file).to_string(), body),
         Err(_) => (404, "text/plain".into(), b"not found".to_vec()),
-    }
+    };
+    (file, reply)
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -221,6 +311,9 @@ fn content_type(path: &Path) -> &'static str {
         "css" => "text/css",
         "json" => "application/json",
         "svg" => "image/svg+xml",
+        "woff2" => "font/woff2",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
         _ => "application/octet-stream",
     }
 }

@@ -1,8 +1,5 @@
-//! `cargo run --release -p e2e --bin bench`: how fast the directory answers a keystroke, at
-//! several dataset sizes, in headless Chromium. Prints a table and writes bench/out/results.json.
-//!
-//! This is a benchmark, not a test: it asserts nothing and prints figures. It needs the built
-//! site in dist/ (`make bench` builds it first).
+//! How fast the directory answers a keystroke at several dataset sizes, and what loading each
+//! size costs (parse and index time, wasm memory, DOM nodes).
 //!
 //! For each size, the real dataset is grown with [`e2e::synth::synthetic`] and served in place
 //! of data/directory.json. Each measured keystroke sets the search box's value and dispatches an
@@ -15,7 +12,7 @@ use coops_core::load::load_directory;
 use e2e::{AppPage, Browser, Reply, StaticServer, dist_dir};
 use serde_json::{Value, json};
 
-const SIZES: [usize; 4] = [139, 1_000, 10_000, 100_000];
+pub const SIZES: [usize; 4] = [139, 1_000, 10_000, 100_000];
 /// Each query typed in turn, a character at a time, then cleared.
 const QUERIES: [&str; 3] = ["web dev", "berlin", "coop"];
 const ROUNDS: usize = 3;
@@ -52,16 +49,25 @@ const changed = (before) => new Promise(resolve => {
 })();
 "#;
 
-#[tokio::main]
-async fn main() {
+/// Measures every size; returns one JSON row per size and prints a table.
+pub async fn run() -> Vec<Value> {
     let base_text =
         std::fs::read_to_string(dist_dir().join("data/directory.json")).expect("dist/ built");
     let base = load_directory(&base_text).expect("dataset").directory;
     let mut rows = Vec::new();
-    println!("Keystroke to updated list, headless Chromium, {ROUNDS} rounds of {QUERIES:?}");
     println!(
-        "{:>9} {:>10} {:>13} {:>13} {:>13} {:>12} {:>9}",
-        "co-ops", "data KB", "update p50", "update p95", "frame p50", "load+index", "DOM nodes"
+        "\nKeystroke to updated list, {ROUNDS} rounds of {QUERIES:?} (loopback, no throttling)"
+    );
+    println!(
+        "{:>9} {:>9} {:>11} {:>11} {:>10} {:>11} {:>10} {:>9}",
+        "co-ops",
+        "data KB",
+        "update p50",
+        "update p95",
+        "frame p50",
+        "parse+index",
+        "wasm MB",
+        "DOM nodes"
     );
     for size in SIZES {
         let data = serde_json::to_vec(&e2e::synth::synthetic(&base, size)).unwrap();
@@ -73,6 +79,9 @@ async fn main() {
         app.wait_for_count(size).await;
         let load_ms = app
             .js("const m = performance.getEntriesByName('dataset: parse and index'); return m.length ? m[m.length - 1].duration : null;", vec![])
+            .await;
+        let memory = app
+            .js("return window.wasmBindings.wasm_memory_bytes()", vec![])
             .await;
         let mut update = Vec::new();
         let mut frame = Vec::new();
@@ -100,10 +109,11 @@ async fn main() {
             "update_ms_p95": percentile(&mut update, 0.95),
             "frame_ms_p50": percentile(&mut frame, 0.5),
             "parse_and_index_ms": load_ms,
+            "wasm_memory_bytes": memory,
             "dom_nodes": nodes,
         });
         println!(
-            "{:>9} {:>10.0} {:>13.1} {:>13.1} {:>13.1} {:>12} {:>9}",
+            "{:>9} {:>9.0} {:>11.1} {:>11.1} {:>10.1} {:>11} {:>10.1} {:>9}",
             size,
             data.len() as f64 / 1024.0,
             row["update_ms_p50"].as_f64().unwrap_or(f64::NAN),
@@ -112,24 +122,17 @@ async fn main() {
             row["parse_and_index_ms"]
                 .as_f64()
                 .map_or("n/a".into(), |v| format!("{v:.1}")),
+            memory.as_f64().unwrap_or(f64::NAN) / 1_048_576.0,
             nodes
         );
         rows.push(row);
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/out");
-    std::fs::create_dir_all(&out).unwrap();
-    let results = json!({ "keystroke": rows });
-    std::fs::write(
-        out.join("results.json"),
-        serde_json::to_string_pretty(&results).unwrap(),
-    )
-    .unwrap();
-    println!("wrote bench/out/results.json");
+    rows
 }
 
 /// The `q` quantile of `values` (nearest rank), ignoring NaN.
-fn percentile(values: &mut Vec<f64>, q: f64) -> Value {
+pub fn percentile(values: &mut Vec<f64>, q: f64) -> Value {
     values.retain(|v| v.is_finite());
     if values.is_empty() {
         return Value::Null;

@@ -1,0 +1,342 @@
+//! The directory, rendered to static HTML at build time and written into the built
+//! `index.html`, so the list paints before the wasm arrives and reads with JavaScript off.
+//!
+//! The markup mirrors the app's own (the same classes, so the same stylesheet lays it out and
+//! nothing jumps when the app takes over), with three differences that make it work without
+//! JavaScript: co-op names link straight to their sites, business areas are plain labels, and
+//! the search box is shown only when scripts run (`public/gate.js` marks the page). Ids are
+//! prefixed `tc-prerender-`, so they never clash with the app's while both are in the page.
+//!
+//! The app removes the whole block when it has its data (`src/prerender.rs`), carrying over
+//! anything typed into the search box meanwhile.
+
+use std::fmt::Write;
+
+use coops_core::query::DirectoryQuery;
+use coops_core::search::Index;
+use coops_core::url::safe_href;
+use coops_core::{Coop, Directory, Span, Status};
+
+/// Where the block goes: `index.html` carries this comment in its body.
+pub const MARKER: &str = "<!-- prerendered directory -->";
+
+/// The most co-ops written into the page; the rest are counted. The bundled list has about
+/// 140; the cap keeps a much larger list from making the page itself slow.
+pub const MAX_CARDS: usize = 1_000;
+
+/// Why the block could not be written.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PrerenderError {
+    /// `index.html` has no [`MARKER`].
+    NoMarker,
+}
+
+impl std::fmt::Display for PrerenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrerenderError::NoMarker => write!(f, "index.html has no `{MARKER}` to replace"),
+        }
+    }
+}
+
+impl std::error::Error for PrerenderError {}
+
+/// `index_html` with the rendered directory in place of the [`MARKER`].
+pub fn inject(index_html: &str, directory: &Directory) -> Result<String, PrerenderError> {
+    if !index_html.contains(MARKER) {
+        return Err(PrerenderError::NoMarker);
+    }
+    Ok(index_html.replacen(MARKER, &render(directory), 1))
+}
+
+/// The directory's first view, as the app shows it at its own address with no filter: the
+/// same co-ops in the same order.
+pub fn render(directory: &Directory) -> String {
+    let matches = Index::build(directory)
+        .search(&DirectoryQuery::default())
+        .matches;
+    let mut html = String::with_capacity(1024 + matches.len() * 700);
+    html.push_str(concat!(
+        r##"<p class="tc-boot-loading load-state load-state--loading" id="tc-boot-loading" role="status">Loading…</p>"##,
+        r##"<div class="tc-app" id="tc-prerender">"##,
+        r##"<a class="skip-link" href="#tc-prerender-main">Skip to content</a>"##,
+        r##"<header class="site-header"><a class="site-header__brand" href="./"><span class="site-header__logo" aria-hidden="true">⬡</span>Tech co-ops</a>"##,
+        r##"<nav class="site-nav" aria-label="Main"><ul class="site-nav__list">"##,
+        r##"<li><a href="./" aria-current="page">Directory</a></li><li><a href="networks">Networks</a></li><li><a href="join">Join</a></li><li><a href="resources">Resources</a></li><li><a href="about">About</a></li>"##,
+        r##"</ul></nav></header>"##,
+        r##"<main id="tc-prerender-main" class="app__main" tabindex="-1">"##,
+        r##"<section class="page page--directory" aria-labelledby="tc-prerender-title">"##,
+        r##"<h1 id="tc-prerender-title">Worker-owned tech co-ops</h1>"##,
+        r##"<p class="page__lede">Find a co-operative owned and run by the people who work in it, by region, country or skill.</p>"##,
+        r##"<div class="directory"><div class="directory__controls">"##,
+        r##"<div class="search-box tc-prerender__search" role="search">"##,
+        r##"<label class="search-box__label" for="tc-prerender-search">Search</label>"##,
+        r##"<input id="tc-prerender-search" class="search-box__input" type="search" autocomplete="off" spellcheck="false" aria-describedby="tc-prerender-search-hint"/>"##,
+        r##"<p class="search-box__hint" id="tc-prerender-search-hint">Names, business areas, places and notes. Filters and the map appear in a moment.</p>"##,
+        r##"</div></div><div class="directory__results">"##,
+    ));
+    let _ = write!(
+        html,
+        r#"<p class="result-count">{}</p><ol class="result-list" aria-label="Co-ops">"#,
+        count_text(matches.len())
+    );
+    for &i in matches.iter().take(MAX_CARDS) {
+        html.push_str(r#"<li class="result-list__item">"#);
+        card(&mut html, directory, &directory.coops[i as usize]);
+        html.push_str("</li>");
+    }
+    html.push_str("</ol>");
+    if matches.len() > MAX_CARDS {
+        let _ = write!(
+            html,
+            r#"<p class="result-list__more">and {} more, shown once the page has loaded.</p>"#,
+            matches.len() - MAX_CARDS
+        );
+    }
+    html.push_str(concat!(
+        "</div></div></section></main>",
+        r#"<footer class="site-footer"><p>Data from the <a href="https://github.com/hng/tech-coops">tech co-ops list</a>, "#,
+        r#"kept by its contributors and dedicated to the public domain under <a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>. "#,
+        r#"Something missing or wrong? <a href="https://github.com/hng/tech-coops/blob/master/CONTRIBUTING.md">Suggest a change to the list</a>.</p></footer>"#,
+        "</div>",
+    ));
+    html
+}
+
+/// One co-op, as the app's card shows it.
+fn card(html: &mut String, directory: &Directory, coop: &Coop) {
+    let id = escape(&coop.id);
+    let defunct = coop.status == Status::Defunct;
+    let _ = write!(
+        html,
+        r#"<article class="coop-card{}" aria-labelledby="tc-prerender-coop-{id}"><h3 class="coop-card__name" id="tc-prerender-coop-{id}">"#,
+        if defunct { " coop-card--defunct" } else { "" }
+    );
+    match coop.url.as_deref().and_then(safe_href) {
+        Some(href) => {
+            let _ = write!(
+                html,
+                r#"<a href="{}" rel="noopener noreferrer">{}</a>"#,
+                escape(href),
+                escape(&coop.name)
+            );
+        }
+        None => html.push_str(&escape(&coop.name)),
+    }
+    html.push_str("</h3>");
+    if defunct {
+        html.push_str(r#"<p class="coop-card__status">No longer trading</p>"#);
+    }
+    html.push_str(r#"<p class="coop-card__meta">"#);
+    let place = directory.place_label(coop);
+    if !place.is_empty() {
+        let _ = write!(
+            html,
+            r#"<span class="coop-card__place">{}</span>"#,
+            escape(&place)
+        );
+    }
+    if let Some(year) = coop.founded {
+        let _ = write!(
+            html,
+            r#"<span class="coop-card__founded">Founded {year}</span>"#
+        );
+    }
+    html.push_str("</p>");
+    if !coop.business_areas.is_empty() {
+        let _ = write!(
+            html,
+            r#"<p class="coop-card__areas">{}</p>"#,
+            escape(&coop.business_areas)
+        );
+    }
+    if !coop.tags.is_empty() {
+        html.push_str(r#"<ul class="coop-card__tags" aria-label="Business areas">"#);
+        for tag in &coop.tags {
+            let _ = write!(
+                html,
+                r#"<li><span class="tag">{}</span></li>"#,
+                escape(&directory.tag_name(tag))
+            );
+        }
+        html.push_str("</ul>");
+    }
+    if !coop.notes.is_empty() {
+        html.push_str(r#"<p class="coop-card__notes">"#);
+        for span in &coop.notes {
+            rich_text(html, span);
+        }
+        html.push_str("</p>");
+    }
+    html.push_str("</article>");
+}
+
+/// A run of rich text: emphasis and safe links, as the app's `RichText` renders them.
+fn rich_text(html: &mut String, span: &Span) {
+    let href = span.href.as_deref().and_then(safe_href);
+    if let Some(href) = href {
+        let _ = write!(
+            html,
+            r#"<a href="{}" rel="noopener noreferrer">"#,
+            escape(href)
+        );
+    }
+    let (open, close) = match (span.em, span.strong) {
+        (true, true) => ("<strong><em>", "</em></strong>"),
+        (true, false) => ("<em>", "</em>"),
+        (false, true) => ("<strong>", "</strong>"),
+        (false, false) => ("", ""),
+    };
+    html.push_str(open);
+    html.push_str(&escape(&span.text));
+    html.push_str(close);
+    if href.is_some() {
+        html.push_str("</a>");
+    }
+}
+
+/// "42 co-ops", "1 co-op", "No co-ops match", as the app counts.
+fn count_text(n: usize) -> String {
+    match n {
+        0 => "No co-ops match".into(),
+        1 => "1 co-op".into(),
+        n => format!("{n} co-ops"),
+    }
+}
+
+/// Text made safe inside HTML elements and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coops_core::load::load_directory;
+
+    fn bundled() -> Directory {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../public/data/directory.json"
+        ))
+        .unwrap();
+        load_directory(&text).unwrap().directory
+    }
+
+    #[test]
+    fn lists_the_same_coops_in_the_same_order_as_the_apps_first_view() {
+        let directory = bundled();
+        let html = render(&directory);
+        let expected = Index::build(&directory)
+            .search(&DirectoryQuery::default())
+            .matches;
+        assert!(expected.len() > 100);
+        assert_eq!(html.matches("<article").count(), expected.len());
+        assert!(html.contains(&format!("{} co-ops", expected.len())));
+        // Order: each co-op's card comes after the previous one's.
+        let mut at = 0;
+        for &i in &expected {
+            let id = format!(
+                r#"id="tc-prerender-coop-{}""#,
+                directory.coops[i as usize].id
+            );
+            let found = html[at..]
+                .find(&id)
+                .unwrap_or_else(|| panic!("{id} out of order"));
+            at += found;
+        }
+    }
+
+    #[test]
+    fn hostile_text_stays_text_and_only_safe_links_become_links() {
+        let mut directory = bundled();
+        let coop = &mut directory.coops[0];
+        coop.name = r#"<script>alert(1)</script>"#.into();
+        coop.url = Some("javascript:alert(1)".into());
+        coop.business_areas = r#"" onmouseover="x"#.into();
+        coop.notes = vec![
+            Span {
+                href: Some("javascript:alert(2)".into()),
+                ..Span::text("bad link")
+            },
+            Span {
+                href: Some("https://example.org/?a=1&b=\"2\"".into()),
+                em: true,
+                ..Span::text("<b>good</b> link")
+            },
+        ];
+        let html = render(&directory);
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("javascript:"));
+        assert!(!html.contains(r#"" onmouseover"#));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains(
+            r#"<a href="https://example.org/?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer"><em>&lt;b&gt;good&lt;/b&gt; link</em></a>"#
+        ));
+        assert!(html.contains("bad link"));
+    }
+
+    #[test]
+    fn caps_the_cards_and_counts_the_rest() {
+        let base = bundled();
+        let mut directory = base.clone();
+        while directory.coops.len() <= MAX_CARDS + 10 {
+            for coop in &base.coops {
+                let mut copy = coop.clone();
+                copy.id = format!("{}-{}", coop.id, directory.coops.len());
+                directory.coops.push(copy);
+            }
+        }
+        let html = render(&directory);
+        let shown = Index::build(&directory)
+            .search(&DirectoryQuery::default())
+            .matches
+            .len();
+        assert_eq!(html.matches("<article").count(), MAX_CARDS);
+        assert!(html.contains(&format!("and {} more", shown - MAX_CARDS)));
+    }
+
+    #[test]
+    fn ids_never_clash_with_the_apps() {
+        let html = render(&bundled());
+        for id in html.split(r#" id=""#).skip(1) {
+            let id = &id[..id.find('"').unwrap()];
+            assert!(
+                id.starts_with("tc-prerender") || id == "tc-boot-loading",
+                "{id}"
+            );
+        }
+        assert!(!html.contains("data-testid"));
+    }
+
+    #[test]
+    fn inject_replaces_the_marker_once_and_refuses_a_page_without_one() {
+        let directory = bundled();
+        let page = format!("<body>{MARKER}<div id=\"crash\"></div></body>");
+        let out = inject(&page, &directory).unwrap();
+        assert!(!out.contains(MARKER));
+        assert!(out.starts_with("<body><p class=\"tc-boot-loading"));
+        assert!(out.ends_with("<div id=\"crash\"></div></body>"));
+        assert_eq!(
+            inject("<body></body>", &directory),
+            Err(PrerenderError::NoMarker)
+        );
+    }
+
+    #[test]
+    fn escapes_the_five_characters_that_matter() {
+        assert_eq!(escape(r#"a<b>&"c'"#), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(escape("Cambá"), "Cambá");
+    }
+}

@@ -1,0 +1,186 @@
+//! Cold loads of a site in headless Chromium: first contentful paint, time until the page is
+//! usable, and the bytes that went over the wire, by kind.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use e2e::{AppPage, Browser, Served, StaticServer};
+use serde_json::{Value, json};
+
+/// A network and CPU to load on.
+pub struct Profile {
+    /// Its name in the output.
+    pub name: &'static str,
+    /// DevTools throttling: (round trip ms, download bytes/s, CPU slowdown); `None` is the
+    /// machine as it is, on loopback.
+    pub throttle: Option<(u32, u32, u32)>,
+    /// Cold loads measured; the median is reported.
+    pub runs: usize,
+}
+
+/// The profiles of the issue: loopback, and a slow phone on a slow network (4x CPU, 150 ms
+/// round trip, 1.6 Mbit/s down).
+pub const PROFILES: [Profile; 2] = [
+    Profile {
+        name: "loopback",
+        throttle: None,
+        runs: 5,
+    },
+    Profile {
+        name: "slow",
+        throttle: Some((150, 1_600_000 / 8, 4)),
+        runs: 3,
+    },
+];
+
+/// What is loaded, and what "usable" means for it.
+pub struct Site {
+    /// Its name in the output.
+    pub name: &'static str,
+    /// The directory served.
+    pub root: PathBuf,
+    /// Script returning the milliseconds (since navigation) at which the page became usable,
+    /// or null while it is not yet.
+    pub ready: &'static str,
+    /// What "usable" means, for the output.
+    pub ready_means: &'static str,
+}
+
+/// The app is usable when it has marked the directory filterable (src/perf.rs).
+pub const APP_READY: &str = "const m = performance.getEntriesByName('directory: filterable'); return m.length ? m[0].startTime : null;";
+
+/// A static page is usable when its HTML is parsed and its scripts have run: every row is in
+/// the DOM, and the browser's find works on all of them.
+pub const STATIC_READY: &str = "const n = performance.getEntriesByType('navigation')[0]; return n && n.domContentLoadedEventEnd > 0 ? n.domContentLoadedEventEnd : null;";
+
+const FCP: &str = "const p = performance.getEntriesByName('first-contentful-paint'); return p.length ? p[0].startTime : null;";
+
+/// One cold load's figures.
+struct Load {
+    fcp_ms: f64,
+    ready_ms: f64,
+    bytes: BTreeMap<&'static str, usize>,
+}
+
+/// Loads `site` cold `profile.runs` times (a new browser and profile each time, so nothing is
+/// cached) and returns the medians as JSON.
+pub async fn measure(site: &Site, profile: &Profile) -> Value {
+    let mut loads = Vec::new();
+    for _ in 0..profile.runs {
+        loads.push(load_once(site, profile).await);
+    }
+    let median = |f: &dyn Fn(&Load) -> f64| {
+        let mut values: Vec<f64> = loads.iter().map(f).collect();
+        values.sort_by(|a, b| a.total_cmp(b));
+        values[values.len() / 2]
+    };
+    // Bytes do not vary between runs; the first run's are reported.
+    let bytes = &loads[0].bytes;
+    let first_view: usize = bytes
+        .iter()
+        .filter(|(kind, _)| **kind != "map")
+        .map(|(_, b)| b)
+        .sum();
+    json!({
+        "runs": profile.runs,
+        "fcp_ms": round(median(&|l| l.fcp_ms)),
+        "ready_ms": round(median(&|l| l.ready_ms)),
+        "ready_means": site.ready_means,
+        "bytes_by_kind": bytes,
+        "first_view_bytes": first_view,
+    })
+}
+
+async fn load_once(site: &Site, profile: &Profile) -> Load {
+    let server = StaticServer::start(&site.root);
+    server.enable_gzip();
+    let browser = Browser::start().await;
+    let page = AppPage::new(browser.client.clone(), server.clone());
+    if let Some((latency, bytes_per_s, cpu)) = profile.throttle {
+        page.throttle(latency, bytes_per_s, cpu).await;
+    }
+    page.open("/").await;
+    let ready_ms = wait_for_number(&page, site.ready, Duration::from_secs(60))
+        .await
+        .unwrap_or_else(|| panic!("{} never became usable on {}", site.name, profile.name));
+    let fcp_ms = wait_for_number(&page, FCP, Duration::from_secs(10))
+        .await
+        .unwrap_or(f64::NAN);
+    // The map geometry loads after the list; give it (and anything else late) time to arrive.
+    settle(&server).await;
+    let bytes = by_kind(&server.served());
+    browser.close().await;
+    server.stop();
+    Load {
+        fcp_ms,
+        ready_ms,
+        bytes,
+    }
+}
+
+/// Waits until no response has been sent for a second (at most ten seconds).
+async fn settle(server: &StaticServer) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut count = server.served().len();
+    while Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let now = server.served().len();
+        if now == count {
+            return;
+        }
+        count = now;
+    }
+}
+
+async fn wait_for_number(page: &AppPage, script: &str, limit: Duration) -> Option<f64> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(value) = page.js(script, vec![]).await.as_f64() {
+            return Some(value);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Bytes sent, summed by kind of file.
+fn by_kind(served: &[Served]) -> BTreeMap<&'static str, usize> {
+    let mut kinds = BTreeMap::new();
+    for response in served {
+        *kinds.entry(kind(response)).or_insert(0) += response.bytes;
+    }
+    kinds
+}
+
+/// The kind of a response, as the benchmark reports it.
+pub fn kind(response: &Served) -> &'static str {
+    let path = response.path.as_str();
+    let ty = response.content_type.as_str();
+    if path.ends_with("/world.json") {
+        "map"
+    } else if ty.contains("wasm") {
+        "wasm"
+    } else if ty.contains("javascript") {
+        "js"
+    } else if ty.contains("css") {
+        "css"
+    } else if ty.contains("json") {
+        "data"
+    } else if ty.contains("html") {
+        "html"
+    } else if ty.starts_with("font/") {
+        "fonts"
+    } else if ty.starts_with("image/") {
+        "images"
+    } else {
+        "other"
+    }
+}
+
+/// `value` to one decimal.
+pub fn round(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}

@@ -1,0 +1,257 @@
+//! `make bench` (scripts/bench.sh): the performance figures of issue 9, in headless Chromium.
+//!
+//! It measures the built site in dist/ and, beside it, the static mkdocs-material page of the
+//! same list that the app replaces (built by scripts/static-page.sh into target/static-page/):
+//! cold loads on loopback and on a slow profile (first contentful paint, time until usable,
+//! bytes over the wire by kind, all served gzip-compressed), then keystroke-to-updated-list at
+//! 139 to 100,000 co-ops. It prints the figures with ratios against the static page, checks
+//! the budgets, and writes everything to bench/out/results.json.
+//!
+//! This is a benchmark, not a test: it fails only if a site cannot be loaded at all; a missed
+//! budget is reported, not asserted.
+
+mod first_view;
+mod keystroke;
+
+use std::path::{Path, PathBuf};
+
+use e2e::dist_dir;
+use first_view::{APP_READY, PROFILES, STATIC_READY, Site, round};
+use serde_json::{Value, json};
+
+/// The budgets of issue 9.
+const WASM_BUDGET: f64 = 120.0 * 1024.0;
+const FIRST_VIEW_BUDGET: f64 = 160.0 * 1024.0;
+const FILTERABLE_RATIO_BUDGET: f64 = 1.5;
+const KEYSTROKE_BUDGETS: [(usize, f64); 2] = [(10_000, 16.0), (100_000, 50.0)];
+
+#[tokio::main]
+async fn main() {
+    let static_root = workspace().join("target/static-page/site");
+    assert!(
+        static_root.join("index.html").is_file(),
+        "no static page in {}: run `make bench`, which builds it",
+        static_root.display()
+    );
+    let sites = [
+        Site {
+            name: "app",
+            root: dist_dir(),
+            ready: APP_READY,
+            ready_means: "the directory answers the search box (mark 'directory: filterable')",
+        },
+        Site {
+            name: "static page",
+            root: static_root,
+            ready: STATIC_READY,
+            ready_means: "every row in the DOM and the page's scripts run (DOMContentLoaded end)",
+        },
+    ];
+
+    let mut first_view = json!({});
+    for profile in &PROFILES {
+        for site in &sites {
+            eprintln!(
+                "loading {} on {} ({} cold loads)",
+                site.name, profile.name, profile.runs
+            );
+            first_view[site.name][profile.name] = first_view::measure(site, profile).await;
+        }
+    }
+    print_first_view(&first_view);
+    let keystroke = keystroke::run().await;
+    let budgets = check_budgets(&first_view, &keystroke);
+    print_budgets(&budgets);
+
+    let results = json!({
+        "profiles": PROFILES.iter().map(|p| json!({
+            "name": p.name,
+            "runs": p.runs,
+            "round_trip_ms": p.throttle.map(|t| t.0),
+            "download_bytes_per_s": p.throttle.map(|t| t.1),
+            "cpu_slowdown": p.throttle.map(|t| t.2),
+        })).collect::<Vec<_>>(),
+        "first_view": first_view,
+        "keystroke": keystroke,
+        "budgets": budgets,
+    });
+    let out = workspace().join("bench/out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        out.join("results.json"),
+        serde_json::to_string_pretty(&results).unwrap(),
+    )
+    .unwrap();
+    println!("\nwrote bench/out/results.json");
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The first-view table: each figure of the app beside the static page's, and their ratio.
+fn print_first_view(first_view: &Value) {
+    let app = &first_view["app"];
+    let page = &first_view["static page"];
+    println!(
+        "\nCold loads, gzip over HTTP/1.1 on 127.0.0.1, median (slow = 4x CPU, 150 ms RTT, 1.6 Mbit/s)"
+    );
+    println!(
+        "{:<10} {:<28} {:>10} {:>12} {:>10}",
+        "profile", "figure", "app", "static page", "app/page"
+    );
+    for profile in &PROFILES {
+        for (figure, key) in [
+            ("first contentful paint ms", "fcp_ms"),
+            ("usable (filterable) ms", "ready_ms"),
+        ] {
+            let a = app[profile.name][key].as_f64().unwrap_or(f64::NAN);
+            let s = page[profile.name][key].as_f64().unwrap_or(f64::NAN);
+            println!(
+                "{:<10} {:<28} {:>10.0} {:>12.0} {:>10.2}",
+                profile.name,
+                figure,
+                a,
+                s,
+                a / s
+            );
+        }
+    }
+    println!("\nBytes over the wire (gzip), KB");
+    let kinds = [
+        "html", "css", "js", "wasm", "data", "fonts", "images", "other", "map",
+    ];
+    let bytes = |site: &Value, kind: &str| {
+        site["loopback"]["bytes_by_kind"][kind]
+            .as_f64()
+            .unwrap_or(0.0)
+            / 1024.0
+    };
+    println!(
+        "{:<12} {:>10} {:>12} {:>10}",
+        "kind", "app", "static page", "app/page"
+    );
+    for kind in kinds {
+        let (a, s) = (bytes(app, kind), bytes(page, kind));
+        if a > 0.0 || s > 0.0 {
+            println!("{kind:<12} {a:>10.1} {s:>12.1} {:>10}", ratio_text(a, s));
+        }
+    }
+    let total =
+        |site: &Value| site["loopback"]["first_view_bytes"].as_f64().unwrap_or(0.0) / 1024.0;
+    let (a, s) = (total(app), total(page));
+    println!(
+        "{:<12} {a:>10.1} {s:>12.1} {:>10}",
+        "first view",
+        ratio_text(a, s)
+    );
+    println!("(first view: everything but the map geometry, which the app loads after the list)");
+}
+
+fn ratio_text(a: f64, b: f64) -> String {
+    if b > 0.0 {
+        format!("{:.2}", a / b)
+    } else {
+        "-".into()
+    }
+}
+
+/// Each budget of issue 9: the figure, the limit, and whether it is met.
+fn check_budgets(first_view: &Value, keystroke: &[Value]) -> Vec<Value> {
+    let app = &first_view["app"];
+    let page = &first_view["static page"];
+    let figure =
+        |site: &Value, profile: &str, key: &str| site[profile][key].as_f64().unwrap_or(f64::NAN);
+    let mut budgets = Vec::new();
+    let mut budget = |name: String, value: f64, limit: f64, unit: &str| {
+        budgets.push(json!({
+            "budget": name,
+            "value": round(value),
+            "limit": round(limit),
+            "unit": unit,
+            "met": value <= limit,
+        }));
+    };
+    for profile in &PROFILES {
+        budget(
+            format!(
+                "first contentful paint ({}) no later than the static page's",
+                profile.name
+            ),
+            figure(app, profile.name, "fcp_ms"),
+            figure(page, profile.name, "fcp_ms"),
+            "ms",
+        );
+    }
+    budget(
+        format!("filterable (slow) within {FILTERABLE_RATIO_BUDGET}x the static page's"),
+        figure(app, "slow", "ready_ms"),
+        FILTERABLE_RATIO_BUDGET * figure(page, "slow", "ready_ms"),
+        "ms",
+    );
+    budget(
+        "first view over the wire (gzip)".into(),
+        figure(app, "loopback", "first_view_bytes") / 1024.0,
+        FIRST_VIEW_BUDGET / 1024.0,
+        "KB",
+    );
+    budget(
+        "wasm over the wire (gzip)".into(),
+        app["loopback"]["bytes_by_kind"]["wasm"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+            / 1024.0,
+        WASM_BUDGET / 1024.0,
+        "KB",
+    );
+    let row = |n: usize| keystroke.iter().find(|r| r["coops"] == json!(n));
+    for (size, limit) in KEYSTROKE_BUDGETS {
+        let p95 = row(size)
+            .and_then(|r| r["update_ms_p95"].as_f64())
+            .unwrap_or(f64::NAN);
+        budget(
+            format!("keystroke to updated list at {size} co-ops (p95)"),
+            p95,
+            limit,
+            "ms",
+        );
+    }
+    // Bounded: the largest dataset renders no more nodes than the smallest (plus 10% for
+    // counts and labels that grow by a few digits).
+    let nodes = |r: Option<&Value>| r.and_then(|r| r["dom_nodes"].as_f64()).unwrap_or(f64::NAN);
+    let (smallest, largest) = (
+        nodes(row(keystroke::SIZES[0])),
+        nodes(row(keystroke::SIZES[3])),
+    );
+    budget(
+        format!(
+            "DOM nodes at {} co-ops within 10% of those at {}",
+            keystroke::SIZES[3],
+            keystroke::SIZES[0]
+        ),
+        largest,
+        smallest * 1.1,
+        "nodes",
+    );
+    budgets
+}
+
+fn print_budgets(budgets: &[Value]) {
+    println!("\nBudgets");
+    for b in budgets {
+        let met = b["met"].as_bool().unwrap_or(false);
+        let value = b["value"].as_f64().unwrap_or(f64::NAN);
+        let limit = b["limit"].as_f64().unwrap_or(f64::NAN);
+        println!(
+            "  {} {}: {value} {unit} (limit {limit} {unit}{})",
+            if met { "met   " } else { "MISSED" },
+            b["budget"].as_str().unwrap_or(""),
+            if met {
+                String::new()
+            } else {
+                format!(", over by {:.0}%", (value / limit - 1.0) * 100.0)
+            },
+            unit = b["unit"].as_str().unwrap_or(""),
+        );
+    }
+}
