@@ -22,10 +22,15 @@ pub fn ResultList(
     state: QueryState,
 ) -> impl IntoView {
     let shown = RwSignal::new(PAGE_SIZE);
-    // A new search starts from the first page again.
+    // A new search starts from the first page again (a signal notifies on every set, so only
+    // when it is not there already: the list would be diffed twice per keystroke).
     Effect::watch(
         move || results.track(),
-        move |_, _, _| shown.set(PAGE_SIZE),
+        move |_, _, _| {
+            if shown.get_untracked() != PAGE_SIZE {
+                shown.set(PAGE_SIZE)
+            }
+        },
         false,
     );
 

@@ -17,6 +17,9 @@ use crate::components::coop_link::CoopLink;
 use crate::data::{DirectoryData, LoadError, fetch_text};
 use crate::url_state::{History, QueryState};
 
+/// Remote and worldwide co-ops listed beside the map; the rest are counted.
+const REMOTE_SHOWN: usize = 40;
+
 /// Where the map geometry lives, relative to `<base>`.
 const WORLD_URL: &str = "data/world.json";
 
@@ -38,6 +41,7 @@ pub fn WorldMapPanel(
     state: QueryState,
 ) -> impl IntoView {
     let world = LocalResource::new(fetch_world);
+    let results = deferred(results);
     let query = state.query;
     // The countries of the chosen region, to zoom to.
     let region_countries = {
@@ -67,27 +71,32 @@ pub fn WorldMapPanel(
             }
         }
     };
-    let remote_group = {
-        let data = data.clone();
-        move || {
-            let ids: Vec<u32> = results.with(|r| r.without_place.clone());
-            let count = ids.len();
-            let items = ids
-                .into_iter()
-                .take(40)
-                .map(|i| {
-                    let coop = &data.directory.coops[i as usize];
-                    let (id, name) = (coop.id.clone(), coop.name.clone());
-                    view! { <li><CoopLink id>{name}</CoopLink></li> }
-                })
-                .collect_view();
-            view! {
-                <h3 class="world-map__remote-title">{format!("Remote and worldwide ({count})")}</h3>
-                <p class="world-map__remote-hint">"Co-ops without a single home country, or that work from anywhere."</p>
-                <ul class="world-map__remote-list" data-testid="remote-group">{items}</ul>
-                {(count > 40).then(|| view! { <p class="world-map__remote-hint">{format!("and {} more in the list", count - 40)}</p> })}
-            }
-        }
+    // Keyed and memoised: a keystroke that leaves the remote co-ops as they were touches
+    // nothing here, and one that changes them adds or removes only those links.
+    let remote_count = Memo::new(move |_| results.with(|r| r.without_place.len()));
+    let remote_shown = Memo::new(move |_| {
+        results.with(|r| {
+            r.without_place
+                .iter()
+                .take(REMOTE_SHOWN)
+                .copied()
+                .collect::<Vec<u32>>()
+        })
+    });
+    let remote_item = move |i: u32| {
+        let coop = &data.directory.coops[i as usize];
+        let (id, name) = (coop.id.clone(), coop.name.clone());
+        view! { <li><CoopLink id>{name}</CoopLink></li> }
+    };
+    let remote_group = view! {
+        <h3 class="world-map__remote-title">{move || format!("Remote and worldwide ({})", remote_count.get())}</h3>
+        <p class="world-map__remote-hint">"Co-ops without a single home country, or that work from anywhere."</p>
+        <ul class="world-map__remote-list" data-testid="remote-group">
+            <For each=move || remote_shown.get() key=|i| *i children=remote_item />
+        </ul>
+        <Show when=move || { remote_count.get() > REMOTE_SHOWN }>
+            <p class="world-map__remote-hint">{move || format!("and {} more in the list", remote_count.get() - REMOTE_SHOWN)}</p>
+        </Show>
     };
     view! {
         <section class="world-map" aria-labelledby="world-map-title">
@@ -100,11 +109,41 @@ pub fn WorldMapPanel(
     }
 }
 
+/// `source`'s value, updated in a task of its own after each change instead of in the same
+/// pass: a keystroke updates the list first, and the map (174 countries) and the remote list
+/// follow a moment later, usually before the next frame. Changes that come faster than that
+/// are coalesced into one update.
+fn deferred(source: Memo<Results>) -> Signal<Results> {
+    let value = RwSignal::new(source.get_untracked());
+    let pending = StoredValue::new(false);
+    Effect::watch(
+        move || source.track(),
+        move |_, _, _| {
+            if pending.try_get_value() != Some(false) {
+                return;
+            }
+            pending.set_value(true);
+            set_timeout(
+                move || {
+                    pending.try_set_value(false);
+                    // The map may have gone (another route) before the task ran.
+                    if let Some(latest) = source.try_get_untracked() {
+                        value.try_set(latest);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        },
+        false,
+    );
+    value.into()
+}
+
 /// The SVG itself, its caption, legend, and text summary.
 #[component]
 fn MapDrawing(
     map: Arc<WorldMap>,
-    results: Memo<Results>,
+    results: Signal<Results>,
     region_countries: Memo<Option<Vec<String>>>,
     state: QueryState,
 ) -> impl IntoView {
@@ -149,14 +188,16 @@ fn MapDrawing(
         .map(|country| {
             let code = country.code.clone();
             let name = country.name.clone();
-            // Signals are Copy, so every attribute closure can share them.
+            // Memos, not derived signals: a keystroke changes the counts of a few countries,
+            // and only their attributes should be touched. Memos are Copy, so every attribute
+            // closure can share them.
             let count = {
                 let code = code.clone();
-                Signal::derive(move || counts.with(|c| c.get(&code).copied().unwrap_or(0)))
+                Memo::new(move |_| counts.with(|c| c.get(&code).copied().unwrap_or(0)))
             };
             let label = {
                 let name = name.clone();
-                Signal::derive(move || match count.get() {
+                Memo::new(move |_| match count.get() {
                     0 => format!("{name}: no co-ops"),
                     1 => format!("{name}: 1 co-op"),
                     n => format!("{name}: {n} co-ops"),
@@ -164,9 +205,9 @@ fn MapDrawing(
             };
             let is_selected = {
                 let code = code.clone();
-                Signal::derive(move || selected().as_deref() == Some(code.as_str()))
+                Memo::new(move |_| selected().as_deref() == Some(code.as_str()))
             };
-            let has_coops = Signal::derive(move || count.get() > 0);
+            let has_coops = Memo::new(move |_| count.get() > 0);
             let on_click = {
                 let (choose, code) = (choose.clone(), code.clone());
                 move |_| {
@@ -236,15 +277,23 @@ fn MapDrawing(
         .iter()
         .map(|c| (c.code.clone(), c.name.clone()))
         .collect();
+    // The table is built only while it is open: closed, it would be rebuilt on every keystroke
+    // for nobody.
+    let table_open = RwSignal::new(false);
     let summary = move || {
+        if !table_open.get() {
+            return None;
+        }
         let mut rows: Vec<(String, usize)> = results.with(|r| r.facets.countries.clone());
         rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        rows.into_iter()
+        let rows = rows
+            .into_iter()
             .map(|(code, n)| {
                 let name = names.get(&code).cloned().unwrap_or(code);
                 view! { <tr><th scope="row">{name}</th><td>{n}</td></tr> }
             })
-            .collect_view()
+            .collect_view();
+        Some(rows)
     };
     view! {
         <svg
@@ -259,7 +308,10 @@ fn MapDrawing(
         </svg>
         <p class="world-map__caption" aria-live="polite" data-testid="map-caption">{caption}</p>
         <ul class="world-map__legend" aria-label="Co-ops per country">{legend}</ul>
-        <details class="world-map__summary">
+        <details
+            class="world-map__summary"
+            on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+        >
             <summary>"Co-ops per country, as a table"</summary>
             <table>
                 <thead><tr><th scope="col">"Country"</th><th scope="col">"Co-ops"</th></tr></thead>

@@ -4,7 +4,8 @@
 //! The markup mirrors the app's own (the same classes, so the same stylesheet lays it out and
 //! nothing jumps when the app takes over), with three differences that make it work without
 //! JavaScript: co-op names link straight to their sites, business areas are plain labels, and
-//! the search box is shown only when scripts run (`public/gate.js` marks the page). Ids are
+//! the search box and the links to co-op pages are shown only when scripts run
+//! (`public/gate.js` marks the page). Ids are
 //! prefixed `tc-prerender-`, so they never clash with the app's while both are in the page.
 //!
 //! The app removes the whole block when it has its data (`src/prerender.rs`), carrying over
@@ -168,6 +169,13 @@ fn card(html: &mut String, directory: &Directory, coop: &Coop) {
         }
         html.push_str("</p>");
     }
+    // As on the app's card, so nothing moves when the app takes over; shown only when scripts
+    // run, as without them the app cannot show the co-op's page.
+    let _ = write!(
+        html,
+        r#"<p class="coop-card__more"><a href="coops/{id}">More about {}</a></p>"#,
+        escape(&coop.name)
+    );
     html.push_str("</article>");
 }
 

@@ -161,7 +161,11 @@ async fn the_directory_reads_with_javascript_off() {
             noscript.contains("list below reads without them"),
             "{noscript:?}"
         );
-        for hidden in [".tc-prerender__search", "#tc-boot-loading"] {
+        for hidden in [
+            ".tc-prerender__search",
+            "#tc-boot-loading",
+            "article.coop-card .coop-card__more",
+        ] {
             let display = app
                 .js(
                     &format!("return getComputedStyle(document.querySelector('{hidden}')).display"),

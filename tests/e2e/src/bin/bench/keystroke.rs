@@ -69,13 +69,23 @@ pub async fn run() -> Vec<Value> {
         "wasm MB",
         "DOM nodes"
     );
-    for size in SIZES {
+    // For investigating one case: BENCH_SIZES=10000 BENCH_PATH='/?embed=1&view=list'.
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES").map_or_else(
+        |_| SIZES.to_vec(),
+        |list| {
+            list.split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect()
+        },
+    );
+    let path = std::env::var("BENCH_PATH").unwrap_or_else(|_| "/".into());
+    for size in sizes {
         let data = serde_json::to_vec(&e2e::synth::synthetic(&base, size)).unwrap();
         let server = StaticServer::start(dist_dir());
         server.set("/data/directory.json", Reply::json(data.clone()));
         let browser = Browser::start().await;
         let app = AppPage::new(browser.client.clone(), server.clone());
-        app.open("/").await;
+        app.open(&path).await;
         app.wait_for_count(size).await;
         let load_ms = app
             .js("const m = performance.getEntriesByName('dataset: parse and index'); return m.length ? m[m.length - 1].duration : null;", vec![])

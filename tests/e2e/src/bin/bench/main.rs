@@ -49,7 +49,13 @@ async fn main() {
     ];
 
     let mut first_view = json!({});
-    for profile in &PROFILES {
+    // BENCH_SKIP_LOADS=1 measures keystrokes only.
+    let profiles = if std::env::var_os("BENCH_SKIP_LOADS").is_some() {
+        &PROFILES[..0]
+    } else {
+        &PROFILES[..]
+    };
+    for profile in profiles {
         for site in &sites {
             eprintln!(
                 "loading {} on {} ({} cold loads)",
