@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Trunk post-build hook, on Trunk's staging directory ($TRUNK_STAGING_DIR); idempotent.
 
+0. Runs the `prerender` tool (crates/import/src/prerender.rs), which writes the directory's
+   list into index.html from the dataset. Here, not in a hook of its own: Trunk runs the hooks
+   of a stage at the same time, and both rewrite index.html.
 1. Moves the inline <script type="module"> that Trunk writes into index.html into its own
    file, so the site runs under a strict Content-Security-Policy (script-src 'self'
    'wasm-unsafe-eval', no 'unsafe-inline'). The new file also counts Content-Security-Policy
    violations in `window.__cspViolations` and logs them, so a host (and the browser tests) can
    see at once whether its policy blocks anything.
-2. Joins the app's stylesheets into one file: the browser then fetches one stylesheet before
-   the first paint instead of thirteen (on a 150 ms round trip, that is most of a second).
-   The sources stay one file per component under style/.
+2. Joins the stylesheets into one file: the browser then fetches one stylesheet before the
+   first paint instead of fourteen (on a 150 ms round trip, that is most of a second). The
+   sources stay one file per component under style/. Lowers the wasm preload's priority.
 3. Adds public/gate.js (hashed) to <head>, right after <base>: it runs before the first paint
    and decides whether the pre-rendered directory is the page at this address.
 4. Writes mount.js, the stable entry point that mounts the app into <div id="tech-coops-app">
@@ -18,10 +21,16 @@ import base64
 import hashlib
 import os
 import re
+import subprocess
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
 index_path = os.path.join(staging, "index.html")
+
+# 0. The pre-rendered directory.
+prerender = ["cargo", "run", "--offline", "--quiet", "--package", "coops-import", "--bin", "prerender", "--", staging]
+if subprocess.run(prerender).returncode != 0:
+    sys.exit("post-build: the prerender step failed (its message is above)")
 html = open(index_path, encoding="utf-8").read()
 
 pattern = re.compile(r'<script type="module">\s*(.*?)\s*</script>', re.S)
@@ -56,33 +65,41 @@ boot = watch + match.group(1).strip() + "\n"
 boot_name, _ = write_hashed("boot", "js", boot)
 html = html[: match.start()] + f'<script type="module" src="{prefix}{boot_name}"></script>' + html[match.end():]
 
-# 2. One stylesheet for the app (page.css, the standalone page's own rules, stays apart: in
-# in-page mode the host page owns <html> and <body>).
+# 2. One stylesheet for the app, and one for index.html (page.css, the standalone page's own
+# rules, first, then the app's): a single request blocks the first paint. mount.js loads the
+# app's alone, as in in-page mode the host page owns <html> and <body>.
 link = re.compile(r'<link rel="stylesheet" href="([^"]+)"[^>]*>\s*')
-app_css = []
+page_css, app_css = [], []
 for found in link.finditer(html):
     href = found.group(1)
-    if "/page-" in href:
-        continue
     path = os.path.join(staging, href[len(prefix):])
-    source = os.path.basename(path)
-    app_css.append(f"/* {source} */\n" + open(path, encoding="utf-8").read())
+    text = f"/* {os.path.basename(path)} */\n" + open(path, encoding="utf-8").read()
+    (page_css if "/page-" in href else app_css).append(text)
     os.remove(path)
-css_name, css_integrity = write_hashed("app", "css", "\n".join(app_css))
+css_name, _ = write_hashed("app", "css", "\n".join(app_css))
+site_name, site_integrity = write_hashed("site", "css", "\n".join(page_css + app_css))
 first = True
 
 
-def keep_page_css(found):
+def one_stylesheet(found):
     global first
-    if "/page-" in found.group(1):
-        return found.group(0)
     if first:
         first = False
-        return f'<link rel="stylesheet" href="{prefix}{css_name}" integrity="{css_integrity}"/>\n'
+        return f'<link rel="stylesheet" href="{prefix}{site_name}" integrity="{site_integrity}"/>\n'
     return ""
 
 
-html = link.sub(keep_page_css, html)
+html = link.sub(one_stylesheet, html)
+
+# The wasm is by far the largest download: on a slow connection, fetched at full priority
+# from the first moment, it takes bandwidth from the stylesheet and delays the first paint of
+# the pre-rendered list. At low priority it starts once the render-blocking files are in.
+html = re.sub(
+    r'(<link rel="preload" href="[^"]+\.wasm")',
+    r'\1 fetchpriority="low"',
+    html,
+    count=1,
+)
 
 # 3. The gate, first thing after <base> (it reads document.baseURI).
 gate_name, gate_integrity = write_hashed("gate", "js", open("public/gate.js", encoding="utf-8").read())
