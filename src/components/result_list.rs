@@ -1,6 +1,6 @@
 //! The matching co-ops: a count that screen readers hear, the cards, and an empty state.
 
-use coops_core::search::Results;
+use coops_core::search::{Results, count_label};
 use leptos::prelude::*;
 
 use crate::components::coop_card::{CoopCard, CoopLabels};
@@ -65,7 +65,7 @@ pub fn ResultList(
 
     view! {
         <p class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
-            {move || count_text(total())}
+            {move || count_label(total())}
         </p>
         <Show when=move || total() == 0>
             <EmptyState state=state.clone() />
@@ -80,15 +80,6 @@ pub fn ResultList(
                 </button>
             </p>
         </Show>
-    }
-}
-
-/// "42 co-ops", "1 co-op", "No co-ops match".
-fn count_text(n: usize) -> String {
-    match n {
-        0 => "No co-ops match".into(),
-        1 => "1 co-op".into(),
-        n => format!("{n} co-ops"),
     }
 }
 

@@ -239,6 +239,15 @@ impl Index {
     }
 }
 
+/// The result count as the directory says it: "42 co-ops", "1 co-op", "No co-ops match".
+pub fn count_label(n: usize) -> String {
+    match n {
+        0 => "No co-ops match".into(),
+        1 => "1 co-op".into(),
+        n => format!("{n} co-ops"),
+    }
+}
+
 /// The co-ops most like `directory.coops[of]`: shared business areas count most, then a shared
 /// country, then the same region. Defunct co-ops and co-ops with nothing in common are left out.
 /// Best first; ties in list order.
@@ -346,6 +355,14 @@ fn haystack(coop: &Coop, country_names: &HashMap<&str, &str>) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_read_as_words() {
+        assert_eq!(count_label(0), "No co-ops match");
+        assert_eq!(count_label(1), "1 co-op");
+        assert_eq!(count_label(139), "139 co-ops");
+    }
+
     use super::*;
     use crate::model::*;
 

@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use coops_core::query::DirectoryQuery;
-use coops_core::search::Index;
+use coops_core::search::{Index, count_label};
 use coops_core::url::safe_href;
 use coops_core::{Coop, Directory, Span, Status};
 
@@ -79,7 +79,7 @@ pub fn render(directory: &Directory) -> String {
     let _ = write!(
         html,
         r#"<p class="result-count">{}</p><ol class="result-list" aria-label="Co-ops">"#,
-        count_text(matches.len())
+        count_label(matches.len())
     );
     for &i in matches.iter().take(MAX_CARDS) {
         html.push_str(r#"<li class="result-list__item">"#);
@@ -200,15 +200,6 @@ fn rich_text(html: &mut String, span: &Span) {
     html.push_str(close);
     if href.is_some() {
         html.push_str("</a>");
-    }
-}
-
-/// "42 co-ops", "1 co-op", "No co-ops match", as the app counts.
-fn count_text(n: usize) -> String {
-    match n {
-        0 => "No co-ops match".into(),
-        1 => "1 co-op".into(),
-        n => format!("{n} co-ops"),
     }
 }
 
