@@ -69,8 +69,9 @@ html = html[: match.start()] + f'<script type="module" src="{prefix}{boot_name}"
 # rules, first, then the app's): a single request blocks the first paint. mount.js loads the
 # app's alone, as in in-page mode the host page owns <html> and <body>.
 link = re.compile(r'<link rel="stylesheet" href="([^"]+)"[^>]*>\s*')
+links = list(link.finditer(html))
 page_css, app_css = [], []
-for found in link.finditer(html):
+for found in links:
     href = found.group(1)
     path = os.path.join(staging, href[len(prefix):])
     text = f"/* {os.path.basename(path)} */\n" + open(path, encoding="utf-8").read()
@@ -78,18 +79,10 @@ for found in link.finditer(html):
     os.remove(path)
 css_name, _ = write_hashed("app", "css", "\n".join(app_css))
 site_name, site_integrity = write_hashed("site", "css", "\n".join(page_css + app_css))
-first = True
-
-
-def one_stylesheet(found):
-    global first
-    if first:
-        first = False
-        return f'<link rel="stylesheet" href="{prefix}{site_name}" integrity="{site_integrity}"/>\n'
-    return ""
-
-
-html = link.sub(one_stylesheet, html)
+# The joined stylesheet takes the place of the first link; the others go.
+at = links[0].start()
+joined = f'<link rel="stylesheet" href="{prefix}{site_name}" integrity="{site_integrity}"/>\n'
+html = html[:at] + joined + link.sub("", html[at:])
 
 # The wasm is by far the largest download: on a slow connection, fetched at full priority
 # from the first moment, it takes bandwidth from the stylesheet and delays the first paint of

@@ -9,6 +9,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use coops_core::embed::{Theme, without_embed_keys};
+use coops_core::site;
 use leptos::html::Div;
 use leptos_router::hooks::use_location;
 
@@ -146,15 +147,13 @@ fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <a class="site-header__brand" href=move || format!("{}/", router_base())>
                 <span class="site-header__logo" aria-hidden="true">"⬡"</span>
-                "Tech co-ops"
+                {site::BRAND}
             </a>
             <nav class="site-nav" aria-label="Main">
                 <ul class="site-nav__list">
-                    <li><AppLink href="/" exact=true>"Directory"</AppLink></li>
-                    <li><AppLink href="/networks">"Networks"</AppLink></li>
-                    <li><AppLink href="/join">"Join"</AppLink></li>
-                    <li><AppLink href="/resources">"Resources"</AppLink></li>
-                    <li><AppLink href="/about">"About"</AppLink></li>
+                    {site::NAV
+                        .map(|(path, label)| view! { <li><AppLink href=path exact=path == "/">{label}</AppLink></li> })
+                        .collect_view()}
                 </ul>
             </nav>
         </header>

@@ -14,6 +14,7 @@ use crate::data::DirectoryData;
 use crate::embed::use_embed;
 use crate::url_state::{History, QueryState};
 use coops_core::embed::EmbedView;
+use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
 
 /// The directory: search, filters, and the matching co-ops.
 #[component]
@@ -21,10 +22,8 @@ pub fn DirectoryPage() -> impl IntoView {
     view! {
         <Title text="" />
         <section class="page page--directory" aria-labelledby="directory-title">
-            <h1 id="directory-title">"Worker-owned tech co-ops"</h1>
-            <p class="page__lede">
-                "Find a co-operative owned and run by the people who work in it, by region, country or skill."
-            </p>
+            <h1 id="directory-title">{DIRECTORY_HEADING}</h1>
+            <p class="page__lede">{DIRECTORY_LEDE}</p>
             <WithDirectory children=|data| view! { <DirectoryView data /> } />
         </section>
     }
@@ -95,7 +94,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                 <SearchBox
                     value=Signal::derive(move || query.read().q.clone())
                     on_input=on_search
-                    hint="Names, business areas, places and notes."
+                    hint=SEARCH_HINT
                 />
                 <FacetPanel data=data.clone() facets state=state.clone() />
                 {(!embedded).then(|| view! { <EmbedSnippet title="Directory of worker-owned tech co-ops" /> })}

@@ -166,11 +166,7 @@ pub fn parse_color(value: &str) -> Option<String> {
 /// The HTML a host pastes to embed the app: a frame on `view_url` (the app's address for the
 /// view, embed settings included) and the resize script from `script_url`.
 pub fn iframe_snippet(view_url: &str, script_url: &str, title: &str) -> String {
-    let attr = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    };
+    let attr = crate::text::escape_html;
     format!(
         "<iframe src=\"{}\" title=\"{}\" data-tech-coops loading=\"lazy\" style=\"width: 100%; height: 800px; border: 0;\"></iframe>\n<script src=\"{}\" async></script>",
         attr(view_url),

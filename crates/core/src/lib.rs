@@ -2,7 +2,8 @@
 //!
 //! Everything that can be decided without a browser lives here and is tested with plain
 //! `cargo test`: the data model (which *is* the dataset's JSON format), loading and validation,
-//! text folding for search, the search index and facets, the URL query codec, safe links, the
+//! text folding for search, the search index and facets, the words the app and the pre-rendered
+//! page share, the URL query codec, safe links, the
 //! join-wizard engine and its validator, and the map geometry.
 //!
 //! This crate must never depend on leptos, web-sys, gloo or anything else that needs a browser:
@@ -15,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod site;
 pub mod text;
 pub mod url;
 

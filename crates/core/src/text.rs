@@ -7,6 +7,23 @@
 //! letters) and drops combining marks, which covers text typed already decomposed. Anything
 //! else is only lower-cased, so other scripts still match themselves.
 
+/// Text made safe inside HTML elements and quoted attributes: `&`, `<`, `>`, `"` and `'`
+/// become character references.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Lower-cases `text` and strips Latin diacritics: `"Codeurs en Liberté"` → `"codeurs en liberte"`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -91,6 +108,12 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_html_replaces_the_five_characters_that_matter() {
+        assert_eq!(escape_html(r#"a<b>&"c'"#), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(escape_html("Cambá"), "Cambá");
+    }
 
     #[test]
     fn folds_case_and_accents() {

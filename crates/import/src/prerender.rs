@@ -15,6 +15,8 @@ use std::fmt::Write;
 
 use coops_core::query::DirectoryQuery;
 use coops_core::search::{Index, count_label};
+use coops_core::site::{BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, NAV, SEARCH_HINT};
+use coops_core::text::escape_html as escape;
 use coops_core::url::safe_href;
 use coops_core::{Coop, Directory, Span, Status};
 
@@ -61,21 +63,42 @@ pub fn render(directory: &Directory) -> String {
         r##"<p class="tc-boot-loading load-state load-state--loading" id="tc-boot-loading" role="status">Loading…</p>"##,
         r##"<div class="tc-app" id="tc-prerender">"##,
         r##"<a class="skip-link" href="#tc-prerender-main">Skip to content</a>"##,
-        r##"<header class="site-header"><a class="site-header__brand" href="./"><span class="site-header__logo" aria-hidden="true">⬡</span>Tech co-ops</a>"##,
-        r##"<nav class="site-nav" aria-label="Main"><ul class="site-nav__list">"##,
-        r##"<li><a href="./" aria-current="page">Directory</a></li><li><a href="networks">Networks</a></li><li><a href="join">Join</a></li><li><a href="resources">Resources</a></li><li><a href="about">About</a></li>"##,
-        r##"</ul></nav></header>"##,
-        r##"<main id="tc-prerender-main" class="app__main" tabindex="-1">"##,
-        r##"<section class="page page--directory" aria-labelledby="tc-prerender-title">"##,
-        r##"<h1 id="tc-prerender-title">Worker-owned tech co-ops</h1>"##,
-        r##"<p class="page__lede">Find a co-operative owned and run by the people who work in it, by region, country or skill.</p>"##,
-        r##"<div class="directory"><div class="directory__controls">"##,
-        r##"<div class="search-box tc-prerender__search" role="search">"##,
-        r##"<label class="search-box__label" for="tc-prerender-search">Search</label>"##,
-        r##"<input id="tc-prerender-search" class="search-box__input" type="search" autocomplete="off" spellcheck="false" aria-describedby="tc-prerender-search-hint"/>"##,
-        r##"<p class="search-box__hint" id="tc-prerender-search-hint">Names, business areas, places and notes. Filters and the map appear in a moment.</p>"##,
-        r##"</div></div><div class="directory__results">"##,
     ));
+    let _ = write!(
+        html,
+        r##"<header class="site-header"><a class="site-header__brand" href="./"><span class="site-header__logo" aria-hidden="true">⬡</span>{BRAND}</a><nav class="site-nav" aria-label="Main"><ul class="site-nav__list">"##
+    );
+    for (path, label) in NAV {
+        // Relative to <base>, so a build under a sub-path links within it.
+        let href = match path.trim_start_matches('/') {
+            "" => "./",
+            rest => rest,
+        };
+        let current = if path == "/" {
+            r#" aria-current="page""#
+        } else {
+            ""
+        };
+        let _ = write!(html, r#"<li><a href="{href}"{current}>{label}</a></li>"#);
+    }
+    let _ = write!(
+        html,
+        concat!(
+            r##"</ul></nav></header>"##,
+            r##"<main id="tc-prerender-main" class="app__main" tabindex="-1">"##,
+            r##"<section class="page page--directory" aria-labelledby="tc-prerender-title">"##,
+            r##"<h1 id="tc-prerender-title">{heading}</h1><p class="page__lede">{lede}</p>"##,
+            r##"<div class="directory"><div class="directory__controls">"##,
+            r##"<div class="search-box tc-prerender__search" role="search">"##,
+            r##"<label class="search-box__label" for="tc-prerender-search">Search</label>"##,
+            r##"<input id="tc-prerender-search" class="search-box__input" type="search" autocomplete="off" spellcheck="false" aria-describedby="tc-prerender-search-hint"/>"##,
+            r##"<p class="search-box__hint" id="tc-prerender-search-hint">{hint} Filters and the map appear in a moment.</p>"##,
+            r##"</div></div><div class="directory__results">"##,
+        ),
+        heading = DIRECTORY_HEADING,
+        lede = DIRECTORY_LEDE,
+        hint = SEARCH_HINT,
+    );
     let _ = write!(
         html,
         r#"<p class="result-count">{}</p><ol class="result-list" aria-label="Co-ops">"#,
@@ -203,22 +226,6 @@ fn rich_text(html: &mut String, span: &Span) {
     }
 }
 
-/// Text made safe inside HTML elements and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,11 +338,5 @@ mod tests {
             inject("<body></body>", &directory),
             Err(PrerenderError::NoMarker)
         );
-    }
-
-    #[test]
-    fn escapes_the_five_characters_that_matter() {
-        assert_eq!(escape(r#"a<b>&"c'"#), "a&lt;b&gt;&amp;&quot;c&#39;");
-        assert_eq!(escape("Cambá"), "Cambá");
     }
 }

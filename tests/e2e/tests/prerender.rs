@@ -122,7 +122,7 @@ async fn other_addresses_show_a_loading_line_not_the_list() {
         for (path, heading) in [
             ("/join", "Which way"),
             ("/?q=berlin", "Worker-owned tech co-ops"),
-            ("/coops/no-such-coop", ""),
+            ("/coops/no-such-coop", "No co-op with this address"),
         ] {
             app.open(path).await;
             assert_eq!(

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use e2e::{AppPage, Browser, Served, StaticServer};
 use serde_json::{Value, json};
 
+use crate::round;
+
 /// A network and CPU to load on.
 pub struct Profile {
     /// Its name in the output.
@@ -178,9 +180,4 @@ pub fn kind(response: &Served) -> &'static str {
     } else {
         "other"
     }
-}
-
-/// `value` to one decimal.
-pub fn round(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
 }

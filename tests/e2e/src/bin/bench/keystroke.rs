@@ -149,5 +149,5 @@ pub fn percentile(values: &mut Vec<f64>, q: f64) -> Value {
     }
     values.sort_by(|a, b| a.total_cmp(b));
     let rank = ((values.len() as f64 * q).ceil() as usize).clamp(1, values.len());
-    json!((values[rank - 1] * 10.0).round() / 10.0)
+    json!(crate::round(values[rank - 1]))
 }

@@ -16,7 +16,7 @@ mod keystroke;
 use std::path::{Path, PathBuf};
 
 use e2e::dist_dir;
-use first_view::{APP_READY, PROFILES, STATIC_READY, Site, round};
+use first_view::{APP_READY, PROFILES, STATIC_READY, Site};
 use serde_json::{Value, json};
 
 /// The budgets of issue 9.
@@ -89,6 +89,11 @@ async fn main() {
     )
     .unwrap();
     println!("\nwrote bench/out/results.json");
+}
+
+/// `value` to one decimal, as every figure is reported.
+fn round(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
 }
 
 fn workspace() -> PathBuf {

@@ -1,0 +1,25 @@
+//! Words both the app and the page the build pre-renders (`crates/import/src/prerender.rs`)
+//! show. One source, so the list written into index.html and the app that replaces it never
+//! disagree, and nothing jumps when the app takes over.
+
+/// The short name in the site's banner.
+pub const BRAND: &str = "Tech co-ops";
+
+/// The main navigation: (path under the app's root, label).
+pub const NAV: [(&str, &str); 5] = [
+    ("/", "Directory"),
+    ("/networks", "Networks"),
+    ("/join", "Join"),
+    ("/resources", "Resources"),
+    ("/about", "About"),
+];
+
+/// The directory's heading.
+pub const DIRECTORY_HEADING: &str = "Worker-owned tech co-ops";
+
+/// The line under it.
+pub const DIRECTORY_LEDE: &str =
+    "Find a co-operative owned and run by the people who work in it, by region, country or skill.";
+
+/// What the directory's search box searches.
+pub const SEARCH_HINT: &str = "Names, business areas, places and notes.";
