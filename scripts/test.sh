@@ -20,11 +20,11 @@ cargo fmt --all -- --check
 step "clippy (host, every crate and test)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "clippy (wasm32: the app and the core)"
-cargo clippy -p tech-coops-app -p coops-core --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32: the app, the core, the quick search)"
+cargo clippy -p tech-coops-app -p coops-core -p coops-quick-search --target wasm32-unknown-unknown --locked -- -D warnings
 
-step "native tests: core and importer"
-cargo test -p coops-core -p coops-import --locked
+step "native tests: core, importer, quick search"
+cargo test -p coops-core -p coops-import -p coops-quick-search --locked
 
 step "release build (trunk, wasm-opt)"
 trunk build --release

@@ -13,6 +13,7 @@ use coops_core::load::{DatasetError, Loaded, Skipped, load_directory};
 use coops_core::search::Index;
 use gloo_net::http::Request;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::paths::mounted_base;
 
@@ -87,6 +88,28 @@ fn data_url(path: &str) -> String {
         Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
         None => path.to_string(),
     }
+}
+
+/// The dataset as boot.js fetched it for the quick search (scripts/post-build.py), so it
+/// crosses the network once. Taken once: a retry fetches afresh. `None` when there is none
+/// (another address, another site's page) or that fetch failed (the app's own fetch then
+/// finds out why); a timeout is reported as one, at once, rather than waited for twice.
+async fn handed_over_dataset() -> Option<Result<String, LoadError>> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__techCoopsDataset");
+    let shared = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let promise = shared.dyn_into::<js_sys::Promise>().ok()?;
+    let outcome = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| {
+        js_sys::Reflect::get(&outcome, &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    if let Some(text) = field("text") {
+        return Some(Ok(text));
+    }
+    (field("error").as_deref() == Some("timeout")).then_some(Err(LoadError::Timeout))
 }
 
 /// Fetches a text file, turning every failure into a [`LoadError`].
@@ -175,7 +198,14 @@ pub type DirectoryData = Arc<Dataset>;
 
 /// Fetches and reads the dataset, and builds its search index.
 pub async fn fetch_directory() -> Result<DirectoryData, LoadError> {
-    let text = fetch_text(DIRECTORY_URL).await?;
+    let text = match handed_over_dataset().await {
+        Some(handed_over) => {
+            // That was the first request: a retry must not be answered by the preload.
+            first_attempt(&data_url(DIRECTORY_URL));
+            handed_over?
+        }
+        None => fetch_text(DIRECTORY_URL).await?,
+    };
     crate::perf::mark("dataset: received");
     let Loaded { directory, skipped } = load_directory(&text).map_err(LoadError::Dataset)?;
     let index = Index::build(&directory);

@@ -1,12 +1,19 @@
 //! Marks on the browser's performance timeline, read by the benchmark (`make bench`) and
 //! visible in any browser's performance panel.
 
-/// The mark set when the directory first shows its results and answers the search box.
-pub const FILTERABLE: &str = "directory: filterable";
-
 /// Sets a mark named `name` now.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Sets a mark named `name` now, unless one is set already (the quick search may have set it
+/// before the app arrived).
+pub fn mark_once(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance())
+        && performance.get_entries_by_name(name).length() == 0
+    {
         let _ = performance.mark(name);
     }
 }

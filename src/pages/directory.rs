@@ -14,7 +14,9 @@ use crate::data::DirectoryData;
 use crate::embed::use_embed;
 use crate::url_state::{History, QueryState};
 use coops_core::embed::EmbedView;
-use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
+use coops_core::site::{
+    APP_READY_MARK, DIRECTORY_HEADING, DIRECTORY_LEDE, FILTERABLE_MARK, SEARCH_HINT,
+};
 
 /// The directory: search, filters, and the matching co-ops.
 #[component]
@@ -76,7 +78,8 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                     focus_search_box(10);
                 }
             }
-            crate::perf::mark(crate::perf::FILTERABLE);
+            crate::perf::mark_once(FILTERABLE_MARK);
+            crate::perf::mark(APP_READY_MARK);
         })
     });
     let embedded = use_embed().config.embed;

@@ -248,6 +248,12 @@ pub fn count_label(n: usize) -> String {
     }
 }
 
+/// The note under a list that holds only the first co-ops of a longer result: the app shows
+/// every match, but the pre-rendered page stops at a cap.
+pub fn more_label(n: usize) -> String {
+    format!("and {n} more, shown once the page has loaded.")
+}
+
 /// The co-ops most like `directory.coops[of]`: shared business areas count most, then a shared
 /// country, then the same region. Defunct co-ops and co-ops with nothing in common are left out.
 /// Best first; ties in list order.

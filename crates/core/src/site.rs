@@ -23,3 +23,12 @@ pub const DIRECTORY_LEDE: &str =
 
 /// What the directory's search box searches.
 pub const SEARCH_HINT: &str = "Names, business areas, places and notes.";
+
+/// The performance mark set when the directory's search box first filters the list (by the
+/// quick search on the pre-rendered list, or by the app when it starts elsewhere); the
+/// benchmark's "filterable" time.
+pub const FILTERABLE_MARK: &str = "directory: filterable";
+
+/// The performance mark set when the app has taken over the directory, filters and map
+/// included.
+pub const APP_READY_MARK: &str = "directory: app ready";

@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use coops_core::query::DirectoryQuery;
-use coops_core::search::{Index, count_label};
+use coops_core::search::{Index, count_label, more_label};
 use coops_core::site::{BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, NAV, SEARCH_HINT};
 use coops_core::text::escape_html as escape;
 use coops_core::url::safe_href;
@@ -101,7 +101,7 @@ pub fn render(directory: &Directory) -> String {
     );
     let _ = write!(
         html,
-        r#"<p class="result-count">{}</p><ol class="result-list" aria-label="Co-ops">"#,
+        r#"<p class="result-count" role="status" aria-live="polite" aria-atomic="true">{}</p><ol class="result-list" aria-label="Co-ops">"#,
         count_label(matches.len())
     );
     for &i in matches.iter().take(MAX_CARDS) {
@@ -113,8 +113,8 @@ pub fn render(directory: &Directory) -> String {
     if matches.len() > MAX_CARDS {
         let _ = write!(
             html,
-            r#"<p class="result-list__more">and {} more, shown once the page has loaded.</p>"#,
-            matches.len() - MAX_CARDS
+            r#"<p class="result-list__more">{}</p>"#,
+            more_label(matches.len() - MAX_CARDS)
         );
     }
     html.push_str(concat!(

@@ -1,24 +1,37 @@
 //! The directory pre-rendered into index.html: it paints before the wasm arrives, reads with
-//! JavaScript off, never shows at an address where it would be the wrong page, and the app
-//! takes over from it without losing what the visitor typed.
+//! JavaScript off, answers its search box before the app is in (the quick search), never shows
+//! at an address where it would be the wrong page, and the app takes over from it without
+//! losing what the visitor typed.
 
 use std::time::Duration;
 
 use e2e::{Reply, StaticServer, dist_dir, run, run_with};
 use serde_json::json;
 
-/// The wasm's path in dist/ (its name carries a hash).
-fn wasm_path() -> String {
+/// The path in dist/ of the file whose name starts with `stem` and ends with `ext` (names
+/// carry a hash).
+fn built_file(stem: &str, ext: &str) -> String {
     std::fs::read_dir(dist_dir())
         .expect("dist/")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|name| name.ends_with("_bg.wasm"))
+        .find(|name| name.starts_with(stem) && name.ends_with(ext))
         .map(|name| format!("/{name}"))
-        .expect("a wasm file in dist/")
+        .unwrap_or_else(|| panic!("a {stem}…{ext} file in dist/"))
 }
 
-/// A server whose wasm takes `delay` to arrive: time to look at the page before the app runs.
+/// The app's wasm.
+fn wasm_path() -> String {
+    built_file("tech-coops-app-", "_bg.wasm")
+}
+
+/// The quick search's wasm.
+fn quick_search_path() -> String {
+    built_file("quick-search-", ".wasm")
+}
+
+/// A server whose app wasm takes `delay` to arrive: time to look at the page before the app
+/// runs.
 fn slow_wasm_server(delay: Duration) -> StaticServer {
     let server = StaticServer::start(dist_dir());
     server.set(
@@ -29,6 +42,21 @@ fn slow_wasm_server(delay: Duration) -> StaticServer {
         },
     );
     server
+}
+
+/// The co-op ids of the pre-rendered cards the quick search shows, in order.
+const QUICK_SHOWN: &str = "return [...document.querySelectorAll('#tc-prerender .result-list__item')].filter(li => !li.hidden && li.offsetParent !== null).map(li => li.querySelector('article').getAttribute('aria-labelledby').slice('tc-prerender-coop-'.length))";
+
+/// Whether the quick search has attached (it sets the filterable mark).
+const QUICK_READY: &str = "performance.getEntriesByName('directory: filterable').length > 0";
+
+fn ids(value: serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("ids")
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect()
 }
 
 const PRERENDER_SHOWN: &str = "(() => { const p = document.getElementById('tc-prerender'); return !!p && getComputedStyle(p).display !== 'none'; })()";
@@ -117,6 +145,97 @@ async fn the_app_shows_the_same_first_view_as_the_pre_rendered_list() {
 }
 
 #[tokio::test]
+async fn the_quick_search_filters_the_list_before_the_app_and_agrees_with_it() {
+    run_with(slow_wasm_server(Duration::from_secs(4)), |app| async move {
+        app.open("/").await;
+        app.wait_until("the quick search", QUICK_READY).await;
+        assert!(
+            app.find_all("[data-testid=coop-card]").await.is_empty(),
+            "the app has not started yet"
+        );
+        let all = ids(app.js(QUICK_SHOWN, vec![]).await);
+        assert!(all.len() > 100, "every card shows at first: {}", all.len());
+        let search = app.find("#tc-prerender-search").await;
+
+        // Nothing matches: no card, and the count says so.
+        search.send_keys("zzqxw").await.expect("type");
+        app.wait_until(
+            "no matches",
+            "document.querySelector('#tc-prerender .result-count').textContent === 'No co-ops match'",
+        )
+        .await;
+        assert!(ids(app.js(QUICK_SHOWN, vec![]).await).is_empty());
+        app.wait_for_query("?q=zzqxw").await;
+
+        // Cleared: every card again, and a clean address.
+        search
+            .send_keys("\u{E009}a\u{E000}\u{E003}")
+            .await
+            .expect("clear");
+        app.wait_for_query("").await;
+        assert_eq!(ids(app.js(QUICK_SHOWN, vec![]).await), all);
+
+        // A place narrows the list, in list order, and the address keeps it.
+        search.send_keys("berlin").await.expect("type");
+        app.wait_for_query("?q=berlin").await;
+        let quick = ids(app.js(QUICK_SHOWN, vec![]).await);
+        assert!(
+            !quick.is_empty() && quick.len() < all.len(),
+            "berlin narrows the list: {quick:?}"
+        );
+        let count = app.text("#tc-prerender .result-count").await;
+        assert_eq!(count, format!("{} co-ops", quick.len()));
+        let in_order: Vec<&String> = all.iter().filter(|id| quick.contains(id)).collect();
+        assert_eq!(quick.iter().collect::<Vec<_>>(), in_order);
+        assert!(
+            app.find_all("[data-testid=coop-card]").await.is_empty(),
+            "all of this before the app"
+        );
+
+        // The app takes over with the same search and shows the same co-ops.
+        app.wait_until("the handover", PRERENDER_GONE).await;
+        assert_eq!(app.result_count().await, quick.len());
+        assert_eq!(app.coop_ids().await, quick);
+        let focused = app.focused().await;
+        assert!(
+            focused.starts_with("INPUT#directory-search"),
+            "focus: {focused}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_app_starts_and_searches_when_the_quick_search_cannot() {
+    let server = StaticServer::start(dist_dir());
+    server.set(
+        &quick_search_path(),
+        Reply::Body {
+            status: 404,
+            content_type: "text/plain".into(),
+            body: b"gone".to_vec(),
+        },
+    );
+    run_with(server, |app| async move {
+        app.open("/").await;
+        app.wait_until("the handover", PRERENDER_GONE).await;
+        app.search("berlin").await;
+        app.wait_for_query("?q=berlin").await;
+        let shown = app.result_count().await;
+        assert!(shown > 0 && shown < 100, "berlin narrows the list: {shown}");
+        // The app marks the directory filterable itself, once.
+        let marks = app
+            .js(
+                "return performance.getEntriesByName('directory: filterable').length",
+                vec![],
+            )
+            .await;
+        assert_eq!(marks, json!(1));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn other_addresses_show_a_loading_line_not_the_list() {
     run_with(slow_wasm_server(Duration::from_secs(2)), |app| async move {
         for (path, heading) in [
@@ -136,6 +255,14 @@ async fn other_addresses_show_a_loading_line_not_the_list() {
             let shown = app.heading().await;
             assert!(shown.contains(heading), "{path} shows {shown:?}");
         }
+        // Away from the directory's own address the quick search is never downloaded.
+        let quick: Vec<String> = app
+            .server
+            .requests()
+            .into_iter()
+            .filter(|r| r.contains("quick-search"))
+            .collect();
+        assert!(quick.is_empty(), "{quick:?}");
     })
     .await;
 }

@@ -16,7 +16,7 @@ mod keystroke;
 use std::path::{Path, PathBuf};
 
 use e2e::dist_dir;
-use first_view::{APP_READY, PROFILES, STATIC_READY, Site};
+use first_view::{APP_COMPLETE, APP_READY, PROFILES, STATIC_READY, Site};
 use serde_json::{Value, json};
 
 /// The budgets of issue 9.
@@ -39,12 +39,14 @@ async fn main() {
             root: dist_dir(),
             ready: APP_READY,
             ready_means: "the directory answers the search box (mark 'directory: filterable')",
+            complete: APP_COMPLETE,
         },
         Site {
             name: "static page",
             root: static_root,
             ready: STATIC_READY,
             ready_means: "every row in the DOM and the page's scripts run (DOMContentLoaded end)",
+            complete: STATIC_READY,
         },
     ];
 
@@ -115,6 +117,7 @@ fn print_first_view(first_view: &Value) {
         for (figure, key) in [
             ("first contentful paint ms", "fcp_ms"),
             ("usable (filterable) ms", "ready_ms"),
+            ("complete (filters, map) ms", "complete_ms"),
         ] {
             let a = app[profile.name][key].as_f64().unwrap_or(f64::NAN);
             let s = page[profile.name][key].as_f64().unwrap_or(f64::NAN);
@@ -128,7 +131,7 @@ fn print_first_view(first_view: &Value) {
             );
         }
     }
-    println!("\nBytes over the wire (gzip), KB");
+    println!("\nBytes over the wire (gzip) before the page is usable, KB");
     let kinds = [
         "html", "css", "js", "wasm", "data", "fonts", "images", "other", "map",
     ];
@@ -148,15 +151,19 @@ fn print_first_view(first_view: &Value) {
             println!("{kind:<12} {a:>10.1} {s:>12.1} {:>10}", ratio_text(a, s));
         }
     }
-    let total =
-        |site: &Value| site["loopback"]["first_view_bytes"].as_f64().unwrap_or(0.0) / 1024.0;
-    let (a, s) = (total(app), total(page));
+    let total = |site: &Value, key: &str| site["loopback"][key].as_f64().unwrap_or(0.0) / 1024.0;
+    for (label, key) in [("first view", "first_view_bytes"), ("in all", "all_bytes")] {
+        let (a, s) = (total(app, key), total(page, key));
+        println!("{label:<12} {a:>10.1} {s:>12.1} {:>10}", ratio_text(a, s));
+    }
+    let app_wasm = app["loopback"]["all_bytes_by_kind"]["wasm"]
+        .as_f64()
+        .unwrap_or(0.0)
+        / 1024.0;
     println!(
-        "{:<12} {a:>10.1} {s:>12.1} {:>10}",
-        "first view",
-        ratio_text(a, s)
+        "(first view: sent before the page was usable; in all: once it settled, the app's \
+         {app_wasm:.1} KB of wasm included. Both leave out the map geometry, loaded after the list.)"
     );
-    println!("(first view: everything but the map geometry, which the app loads after the list)");
 }
 
 fn ratio_text(a: f64, b: f64) -> String {
@@ -207,8 +214,18 @@ fn check_budgets(first_view: &Value, keystroke: &[Value]) -> Vec<Value> {
         "KB",
     );
     budget(
-        "wasm over the wire (gzip)".into(),
+        "wasm in the first view (gzip)".into(),
         app["loopback"]["bytes_by_kind"]["wasm"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+            / 1024.0,
+        WASM_BUDGET / 1024.0,
+        "KB",
+    );
+    // The same limit read strictly: every wasm the directory downloads, the app's included.
+    budget(
+        "all wasm, the app's included (gzip)".into(),
+        app["loopback"]["all_bytes_by_kind"]["wasm"]
             .as_f64()
             .unwrap_or(f64::NAN)
             / 1024.0,

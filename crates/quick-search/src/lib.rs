@@ -1,0 +1,178 @@
+//! The directory's search box, working on the pre-rendered list before the app has arrived.
+//!
+//! The build writes the directory's first view into `index.html` (the importer's `prerender`),
+//! so the list paints at once; but the app's wasm is a few hundred kilobytes, and on a slow
+//! phone and network the list would stay deaf to its search box for seconds. This module is a
+//! few dozen kilobytes: it reads the same dataset with the same core (`coops-core`), answers the
+//! search box with the same search, and only shows and hides the cards already in the page.
+//! The app loads after it and takes over (`src/prerender.rs`), carrying over the typed text.
+//!
+//! The deciding is [`Filter`], plain Rust tested natively; [`attach`] only wires it to the page.
+
+use std::collections::HashMap;
+
+use coops_core::Directory;
+use coops_core::load::load_directory;
+use coops_core::query::DirectoryQuery;
+use coops_core::search::{Index, count_label, more_label};
+
+/// The search over a loaded dataset, for the cards the page holds.
+pub struct Filter {
+    directory: Directory,
+    index: Index,
+    /// Position in `directory.coops` of each card of the page, in page order (`None`: a card
+    /// the dataset does not have, which no search shows).
+    cards: Vec<Option<usize>>,
+}
+
+/// What the page should show for a search text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// For each card of the page, in page order, whether it matches.
+    pub visible: Vec<bool>,
+    /// The result count, as the app words it.
+    pub count: String,
+    /// The note under the cards for matches the page has no card for; `None` when there are none.
+    pub more: Option<String>,
+    /// The address's query string for this search, without `?` (empty for no search), as the
+    /// app writes it, so a reload or a shared link shows the same.
+    pub query_string: String,
+}
+
+impl Filter {
+    /// Reads `dataset` (the text of `data/directory.json`) for the cards whose co-op ids are
+    /// `card_ids`; `None` when the dataset does not read (the app then says why).
+    pub fn new<'a>(dataset: &str, card_ids: impl IntoIterator<Item = &'a str>) -> Option<Filter> {
+        let directory = load_directory(dataset).ok()?.directory;
+        let index = Index::build(&directory);
+        let positions: HashMap<&str, usize> = directory
+            .coops
+            .iter()
+            .enumerate()
+            .map(|(i, coop)| (coop.id.as_str(), i))
+            .collect();
+        let cards = card_ids
+            .into_iter()
+            .map(|id| positions.get(id).copied())
+            .collect();
+        Some(Filter {
+            directory,
+            index,
+            cards,
+        })
+    }
+
+    /// What to show for the search text `text`: the app's own search with no other filter,
+    /// which is the query the pre-rendered list shows.
+    pub fn show(&self, text: &str) -> Shown {
+        let query = DirectoryQuery {
+            q: text.to_owned(),
+            ..DirectoryQuery::default()
+        };
+        let results = self.index.search(&query);
+        let mut matched = vec![false; self.directory.coops.len()];
+        for &i in &results.matches {
+            matched[i as usize] = true;
+        }
+        let visible: Vec<bool> = self
+            .cards
+            .iter()
+            .map(|card| card.is_some_and(|i| matched[i]))
+            .collect();
+        let without_card = results.matches.len() - visible.iter().filter(|v| **v).count();
+        Shown {
+            visible,
+            count: count_label(results.matches.len()),
+            more: (without_card > 0).then(|| more_label(without_card)),
+            query_string: query.to_query_string(),
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod page;
+
+#[cfg(target_arch = "wasm32")]
+pub use page::attach;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled dataset, as the build writes it.
+    fn dataset() -> String {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../public/data/directory.json"
+        ))
+        .expect("the bundled dataset")
+    }
+
+    fn ids(directory: &Directory) -> Vec<String> {
+        directory.coops.iter().map(|c| c.id.clone()).collect()
+    }
+
+    #[test]
+    fn shows_what_the_app_would_for_the_same_text() {
+        let text = dataset();
+        let directory = load_directory(&text).unwrap().directory;
+        let index = Index::build(&directory);
+        let ids = ids(&directory);
+        let filter = Filter::new(&text, ids.iter().map(String::as_str)).unwrap();
+        for q in [
+            "",
+            "berlin",
+            "Cambá",
+            "software development",
+            "zzzz-nothing",
+        ] {
+            let shown = filter.show(q);
+            let query = DirectoryQuery {
+                q: q.into(),
+                ..Default::default()
+            };
+            let expected = index.search(&query).matches;
+            let visible: Vec<u32> = (0..ids.len() as u32)
+                .filter(|&i| shown.visible[i as usize])
+                .collect();
+            let mut expected_sorted = expected.clone();
+            expected_sorted.sort_unstable();
+            assert_eq!(visible, expected_sorted, "query {q:?}");
+            assert_eq!(shown.count, count_label(expected.len()));
+            assert_eq!(shown.more, None);
+        }
+        assert!(filter.show("berlin").visible.iter().any(|v| *v));
+        assert!(!filter.show("zzzz-nothing").visible.iter().any(|v| *v));
+    }
+
+    #[test]
+    fn the_address_carries_the_text_as_the_app_writes_it() {
+        let text = dataset();
+        let filter = Filter::new(&text, ["a", "b"]).unwrap();
+        assert_eq!(filter.show("").query_string, "");
+        assert_eq!(filter.show("   ").query_string, "");
+        assert_eq!(filter.show("a b&c").query_string, "q=a%20b%26c");
+    }
+
+    #[test]
+    fn counts_matches_the_page_has_no_card_for() {
+        let text = dataset();
+        let directory = load_directory(&text).unwrap().directory;
+        // Only the first co-op has a card, and one card names a co-op the dataset lacks.
+        let first = directory.coops[0].id.clone();
+        let filter = Filter::new(&text, [first.as_str(), "not-in-the-dataset"]).unwrap();
+        let shown = filter.show("");
+        assert_eq!(shown.visible, vec![true, false]);
+        let listed = Index::build(&directory)
+            .search(&DirectoryQuery::default())
+            .matches
+            .len();
+        assert_eq!(shown.more, Some(more_label(listed - 1)));
+    }
+
+    #[test]
+    fn a_dataset_that_does_not_read_gives_no_filter() {
+        assert!(Filter::new("<html>", ["a"]).is_none());
+        assert!(Filter::new("{\"coops\": [", ["a"]).is_none());
+    }
+}
