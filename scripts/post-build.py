@@ -165,12 +165,12 @@ joined = f'<link rel="stylesheet" href="{prefix}{site_name}" integrity="{site_in
 html = html[:at] + joined + link.sub("", html[at:])
 
 # 3. The gate, first thing after <base> (it reads document.baseURI), with what each kind of
-# address preloads. The app's wasm is the largest download: low priority, so it does not
-# starve the stylesheet of a deep link's first paint.
+# address preloads. The wasm files at low priority: Chrome holds those back while the
+# stylesheet loads, so they do not delay the first paint on a slow line.
 preloads = {
     "directory": [
         {"rel": "modulepreload", "href": f"{prefix}{quick_js}"},
-        {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": f"{prefix}{quick_wasm}"},
+        {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": f"{prefix}{quick_wasm}", "fetchpriority": "low"},
     ],
     "deep": [
         {"rel": "modulepreload", "href": app_js},

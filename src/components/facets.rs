@@ -72,7 +72,7 @@ pub fn FacetPanel(
     let names = data.clone();
     let countries = Memo::new(move |_| {
         let selected = query.read().country.clone();
-        let mut countries: Vec<(String, String, usize, bool)> = facets.with(|f| {
+        let mut countries: Vec<CountryRow> = facets.with(|f| {
             f.countries
                 .iter()
                 .map(|(code, n)| {
@@ -94,11 +94,19 @@ pub fn FacetPanel(
         countries.sort_by(|a, b| a.1.cmp(&b.1));
         countries
     });
+    // Keyed by code, with the label and the selection read live: a count that changes updates
+    // one text node instead of replacing the option.
     let country_options = move || {
         view! {
-            <For each=move || countries.get() key=|c| c.clone() let:country>
-                <option value=country.0 prop:selected=country.3>{format!("{} ({})", country.1, country.2)}</option>
-            </For>
+            <For
+                each=move || countries.get()
+                key=|c| c.0.clone()
+                children=move |(code, ..)| {
+                    let label = country_field(countries, code.clone(), |c| format!("{} ({})", c.1, c.2));
+                    let selected = country_field(countries, code.clone(), |c| c.3);
+                    view! { <option value=code prop:selected=selected>{label}</option> }
+                }
+            />
         }
     };
     let tag_boxes = data
@@ -195,5 +203,24 @@ pub fn FacetPanel(
                 "Clear all filters"
             </button>
         </section>
+    }
+}
+
+/// A country in the country filter: code, name, matching co-ops, chosen.
+type CountryRow = (String, String, usize, bool);
+
+/// A live reading of the row for `code` (empty once the row has gone).
+fn country_field<T: Default + 'static>(
+    countries: Memo<Vec<CountryRow>>,
+    code: String,
+    read: fn(&CountryRow) -> T,
+) -> impl Fn() -> T + Send + Sync + 'static {
+    move || {
+        countries.with(|all| {
+            all.iter()
+                .find(|c| c.0 == code)
+                .map(read)
+                .unwrap_or_default()
+        })
     }
 }

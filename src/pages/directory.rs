@@ -64,7 +64,9 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         let state = state.clone();
         Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text))
     };
-    let facets = Signal::derive(move || results.read().facets.clone());
+    // A memo, not a derived signal: computed once per search for its thirty-odd readers, and
+    // they hear nothing when the counts did not change.
+    let facets = Memo::new(move |_| results.read().facets.clone());
     // After the view is built, and in the frame it is first painted in: the app replaces the
     // pre-rendered list, keeping what the visitor typed into it, and from then on typing
     // filters the list.

@@ -29,8 +29,20 @@ impl AppPage {
         AppPage { client, server }
     }
 
-    /// Opens `path` (e.g. `/join?x=1`) on the test server, as a visitor typing the address.
+    /// Opens `path` (e.g. `/join?x=1`) on the test server, as a visitor typing the address, and
+    /// waits until the app runs the page: the pre-rendered list and its loading line are gone
+    /// (the app removes them once it shows its own view, its error view included).
     pub async fn open(&self, path: &str) {
+        self.open_before_app(path).await;
+        self.wait_until(
+            "the app to take over from the pre-rendered page",
+            "!document.getElementById('tc-prerender') && !document.getElementById('tc-boot-loading')",
+        )
+        .await;
+    }
+
+    /// Opens `path` without waiting for the app: what a visitor sees first.
+    pub async fn open_before_app(&self, path: &str) {
         self.client
             .goto(&self.server.url(path))
             .await

@@ -50,6 +50,45 @@ async fn typing_narrows_the_list_and_the_count_ignoring_accents() {
     .await;
 }
 
+/// The number in the country filter's option for `code` ("Germany (12)" gives 12).
+async fn country_option_count(app: &e2e::AppPage, code: &str) -> usize {
+    let label = app
+        .js(
+            &format!("return document.querySelector('#facet-country option[value={code}]')?.textContent ?? ''"),
+            vec![],
+        )
+        .await;
+    let label = label.as_str().unwrap_or_default();
+    let digits: String = label.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("no count in the option for {code}: {label:?}"))
+}
+
+#[tokio::test]
+async fn the_country_filter_counts_follow_the_search() {
+    run(|app| async move {
+        app.open("/").await;
+        let everywhere = country_option_count(&app, "DE").await;
+        assert_eq!(everywhere, active_in_country(&dataset(), "DE"));
+        app.search("berlin").await;
+        app.wait_for_query("?q=berlin").await;
+        app.wait_until(
+            "the German count to follow the search",
+            &format!("!document.querySelector('#facet-country option[value=DE]').textContent.includes('({everywhere})')"),
+        )
+        .await;
+        let in_berlin = country_option_count(&app, "DE").await;
+        assert!(in_berlin > 0 && in_berlin < everywhere, "{in_berlin} of {everywhere}");
+        // The count an option shows is what choosing it gives.
+        app.choose("facet-country", "DE").await;
+        app.wait_for_query("?q=berlin&country=DE").await;
+        app.wait_for_count(in_berlin).await;
+        assert_eq!(app.select_value("facet-country").await, "DE");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn region_filter_updates_list_and_url_and_survives_reload_and_back() {
     run(|app| async move {

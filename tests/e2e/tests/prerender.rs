@@ -66,7 +66,7 @@ const PRERENDER_GONE: &str =
 #[tokio::test]
 async fn the_list_paints_before_the_wasm_and_the_app_takes_over_keeping_what_was_typed() {
     run_with(slow_wasm_server(Duration::from_secs(3)), |app| async move {
-        app.open("/").await;
+        app.open_before_app("/").await;
         // Before the app: the pre-rendered list, visible, with the search box (scripts run).
         assert_eq!(
             app.js(&format!("return {PRERENDER_SHOWN}"), vec![]).await,
@@ -113,7 +113,7 @@ async fn the_list_paints_before_the_wasm_and_the_app_takes_over_keeping_what_was
 #[tokio::test]
 async fn the_app_shows_the_same_first_view_as_the_pre_rendered_list() {
     run_with(slow_wasm_server(Duration::from_millis(1500)), |app| async move {
-        app.open("/").await;
+        app.open_before_app("/").await;
         let prerendered: Vec<String> = app
             .js(
                 "return [...document.querySelectorAll('#tc-prerender article.coop-card')].map(a => a.getAttribute('aria-labelledby').slice('tc-prerender-coop-'.length))",
@@ -147,7 +147,7 @@ async fn the_app_shows_the_same_first_view_as_the_pre_rendered_list() {
 #[tokio::test]
 async fn the_quick_search_filters_the_list_before_the_app_and_agrees_with_it() {
     run_with(slow_wasm_server(Duration::from_secs(4)), |app| async move {
-        app.open("/").await;
+        app.open_before_app("/").await;
         app.wait_until("the quick search", QUICK_READY).await;
         assert!(
             app.find_all("[data-testid=coop-card]").await.is_empty(),
@@ -217,7 +217,7 @@ async fn the_app_starts_and_searches_when_the_quick_search_cannot() {
         },
     );
     run_with(server, |app| async move {
-        app.open("/").await;
+        app.open_before_app("/").await;
         app.wait_until("the handover", PRERENDER_GONE).await;
         app.search("berlin").await;
         app.wait_for_query("?q=berlin").await;
@@ -243,7 +243,7 @@ async fn other_addresses_show_a_loading_line_not_the_list() {
             ("/?q=berlin", "Worker-owned tech co-ops"),
             ("/coops/no-such-coop", "No co-op with this address"),
         ] {
-            app.open(path).await;
+            app.open_before_app(path).await;
             assert_eq!(
                 app.js(&format!("return {PRERENDER_SHOWN}"), vec![]).await,
                 json!(false),
@@ -275,7 +275,7 @@ async fn the_directory_reads_with_javascript_off() {
             json!({ "value": true }),
         )
         .await;
-        app.open("/").await;
+        app.open_before_app("/").await;
         let cards = app.find_all("article.coop-card").await;
         assert!(cards.len() > 100, "cards without scripts: {}", cards.len());
         let linked = app

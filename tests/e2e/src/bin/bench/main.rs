@@ -58,12 +58,13 @@ async fn main() {
         &PROFILES[..]
     };
     for profile in profiles {
-        for site in &sites {
-            eprintln!(
-                "loading {} on {} ({} cold loads)",
-                site.name, profile.name, profile.runs
-            );
-            first_view[site.name][profile.name] = first_view::measure(site, profile).await;
+        eprintln!(
+            "loading each site on {} ({} cold loads each, in turn)",
+            profile.name, profile.runs
+        );
+        let measured = first_view::measure(&sites, profile).await;
+        for (site, figures) in sites.iter().zip(measured) {
+            first_view[site.name][profile.name] = figures;
         }
     }
     print_first_view(&first_view);
