@@ -9,7 +9,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use coops_core::embed::{Theme, without_embed_keys};
-use coops_core::site;
+use coops_core::site::{self, FOOTER, Inline};
 use leptos::html::Div;
 use leptos_router::hooks::use_location;
 
@@ -163,17 +163,16 @@ fn SiteHeader() -> impl IntoView {
 /// The footer: where the data comes from and its licence.
 #[component]
 fn SiteFooter() -> impl IntoView {
+    let parts = FOOTER
+        .iter()
+        .map(|part| match *part {
+            Inline::Text(text) => text.into_any(),
+            Inline::Link(href, text) => view! { <a href=href>{text}</a> }.into_any(),
+        })
+        .collect_view();
     view! {
         <footer class="site-footer">
-            <p>
-                "Data from the "
-                <a href="https://github.com/hng/tech-coops">"tech co-ops list"</a>
-                ", kept by its contributors and dedicated to the public domain under "
-                <a href="https://creativecommons.org/publicdomain/zero/1.0/">"CC0 1.0"</a>
-                ". Something missing or wrong? "
-                <a href="https://github.com/hng/tech-coops/blob/master/CONTRIBUTING.md">"Suggest a change to the list"</a>
-                "."
-            </p>
+            <p>{parts}</p>
         </footer>
     }
 }

@@ -24,6 +24,32 @@ pub const DIRECTORY_LEDE: &str =
 /// What the directory's search box searches.
 pub const SEARCH_HINT: &str = "Names, business areas, places and notes.";
 
+/// A piece of a sentence that carries links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain text.
+    Text(&'static str),
+    /// A link: (address, text).
+    Link(&'static str, &'static str),
+}
+
+/// The footer's sentence: where the data comes from, its licence, and how to correct it.
+pub const FOOTER: [Inline; 7] = [
+    Inline::Text("Data from the "),
+    Inline::Link("https://github.com/hng/tech-coops", "tech co-ops list"),
+    Inline::Text(", kept by its contributors and dedicated to the public domain under "),
+    Inline::Link(
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "CC0 1.0",
+    ),
+    Inline::Text(". Something missing or wrong? "),
+    Inline::Link(
+        "https://github.com/hng/tech-coops/blob/master/CONTRIBUTING.md",
+        "Suggest a change to the list",
+    ),
+    Inline::Text("."),
+];
+
 /// The performance mark set when the directory's search box first filters the list (by the
 /// quick search on the pre-rendered list, or by the app when it starts elsewhere); the
 /// benchmark's "filterable" time.

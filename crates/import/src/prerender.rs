@@ -15,7 +15,9 @@ use std::fmt::Write;
 
 use coops_core::query::DirectoryQuery;
 use coops_core::search::{Index, count_label, more_label};
-use coops_core::site::{BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, NAV, SEARCH_HINT};
+use coops_core::site::{
+    BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, FOOTER, Inline, NAV, SEARCH_HINT,
+};
 use coops_core::text::escape_html as escape;
 use coops_core::url::safe_href;
 use coops_core::{Coop, Directory, Span, Status};
@@ -117,13 +119,16 @@ pub fn render(directory: &Directory) -> String {
             more_label(matches.len() - MAX_CARDS)
         );
     }
-    html.push_str(concat!(
-        "</div></div></section></main>",
-        r#"<footer class="site-footer"><p>Data from the <a href="https://github.com/hng/tech-coops">tech co-ops list</a>, "#,
-        r#"kept by its contributors and dedicated to the public domain under <a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>. "#,
-        r#"Something missing or wrong? <a href="https://github.com/hng/tech-coops/blob/master/CONTRIBUTING.md">Suggest a change to the list</a>.</p></footer>"#,
-        "</div>",
-    ));
+    html.push_str(r#"</div></div></section></main><footer class="site-footer"><p>"#);
+    for part in FOOTER {
+        match part {
+            Inline::Text(text) => html.push_str(&escape(text)),
+            Inline::Link(href, text) => {
+                let _ = write!(html, r#"<a href="{}">{}</a>"#, escape(href), escape(text));
+            }
+        }
+    }
+    html.push_str("</p></footer></div>");
     html
 }
 
