@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A canned answer for one path.
 #[derive(Debug, Clone)]
@@ -66,8 +66,6 @@ pub struct Served {
     pub content_type: String,
     /// Body bytes sent (compressed, when the server compresses).
     pub bytes: usize,
-    /// When the request arrived.
-    pub asked_at: Instant,
 }
 
 struct Shared {
@@ -187,7 +185,6 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    let asked_at = Instant::now();
     // Drain the headers; the server needs only the request line and Accept-Encoding.
     let mut accepts_gzip = false;
     let mut line = String::new();
@@ -250,7 +247,6 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         path: path.clone(),
         content_type: content_type.clone(),
         bytes: body.len(),
-        asked_at,
     });
     let mut out = stream;
     let mut head = format!(

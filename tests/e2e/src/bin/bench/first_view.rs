@@ -28,7 +28,7 @@ pub const PROFILES: [Profile; 2] = [
     Profile {
         name: "loopback",
         throttle: None,
-        runs: 9,
+        runs: 15,
     },
     Profile {
         name: "slow",
@@ -135,22 +135,29 @@ async fn load_once(site: &Site, profile: &Profile) -> Load {
     let ready_ms = wait_for_number(&page, site.ready, Duration::from_secs(60))
         .await
         .unwrap_or_else(|| panic!("{} never became usable on {}", site.name, profile.name));
-    // What was asked for by then: the moment of the mark, on the server's clock, is now less
-    // the time since the mark on the page's clock.
-    let since_ready = page
-        .js("return performance.now()", vec![])
-        .await
-        .as_f64()
-        .unwrap_or(ready_ms)
-        - ready_ms;
-    let ready_at = Instant::now() - Duration::from_secs_f64(since_ready.max(0.0) / 1000.0);
-    let first_view = by_kind(
-        &server
-            .served()
-            .into_iter()
-            .filter(|s| s.asked_at <= ready_at)
-            .collect::<Vec<_>>(),
-    );
+    // What was asked for by then, on the page's own clock: the document and every resource
+    // whose request started before the mark, matched to what the server sent for each path.
+    let asked = page
+        .js(
+            "const ready = arguments[0]; return [location.pathname, ...performance.getEntriesByType('resource').filter(e => e.startTime <= ready).map(e => new URL(e.name).pathname)];",
+            vec![json!(ready_ms)],
+        )
+        .await;
+    let mut asked: Vec<String> = asked
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.as_str().map(str::to_owned))
+        .collect();
+    let mut sent_before = Vec::new();
+    for served in server.served() {
+        // The document is served for whatever path was opened (SPA fallback), as html.
+        if let Some(at) = asked.iter().position(|p| *p == served.path) {
+            asked.swap_remove(at);
+            sent_before.push(served);
+        }
+    }
+    let first_view = by_kind(&sent_before);
     let complete_ms = wait_for_number(&page, site.complete, Duration::from_secs(60))
         .await
         .unwrap_or_else(|| panic!("{} never completed on {}", site.name, profile.name));
