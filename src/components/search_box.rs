@@ -5,6 +5,10 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The search box's id: the app waits for it to be in the document before replacing the
+/// pre-rendered list.
+pub const SEARCH_BOX_ID: &str = "directory-search";
+
 /// A labelled `<input type="search">`; `/` anywhere on the page focuses it.
 #[component]
 pub fn SearchBox(
@@ -42,10 +46,10 @@ pub fn SearchBox(
 
     view! {
         <div class="search-box" role="search">
-            <label class="search-box__label" for="directory-search">"Search"</label>
+            <label class="search-box__label" for=SEARCH_BOX_ID>"Search"</label>
             <input
                 node_ref=input
-                id="directory-search"
+                id=SEARCH_BOX_ID
                 class="search-box__input"
                 type="search"
                 autocomplete="off"

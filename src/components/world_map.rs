@@ -8,17 +8,18 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use coops_core::geo::{SHADES, WorldMap, shade};
+use coops_core::geo::{ATTRIBUTION, SHADES, WorldMap, shade};
 use coops_core::load::parse_document;
 use coops_core::search::{Results, region_countries};
+use coops_core::site::{
+    MAP_CAPTION, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE, REMOTE_HINT, REMOTE_SHOWN,
+    remote_more, remote_title,
+};
 use leptos::prelude::*;
 
 use crate::components::coop_link::CoopLink;
 use crate::data::{DirectoryData, LoadError, fetch_text};
 use crate::url_state::{History, QueryState};
-
-/// Remote and worldwide co-ops listed beside the map; the rest are counted.
-const REMOTE_SHOWN: usize = 40;
 
 /// Where the map geometry lives, relative to `<base>`.
 const WORLD_URL: &str = "data/world.json";
@@ -54,12 +55,14 @@ pub fn WorldMapPanel(
                 .map(|region| region_countries(&data.directory, region))
         })
     };
+    // The country under the pointer or focus, named in the caption.
+    let hovered = RwSignal::new(None::<(String, usize)>);
     let map_view = {
         let state = state.clone();
         move || {
             let state = state.clone();
             match world.get() {
-                None => view! { <p class="world-map__status" role="status">"Loading the map…"</p> }.into_any(),
+                None => view! { <p class="world-map__status" role="status">{MAP_LOADING}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <div class="world-map__status" role="alert" data-testid="map-error">
                         <p>{format!("The map could not be loaded. {error} The list below has every co-op.")}</p>
@@ -67,7 +70,7 @@ pub fn WorldMapPanel(
                     </div>
                 }
                 .into_any(),
-                Some(Ok(map)) => view! { <MapDrawing map results region_countries state /> }.into_any(),
+                Some(Ok(map)) => view! { <MapDrawing map results region_countries state hovered /> }.into_any(),
             }
         }
     };
@@ -83,26 +86,40 @@ pub fn WorldMapPanel(
                 .collect::<Vec<u32>>()
         })
     });
+    let table_data = data.clone();
     let remote_item = move |i: u32| {
         let coop = &data.directory.coops[i as usize];
         let (id, name) = (coop.id.clone(), coop.name.clone());
         view! { <li><CoopLink id>{name}</CoopLink></li> }
     };
     let remote_group = view! {
-        <h3 class="world-map__remote-title">{move || format!("Remote and worldwide ({})", remote_count.get())}</h3>
-        <p class="world-map__remote-hint">"Co-ops without a single home country, or that work from anywhere."</p>
+        <h3 class="world-map__remote-title">{move || remote_title(remote_count.get())}</h3>
+        <p class="world-map__remote-hint">{REMOTE_HINT}</p>
         <ul class="world-map__remote-list" data-testid="remote-group">
             <For each=move || remote_shown.get() key=|i| *i children=remote_item />
         </ul>
         <Show when=move || { remote_count.get() > REMOTE_SHOWN }>
-            <p class="world-map__remote-hint">{move || format!("and {} more in the list", remote_count.get() - REMOTE_SHOWN)}</p>
+            <p class="world-map__remote-hint">{move || remote_more(remote_count.get() - REMOTE_SHOWN)}</p>
         </Show>
     };
     view! {
         <section class="world-map" aria-labelledby="world-map-title">
-            <h2 id="world-map-title" class="visually-hidden">"Map of co-ops by country"</h2>
+            <h2 id="world-map-title" class="visually-hidden">{MAP_HEADING}</h2>
             <div class="world-map__layout">
-                <div class="world-map__drawing">{map_view}</div>
+                // Only the drawing waits for the geometry: the lines under it are there from the
+                // start, so the list below does not move when the map arrives.
+                <div class="world-map__drawing">
+                    {map_view}
+                    <MapCaption hovered />
+                    <MapLegend />
+                    <MapTable data=table_data results />
+                    <p class="world-map__attribution">
+                        {move || match world.get() {
+                            Some(Ok(map)) => map.attribution.clone(),
+                            _ => ATTRIBUTION.to_string(),
+                        }}
+                    </p>
+                </div>
                 <aside class="world-map__remote" aria-label="Remote and worldwide co-ops">{remote_group}</aside>
             </div>
         </section>
@@ -139,13 +156,14 @@ fn deferred(source: Memo<Results>) -> Signal<Results> {
     value.into()
 }
 
-/// The SVG itself, its caption, legend, and text summary.
+/// The SVG itself: one shape per country, shaded by its count of matching co-ops.
 #[component]
 fn MapDrawing(
     map: Arc<WorldMap>,
     results: Signal<Results>,
     region_countries: Memo<Option<Vec<String>>>,
     state: QueryState,
+    hovered: RwSignal<Option<(String, usize)>>,
 ) -> impl IntoView {
     let query = state.query;
     let counts = Memo::new(move |_| {
@@ -157,7 +175,6 @@ fn MapDrawing(
                 .collect::<HashMap<String, usize>>()
         })
     });
-    let hovered = RwSignal::new(None::<(String, usize)>);
     let view_box = {
         let map = map.clone();
         move || {
@@ -252,49 +269,6 @@ fn MapDrawing(
             }
         })
         .collect_view();
-    let caption = move || match hovered.get() {
-        Some((name, 1)) => format!("{name}: 1 co-op"),
-        Some((name, n)) => format!("{name}: {n} co-ops"),
-        None => {
-            "Hover over or focus a country to see its count; click or press Enter to filter by it."
-                .to_string()
-        }
-    };
-    let legend = SHADES
-        .iter()
-        .enumerate()
-        .map(|(step, (_, label))| {
-            view! {
-                <li class="world-map__legend-item">
-                    <span class=format!("world-map__swatch world-map__country--shade-{step}") aria-hidden="true"></span>
-                    {label.to_string()}
-                </li>
-            }
-        })
-        .collect_view();
-    let names: HashMap<String, String> = map
-        .countries
-        .iter()
-        .map(|c| (c.code.clone(), c.name.clone()))
-        .collect();
-    // The table is built only while it is open: closed, it would be rebuilt on every keystroke
-    // for nobody.
-    let table_open = RwSignal::new(false);
-    let summary = move || {
-        if !table_open.get() {
-            return None;
-        }
-        let mut rows: Vec<(String, usize)> = results.with(|r| r.facets.countries.clone());
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let rows = rows
-            .into_iter()
-            .map(|(code, n)| {
-                let name = names.get(&code).cloned().unwrap_or(code);
-                view! { <tr><th scope="row">{name}</th><td>{n}</td></tr> }
-            })
-            .collect_view();
-        Some(rows)
-    };
     view! {
         <svg
             class="world-map__svg"
@@ -306,18 +280,71 @@ fn MapDrawing(
         >
             {shapes}
         </svg>
-        <p class="world-map__caption" aria-live="polite" data-testid="map-caption">{caption}</p>
-        <ul class="world-map__legend" aria-label="Co-ops per country">{legend}</ul>
+    }
+}
+
+/// The line under the map: the hovered or focused country's count, else how to use the map.
+#[component]
+fn MapCaption(hovered: RwSignal<Option<(String, usize)>>) -> impl IntoView {
+    let caption = move || match hovered.get() {
+        Some((name, 1)) => format!("{name}: 1 co-op"),
+        Some((name, n)) => format!("{name}: {n} co-ops"),
+        None => MAP_CAPTION.to_string(),
+    };
+    view! { <p class="world-map__caption" aria-live="polite" data-testid="map-caption">{caption}</p> }
+}
+
+/// What each shade of the map means.
+#[component]
+fn MapLegend() -> impl IntoView {
+    let items = SHADES
+        .iter()
+        .enumerate()
+        .map(|(step, (_, label))| {
+            view! {
+                <li class="world-map__legend-item">
+                    <span class=format!("world-map__swatch world-map__country--shade-{step}") aria-hidden="true"></span>
+                    {*label}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="world-map__legend" aria-label=MAP_LEGEND>{items}</ul> }
+}
+
+/// The map's counts as a table, for those who cannot see or use the drawing. It needs only
+/// the dataset, so it works before (and without) the geometry.
+#[component]
+fn MapTable(data: DirectoryData, results: Signal<Results>) -> impl IntoView {
+    // The rows are built only while the table is open: closed, they would be rebuilt on every
+    // keystroke for nobody.
+    let open = RwSignal::new(false);
+    let rows = move || {
+        if !open.get() {
+            return None;
+        }
+        let mut rows: Vec<(String, usize)> = results.with(|r| r.facets.countries.clone());
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rows = rows
+            .into_iter()
+            .map(|(code, n)| {
+                let name = data.directory.country_name(&code);
+                view! { <tr><th scope="row">{name}</th><td>{n}</td></tr> }
+            })
+            .collect_view();
+        Some(rows)
+    };
+    view! {
         <details
             class="world-map__summary"
-            on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+            data-testid="map-table"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
         >
-            <summary>"Co-ops per country, as a table"</summary>
+            <summary>{MAP_TABLE}</summary>
             <table>
                 <thead><tr><th scope="col">"Country"</th><th scope="col">"Co-ops"</th></tr></thead>
-                <tbody>{summary}</tbody>
+                <tbody>{rows}</tbody>
             </table>
         </details>
-        <p class="world-map__attribution">{map.attribution.clone()}</p>
     }
 }

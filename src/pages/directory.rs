@@ -7,7 +7,7 @@ use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::facets::FacetPanel;
 use crate::components::load_state::WithDirectory;
 use crate::components::result_list::ResultList;
-use crate::components::search_box::SearchBox;
+use crate::components::search_box::{SEARCH_BOX_ID, SearchBox};
 use crate::components::skipped_notice::SkippedNotice;
 use crate::components::world_map::WorldMapPanel;
 use crate::data::DirectoryData;
@@ -31,20 +31,33 @@ pub fn DirectoryPage() -> impl IntoView {
     }
 }
 
-/// Focuses the app's search box once it is in the page (it may be a frame or two behind the
-/// view that asked: the view is attached when the whole page is ready).
-fn focus_search_box(frames_left: u8) {
-    use wasm_bindgen::JsCast;
-    let input = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("directory-search"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match input {
-        Some(input) if input.is_connected() => {
-            let _ = input.focus();
+/// Runs `then` in the first animation frame in which the element `id` is in the document, or
+/// after `frames_left` frames without it. The app's view is attached a frame or more after it
+/// is built (when the whole page is ready), and the pre-rendered list must stay until then:
+/// a frame with neither would show an empty page that the list then pushes down.
+fn in_first_frame_with(id: &'static str, frames_left: u8, then: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        let attached = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .is_some_and(|e| e.is_connected());
+        if attached || frames_left == 0 {
+            then()
+        } else {
+            in_first_frame_with(id, frames_left - 1, then)
         }
-        _ if frames_left > 0 => request_animation_frame(move || focus_search_box(frames_left - 1)),
-        _ => {}
+    })
+}
+
+/// Focuses the app's search box.
+fn focus_search_box() {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SEARCH_BOX_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
     }
 }
 
@@ -67,17 +80,19 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
     // A memo, not a derived signal: computed once per search for its thirty-odd readers, and
     // they hear nothing when the counts did not change.
     let facets = Memo::new(move |_| results.read().facets.clone());
-    // After the view is built, and in the frame it is first painted in: the app replaces the
-    // pre-rendered list, keeping what the visitor typed into it, and from then on typing
-    // filters the list.
+    let view = use_embed().config.view;
+    // In the first frame the view is painted in, the app replaces the pre-rendered list,
+    // keeping what the visitor typed into it, and from then on typing filters the list. (The
+    // map alone, for an embedding site, has no search box to wait for.)
+    let frames_to_wait = if view == EmbedView::Map { 0 } else { 120 };
     Effect::new(move |_| {
-        request_animation_frame(move || {
+        in_first_frame_with(SEARCH_BOX_ID, frames_to_wait, move || {
             if let Some(handover) = crate::prerender::take_over() {
                 if !handover.typed.trim().is_empty() {
                     on_search.run(handover.typed);
                 }
                 if handover.search_focused {
-                    focus_search_box(10);
+                    focus_search_box();
                 }
             }
             crate::perf::mark_once(FILTERABLE_MARK);
@@ -85,7 +100,6 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         })
     });
     let embedded = use_embed().config.embed;
-    let view = use_embed().config.view;
     if view == EmbedView::Map {
         // The map alone, as an embedding site asked (`?embed=1&view=map`).
         return view! { <WorldMapPanel data results state /> }.into_any();

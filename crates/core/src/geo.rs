@@ -132,6 +132,11 @@ impl WorldMap {
     }
 }
 
+/// Credit for the country shapes; the importer writes it into the map asset, and the page
+/// shows it while the asset loads.
+pub const ATTRIBUTION: &str =
+    "Country shapes: Natural Earth (public domain), via world-atlas (ISC).";
+
 /// The shading steps of the map, as (lowest count, legend label). A country's step is the last
 /// whose lowest count it reaches; step 0 means no co-ops.
 pub const SHADES: [(usize, &str); 5] = [

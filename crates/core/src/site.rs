@@ -24,6 +24,38 @@ pub const DIRECTORY_LEDE: &str =
 /// What the directory's search box searches.
 pub const SEARCH_HINT: &str = "Names, business areas, places and notes.";
 
+/// The map panel's heading (for screen readers).
+pub const MAP_HEADING: &str = "Map of co-ops by country";
+
+/// What the map panel says while its geometry loads.
+pub const MAP_LOADING: &str = "Loading the map…";
+
+/// What the line under the map says when no country is hovered or focused.
+pub const MAP_CAPTION: &str =
+    "Hover over or focus a country to see its count; click or press Enter to filter by it.";
+
+/// The disclosure that holds the map's counts as a table.
+pub const MAP_TABLE: &str = "Co-ops per country, as a table";
+
+/// The map legend's name.
+pub const MAP_LEGEND: &str = "Co-ops per country";
+
+/// Remote and worldwide co-ops named beside the map; the rest are counted.
+pub const REMOTE_SHOWN: usize = 40;
+
+/// The heading of the remote and worldwide group beside the map.
+pub fn remote_title(n: usize) -> String {
+    format!("Remote and worldwide ({n})")
+}
+
+/// What the remote and worldwide group is.
+pub const REMOTE_HINT: &str = "Co-ops without a single home country, or that work from anywhere.";
+
+/// The line under the remote group when it names only the first [`REMOTE_SHOWN`].
+pub fn remote_more(n: usize) -> String {
+    format!("and {n} more in the list")
+}
+
 /// A piece of a sentence that carries links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inline {

@@ -25,7 +25,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use coops_core::geo::{MapCountry, WorldMap, equal_earth};
+use coops_core::geo::{ATTRIBUTION, MapCountry, WorldMap, equal_earth};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -43,9 +43,6 @@ pub const MIN_RING_AREA: f64 = 0.5;
 pub const MIN_TRIANGLE_AREA: f64 = 0.3;
 /// The object of the topology that holds the countries.
 pub const OBJECT: &str = "countries";
-/// Credit for the shapes.
-pub const ATTRIBUTION: &str =
-    "Country shapes: Natural Earth (public domain), via world-atlas (ISC).";
 
 /// Codes left out of the asset on purpose, with the reason.
 pub const LEFT_OUT: &[(&str, &str)] = &[(

@@ -13,10 +13,12 @@
 
 use std::fmt::Write;
 
+use coops_core::geo::{ATTRIBUTION, SHADES};
 use coops_core::query::DirectoryQuery;
-use coops_core::search::{Index, count_label, more_label};
+use coops_core::search::{Facets, Index, count_label, more_label};
 use coops_core::site::{
-    BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, FOOTER, Inline, NAV, SEARCH_HINT,
+    BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, FOOTER, Inline, MAP_CAPTION, MAP_HEADING, MAP_LEGEND,
+    MAP_LOADING, MAP_TABLE, NAV, REMOTE_HINT, REMOTE_SHOWN, SEARCH_HINT, remote_more, remote_title,
 };
 use coops_core::text::escape_html as escape;
 use coops_core::url::safe_href;
@@ -57,9 +59,8 @@ pub fn inject(index_html: &str, directory: &Directory) -> Result<String, Prerend
 /// The directory's first view, as the app shows it at its own address with no filter: the
 /// same co-ops in the same order.
 pub fn render(directory: &Directory) -> String {
-    let matches = Index::build(directory)
-        .search(&DirectoryQuery::default())
-        .matches;
+    let results = Index::build(directory).search(&DirectoryQuery::default());
+    let matches = &results.matches;
     let mut html = String::with_capacity(1024 + matches.len() * 700);
     html.push_str(concat!(
         r##"<p class="tc-boot-loading load-state load-state--loading" id="tc-boot-loading" role="status">Loading…</p>"##,
@@ -94,13 +95,15 @@ pub fn render(directory: &Directory) -> String {
             r##"<div class="search-box tc-prerender__search" role="search">"##,
             r##"<label class="search-box__label" for="tc-prerender-search">Search</label>"##,
             r##"<input id="tc-prerender-search" class="search-box__input" type="search" autocomplete="off" spellcheck="false" aria-describedby="tc-prerender-search-hint"/>"##,
-            r##"<p class="search-box__hint" id="tc-prerender-search-hint">{hint} Filters and the map appear in a moment.</p>"##,
-            r##"</div></div><div class="directory__results">"##,
+            r##"<p class="search-box__hint" id="tc-prerender-search-hint">{hint} Press <kbd>/</kbd> to jump here.</p></div>"##,
         ),
         heading = DIRECTORY_HEADING,
         lede = DIRECTORY_LEDE,
         hint = SEARCH_HINT,
     );
+    controls(&mut html, directory, &results.facets);
+    html.push_str(r#"</div><div class="directory__results">"#);
+    map_panel(&mut html, directory, &results.without_place);
     let _ = write!(
         html,
         r#"<p class="result-count" role="status" aria-live="polite" aria-atomic="true">{}</p><ol class="result-list" aria-label="Co-ops">"#,
@@ -130,6 +133,127 @@ pub fn render(directory: &Directory) -> String {
     }
     html.push_str("</p></footer></div>");
     html
+}
+
+/// The app's filter panel and embed link, as the app first shows them (the unfiltered counts),
+/// so nothing moves when it takes over. They only work once the app is in: until then they
+/// are `inert` (not focusable, not announced), and hidden with JavaScript off.
+fn controls(html: &mut String, directory: &Directory, facets: &Facets) {
+    html.push_str(concat!(
+        r#"<section class="facets tc-prerender__app-only" aria-labelledby="tc-prerender-facets-title" inert>"#,
+        r#"<h2 id="tc-prerender-facets-title" class="facets__title">Filter</h2>"#,
+        r#"<div class="facet"><label class="facet__label" for="tc-prerender-facet-region">Region</label>"#,
+        r#"<select id="tc-prerender-facet-region" class="facet__select"><option value="">All regions</option>"#,
+    ));
+    for (region, (_, n)) in directory.regions.iter().zip(&facets.regions) {
+        let _ = write!(
+            html,
+            r#"<option value="{}">{} ({n})</option>"#,
+            escape(&region.id),
+            escape(&region.name)
+        );
+    }
+    html.push_str(concat!(
+        r#"</select></div>"#,
+        r#"<div class="facet"><label class="facet__label" for="tc-prerender-facet-country">Country</label>"#,
+        r#"<select id="tc-prerender-facet-country" class="facet__select"><option value="">All countries</option>"#,
+    ));
+    let mut countries: Vec<(String, usize)> = facets
+        .countries
+        .iter()
+        .map(|(code, n)| (directory.country_name(code), *n))
+        .collect();
+    countries.sort();
+    for (name, n) in countries {
+        let _ = write!(html, r#"<option>{} ({n})</option>"#, escape(&name));
+    }
+    let _ = write!(
+        html,
+        concat!(
+            r#"</select></div><div class="facet facet--toggles">"#,
+            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-remote"/><label for="tc-prerender-facet-remote">Remote-friendly only<span class="facet__count"> ({remote})</span></label></div>"#,
+            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-defunct"/><label for="tc-prerender-facet-defunct">Include co-ops no longer trading<span class="facet__count"> ({defunct})</span></label></div>"#,
+            r#"</div><fieldset class="facet facet--tags"><legend class="facet__label">Business areas</legend>"#,
+            r#"<p class="facet__hint">Co-ops doing any of the areas you tick.</p><ul class="facet__options">"#,
+        ),
+        remote = facets.remote,
+        defunct = facets.defunct,
+    );
+    for (tag, (_, n)) in directory.tags.iter().zip(&facets.tags) {
+        let _ = write!(
+            html,
+            r#"<li class="facet__option{empty}"><input type="checkbox" id="tc-prerender-tag-{id}"/><label for="tc-prerender-tag-{id}">{name}<span class="facet__count"> ({n})</span></label></li>"#,
+            empty = if *n == 0 { " facet__option--empty" } else { "" },
+            id = escape(&tag.id),
+            name = escape(&tag.name),
+        );
+    }
+    html.push_str(concat!(
+        r#"</ul></fieldset><div class="facet"><label class="facet__label" for="tc-prerender-facet-sort">Sort by</label>"#,
+        r#"<select id="tc-prerender-facet-sort" class="facet__select"><option value="name" selected>Name</option><option value="region">Region</option></select></div>"#,
+        r#"<button type="button" class="button facets__clear" disabled>Clear all filters</button></section>"#,
+        r#"<details class="embed-snippet tc-prerender__app-only" inert><summary class="embed-snippet__summary">Embed this view</summary></details>"#,
+    ));
+}
+
+/// The app's map panel while its geometry loads: a box the size of the map (style/world-map.css)
+/// with the lines the app shows under it, beside the remote and worldwide group, so the list
+/// below stays where it is when the app and then the map arrive.
+fn map_panel(html: &mut String, directory: &Directory, without_place: &[u32]) {
+    let _ = write!(
+        html,
+        concat!(
+            r#"<section class="world-map tc-prerender__app-only" aria-labelledby="tc-prerender-map-title">"#,
+            r#"<h2 id="tc-prerender-map-title" class="visually-hidden">{heading}</h2><div class="world-map__layout">"#,
+            r#"<div class="world-map__drawing"><p class="world-map__status" role="status">{loading}</p>"#,
+            r#"<p class="world-map__caption">{caption}</p><ul class="world-map__legend" aria-label="{legend_name}">{legend}</ul>"#,
+            r#"<details class="world-map__summary" inert><summary>{table}</summary></details>"#,
+            r#"<p class="world-map__attribution">{attribution}</p></div>"#,
+            r#"<aside class="world-map__remote" aria-label="Remote and worldwide co-ops">"#,
+            r#"<h3 class="world-map__remote-title">{title}</h3><p class="world-map__remote-hint">{hint}</p>"#,
+            r#"<ul class="world-map__remote-list">"#,
+        ),
+        heading = MAP_HEADING,
+        loading = MAP_LOADING,
+        caption = MAP_CAPTION,
+        legend_name = MAP_LEGEND,
+        legend = legend(),
+        table = MAP_TABLE,
+        attribution = ATTRIBUTION,
+        title = remote_title(without_place.len()),
+        hint = REMOTE_HINT,
+    );
+    for &i in without_place.iter().take(REMOTE_SHOWN) {
+        let coop = &directory.coops[i as usize];
+        let _ = write!(
+            html,
+            r#"<li><a href="coops/{}">{}</a></li>"#,
+            escape(&coop.id),
+            escape(&coop.name)
+        );
+    }
+    html.push_str("</ul>");
+    if without_place.len() > REMOTE_SHOWN {
+        let _ = write!(
+            html,
+            r#"<p class="world-map__remote-hint">{}</p>"#,
+            remote_more(without_place.len() - REMOTE_SHOWN)
+        );
+    }
+    html.push_str("</aside></div></section>");
+}
+
+/// The map's legend, as the app draws it: a swatch and a label per shade.
+fn legend() -> String {
+    SHADES
+        .iter()
+        .enumerate()
+        .map(|(step, (_, label))| {
+            format!(
+                r#"<li class="world-map__legend-item"><span class="world-map__swatch world-map__country--shade-{step}" aria-hidden="true"></span>{label}</li>"#
+            )
+        })
+        .collect()
 }
 
 /// One co-op, as the app's card shows it.

@@ -67,10 +67,45 @@ pub fn attach(dataset: &str) -> bool {
     }
     // The listener lives as long as the page's search box; the app removes both together.
     on_input.forget();
+    focus_on_slash(&document, &search);
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(FILTERABLE_MARK);
     }
     true
+}
+
+/// `/` focuses the search box, as in the app, unless the visitor is typing somewhere. Stops
+/// once the box has left the page (the app has its own).
+fn focus_on_slash(document: &Document, search: &HtmlInputElement) {
+    let search = search.clone();
+    let on_key =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if event.key() != "/"
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.alt_key()
+                || !search.is_connected()
+            {
+                return;
+            }
+            let typing = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.has_attribute("contenteditable")
+                });
+            if !typing {
+                event.prevent_default();
+                let _ = search.focus();
+            }
+        });
+    if document
+        .add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        on_key.forget();
+    }
 }
 
 /// The search box, the cards and their co-op ids.

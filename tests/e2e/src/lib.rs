@@ -6,6 +6,7 @@
 //! stops them again, also when the body panics.
 
 pub mod browser;
+pub mod expected;
 pub mod pages;
 pub mod server;
 pub mod synth;

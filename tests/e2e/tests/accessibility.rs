@@ -305,6 +305,14 @@ async fn the_pre_rendered_directory_passes_axe_and_searches_with_the_keyboard() 
             "document.querySelector('#tc-prerender .result-count').textContent === '1 co-op'",
         )
         .await;
+        // "/" brings a reader back to the search from anywhere, as in the app, and is not typed.
+        app.js("document.activeElement.blur()", vec![]).await;
+        app.press("/").await;
+        app.wait_until(
+            "'/' to focus the search",
+            "document.activeElement.id === 'tc-prerender-search' && document.activeElement.value === 'camba'",
+        )
+        .await;
         assert!(
             app.find_all("[data-testid=coop-card]").await.is_empty(),
             "all of it without the app"

@@ -1,35 +1,8 @@
 //! The directory on the real dataset: search, filters, URL state, co-op pages, link pages.
 
-use e2e::{dist_dir, run};
+use e2e::expected::{active_coops, active_in_country, dataset};
+use e2e::run;
 use serde_json::Value;
-
-/// The dataset the site serves, for expected counts.
-fn dataset() -> Value {
-    let text =
-        std::fs::read_to_string(dist_dir().join("data/directory.json")).expect("dataset in dist/");
-    serde_json::from_str(&text).expect("dataset is JSON")
-}
-
-/// Active co-ops with `code` among their countries.
-fn active_in_country(data: &Value, code: &str) -> usize {
-    active_coops(data)
-        .iter()
-        .filter(|c| {
-            c["location"]["countries"]
-                .as_array()
-                .is_some_and(|cs| cs.iter().any(|x| x == code))
-        })
-        .count()
-}
-
-fn active_coops(data: &Value) -> Vec<&Value> {
-    data["coops"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["status"].as_str() != Some("defunct"))
-        .collect()
-}
 
 #[tokio::test]
 async fn typing_narrows_the_list_and_the_count_ignoring_accents() {

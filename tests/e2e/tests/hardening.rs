@@ -2,15 +2,11 @@
 //! bad entries are skipped with a notice, hostile strings stay inert, the site runs under a
 //! strict Content-Security-Policy, and nothing is requested from another origin.
 
+use e2e::expected::{active_in_country, dataset};
 use e2e::{AppPage, Reply, StaticServer, dist_dir, run_with};
-use serde_json::{Value, json};
+use serde_json::json;
 
 const DATA: &str = "/data/directory.json";
-
-fn dataset() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(dist_dir().join("data/directory.json")).unwrap())
-        .unwrap()
-}
 
 /// Opens the directory with `fault` served for the dataset, checks the error view says
 /// `expect`, then serves the real file and checks Retry brings the list.
@@ -284,6 +280,38 @@ async fn a_panic_shows_the_crash_message_instead_of_a_dead_page() {
         assert_eq!(state["focused"], json!(true), "and takes focus: {state}");
         assert!(state["text"].as_str().unwrap().contains("Something went wrong"), "{state}");
         assert!(!state["error"].as_str().unwrap().is_empty(), "the panic really happened: {state}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_map_that_fails_to_load_says_so_keeps_its_table_and_retries() {
+    let server = StaticServer::start(dist_dir());
+    server.set("/data/world.json", Reply::status(503));
+    run_with(server, |app| async move {
+        app.open("/").await;
+        let error = app.text("[data-testid=map-error]").await;
+        assert!(
+            error.contains("could not be loaded") && error.contains("503"),
+            "the map says what went wrong: {error:?}"
+        );
+        assert!(app.result_count().await > 100, "the list is all there");
+
+        // The counts per country do not need the drawing.
+        app.click("[data-testid=map-table] summary").await;
+        let france = app
+            .wait_until(
+                "the table's rows",
+                "[...document.querySelectorAll('[data-testid=map-table] tbody tr')].find(r => r.cells[0].textContent === 'France')?.cells[1].textContent",
+            )
+            .await;
+        let in_france = active_in_country(&dataset(), "FR");
+        assert_eq!(france, json!(in_france.to_string()), "France's row");
+
+        app.server.set("/data/world.json", Reply::File);
+        app.click_button("Retry the map").await;
+        app.find("[data-testid=world-map] [data-country=FR]").await;
+        assert!(app.find_all("[data-testid=map-error]").await.is_empty());
     })
     .await;
 }

@@ -65,6 +65,17 @@ pub const APP_COMPLETE: &str = "const m = performance.getEntriesByName('director
 /// the DOM, and the browser's find works on all of them.
 pub const STATIC_READY: &str = "const n = performance.getEntriesByType('navigation')[0]; return n && n.domContentLoadedEventEnd > 0 ? n.domContentLoadedEventEnd : null;";
 
+/// The sum of every layout shift since navigation that no input caused (the browser keeps
+/// them for a buffered observer).
+const LAYOUT_SHIFT: &str = r#"
+const done = arguments[arguments.length - 1];
+let sum = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+}).observe({ type: 'layout-shift', buffered: true });
+setTimeout(() => done(sum), 50);
+"#;
+
 const FCP: &str = "const p = performance.getEntriesByName('first-contentful-paint'); return p.length ? p[0].startTime : null;";
 
 /// One cold load's figures.
@@ -72,6 +83,8 @@ struct Load {
     fcp_ms: f64,
     ready_ms: f64,
     complete_ms: f64,
+    /// Cumulative layout shift until the page settled (shifts caused by input excluded).
+    layout_shift: f64,
     /// Sent before the page was usable.
     first_view: BTreeMap<&'static str, usize>,
     /// Sent in all, once the page has settled.
@@ -115,6 +128,7 @@ fn summary(site: &Site, profile: &Profile, loads: &[Load]) -> Value {
         "fcp_ms": round(median(&|l| l.fcp_ms)),
         "ready_ms": round(median(&|l| l.ready_ms)),
         "complete_ms": round(median(&|l| l.complete_ms)),
+        "layout_shift": (median(&|l| l.layout_shift) * 1000.0).round() / 1000.0,
         "ready_means": site.ready_means,
         "bytes_by_kind": &loads[0].first_view,
         "first_view_bytes": without_map(&loads[0].first_view),
@@ -166,6 +180,13 @@ async fn load_once(site: &Site, profile: &Profile) -> Load {
         .unwrap_or(f64::NAN);
     // The map geometry loads after the list; give it (and anything else late) time to arrive.
     settle(&server).await;
+    let layout_shift = page
+        .client
+        .execute_async(LAYOUT_SHIFT, vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN);
     let all = by_kind(&server.served());
     browser.close().await;
     server.stop();
@@ -173,6 +194,7 @@ async fn load_once(site: &Site, profile: &Profile) -> Load {
         fcp_ms,
         ready_ms,
         complete_ms,
+        layout_shift,
         first_view,
         all,
     }
