@@ -12,8 +12,8 @@ use coops_core::geo::{ATTRIBUTION, SHADES, WorldMap, shade};
 use coops_core::load::parse_document;
 use coops_core::search::{Results, region_countries};
 use coops_core::site::{
-    MAP_CAPTION, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE, REMOTE_HINT, REMOTE_SHOWN,
-    remote_more, remote_title,
+    MAP_CAPTION, MAP_DRAWN_MARK, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE, REMOTE_HINT,
+    REMOTE_SHOWN, remote_more, remote_title,
 };
 use leptos::prelude::*;
 
@@ -41,7 +41,18 @@ pub fn WorldMapPanel(
     /// The URL state (clicking a country filters to it).
     state: QueryState,
 ) -> impl IntoView {
-    let world = LocalResource::new(fetch_world);
+    // A signal filled by a task, not a resource: a resource read under the directory's
+    // `<Transition>` would hold the whole directory back until the map had arrived.
+    let world = RwSignal::new(None::<Result<Arc<WorldMap>, LoadError>>);
+    let load_world = move || {
+        world.set(None);
+        leptos::task::spawn_local(async move {
+            let loaded = fetch_world().await;
+            // The panel may have gone (another route) while the geometry loaded.
+            world.try_set(Some(loaded));
+        });
+    };
+    load_world();
     let results = deferred(results);
     let query = state.query;
     // The countries of the chosen region, to zoom to.
@@ -66,7 +77,7 @@ pub fn WorldMapPanel(
                 Some(Err(error)) => view! {
                     <div class="world-map__status" role="alert" data-testid="map-error">
                         <p>{format!("The map could not be loaded. {error} The list below has every co-op.")}</p>
-                        <button type="button" class="button" on:click=move |_| world.refetch()>"Retry the map"</button>
+                        <button type="button" class="button" on:click=move |_| load_world()>"Retry the map"</button>
                     </div>
                 }
                 .into_any(),
@@ -269,6 +280,7 @@ fn MapDrawing(
             }
         })
         .collect_view();
+    Effect::new(|_| crate::perf::mark_once(MAP_DRAWN_MARK));
     view! {
         <svg
             class="world-map__svg"

@@ -87,6 +87,9 @@ pub const FOOTER: [Inline; 7] = [
 /// benchmark's "filterable" time.
 pub const FILTERABLE_MARK: &str = "directory: filterable";
 
-/// The performance mark set when the app has taken over the directory, filters and map
-/// included.
+/// The performance mark set when the app has taken over the directory, its filters included
+/// (the map follows: [`MAP_DRAWN_MARK`]).
 pub const APP_READY_MARK: &str = "directory: app ready";
+
+/// Performance mark: the app has drawn the map (it fetches the geometry after the list).
+pub const MAP_DRAWN_MARK: &str = "directory: map drawn";

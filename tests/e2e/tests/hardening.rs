@@ -315,3 +315,20 @@ async fn a_map_that_fails_to_load_says_so_keeps_its_table_and_retries() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_directory_does_not_wait_for_the_map() {
+    let server = StaticServer::start(dist_dir());
+    server.set("/data/world.json", Reply::Hang);
+    run_with(server, |app| async move {
+        // `open` waits for the app to take over from the pre-rendered list.
+        app.open("/").await;
+        app.find("#facet-region").await;
+        assert!(app.result_count().await > 100, "the list is all there");
+        let status = app.text(".world-map__status").await;
+        assert!(status.contains("Loading the map"), "{status:?}");
+        app.search("camba").await;
+        app.wait_for_count(1).await;
+    })
+    .await;
+}

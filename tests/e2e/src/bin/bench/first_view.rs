@@ -57,9 +57,9 @@ pub struct Site {
 /// on the pre-rendered list, or the app (the mark `coops_core::site::FILTERABLE_MARK`).
 pub const APP_READY: &str = "const m = performance.getEntriesByName('directory: filterable'); return m.length ? m[0].startTime : null;";
 
-/// The app is complete when it has taken over, with its filters and map
-/// (`coops_core::site::APP_READY_MARK`).
-pub const APP_COMPLETE: &str = "const m = performance.getEntriesByName('directory: app ready'); return m.length ? m[0].startTime : null;";
+/// The app is complete when it has taken over, with its filters
+/// (`coops_core::site::APP_READY_MARK`), and drawn the map (`MAP_DRAWN_MARK`).
+pub const APP_COMPLETE: &str = "const m = ['directory: app ready', 'directory: map drawn'].map((name) => performance.getEntriesByName(name)[0]); return m.every(Boolean) ? Math.max(...m.map((e) => e.startTime)) : null;";
 
 /// A static page is usable when its HTML is parsed and its scripts have run: every row is in
 /// the DOM, and the browser's find works on all of them.
