@@ -1,12 +1,16 @@
 //! A link to a co-op's own page.
 
-use crate::components::app_link::AppLink;
 use leptos::prelude::*;
 
 use crate::embed::use_embed;
+use crate::paths::app_href;
 
 /// Links to `/coops/<id>`. Embedded in another site, it opens the full app in a new tab
 /// instead, so the host's frame keeps showing what the host chose.
+///
+/// A plain `<a>`, not the router's `<A>`: the router still handles the click, and a co-op's
+/// link is never the current page where it appears, so it needs none of `<A>`'s per-link
+/// memos, which every keystroke's change of address would otherwise wake in each card.
 #[component]
 pub fn CoopLink(
     /// The co-op's id.
@@ -14,5 +18,7 @@ pub fn CoopLink(
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
-    view! { <AppLink href=format!("/coops/{id}") new_tab=use_embed().config.embed>{children()}</AppLink> }
+    let href = app_href(&format!("/coops/{id}"));
+    let target = use_embed().config.embed.then_some("_blank");
+    view! { <a href=href target=target>{children()}</a> }
 }
