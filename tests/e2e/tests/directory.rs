@@ -178,6 +178,32 @@ async fn empty_result_suggests_what_to_loosen() {
 }
 
 #[tokio::test]
+async fn a_cards_link_opens_the_coop_in_the_app_and_back_returns_to_the_search() {
+    run(|app| async move {
+        app.open("/").await;
+        app.search("camba").await;
+        app.wait_for_count(1).await;
+        // A reload would lose this.
+        app.js("window.__sameDocument = true", vec![]).await;
+        app.click("[data-testid=coop-card] .coop-card__more a")
+            .await;
+        app.find("[data-testid=coop-page][data-coop-id=camba]")
+            .await;
+        assert_eq!(app.path().await, "/coops/camba");
+        assert_eq!(
+            app.js("return window.__sameDocument === true", vec![])
+                .await,
+            serde_json::json!(true),
+            "the router handled the click: no page load"
+        );
+        app.back().await;
+        app.wait_for_count(1).await;
+        assert_eq!(app.path().await, "/?q=camba");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_coop_page_opens_by_url() {
     run(|app| async move {
         app.open("/coops/camba").await;
