@@ -84,9 +84,19 @@ impl AppPage {
             .expect("find_all")
     }
 
-    /// The visible text of the first element matching `css`.
+    /// The visible text of the first element matching `css`. An element the app replaces
+    /// between finding and reading it (a route changing) is looked up again.
     pub async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.expect("text")
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            match self.find(css).await.text().await {
+                Ok(text) => return text,
+                Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await
+                }
+                Err(e) => panic!("cannot read the text of {css:?}: {e}"),
+            }
+        }
     }
 
     /// Clicks the first element matching `css`.

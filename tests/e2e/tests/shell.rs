@@ -61,7 +61,12 @@ async fn navigating_to_join_and_reloading_stays_there() {
         app.click_link("Join").await;
         app.wait_until("the join page", "location.pathname === '/join'")
             .await;
-        assert_eq!(app.heading().await, "Which way to join?");
+        // The directory stays on screen until the guide's data is in.
+        app.wait_until(
+            "the guide's heading",
+            "document.querySelector('main h1')?.textContent === 'Which way to join?'",
+        )
+        .await;
         let current = app
             .find("nav a[aria-current=page]")
             .await
