@@ -61,7 +61,7 @@ async fn navigating_to_join_and_reloading_stays_there() {
         app.click_link("Join").await;
         app.wait_until("the join page", "location.pathname === '/join'")
             .await;
-        // The directory stays on screen until the guide's data is in.
+        // The address can change a moment before the page does.
         app.wait_until(
             "the guide's heading",
             "document.querySelector('main h1')?.textContent === 'Which way to join?'",
