@@ -1,5 +1,6 @@
 //! The directory's search box.
 
+use coops_core::site::slash_focuses_search;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -8,6 +9,19 @@ use wasm_bindgen::JsCast;
 /// The search box's id: the app waits for it to be in the document before replacing the
 /// pre-rendered list.
 pub const SEARCH_BOX_ID: &str = "directory-search";
+
+/// Whether `event` asks for the search box (`coops_core::site::slash_focuses_search`).
+fn slash_focuses_search_box(event: &web_sys::KeyboardEvent) -> bool {
+    let target = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    slash_focuses_search(
+        &event.key(),
+        event.ctrl_key() || event.meta_key() || event.alt_key(),
+        &target.as_ref().map(|el| el.tag_name()).unwrap_or_default(),
+        target.is_some_and(|el| el.has_attribute("contenteditable")),
+    )
+}
 
 /// A labelled `<input type="search">`; `/` anywhere on the page focuses it.
 #[component]
@@ -24,17 +38,7 @@ pub fn SearchBox(
     let input = NodeRef::<Input>::new();
     // `/` focuses the search box, unless the visitor is already typing somewhere.
     let handle = window_event_listener(ev::keydown, move |event| {
-        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
-            return;
-        }
-        let typing = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.has_attribute("contenteditable")
-            });
-        if typing {
+        if !slash_focuses_search_box(&event) {
             return;
         }
         if let Some(input) = input.get_untracked() {

@@ -1,6 +1,6 @@
 //! Wiring [`Filter`] to the pre-rendered page: its search box, its cards, its count.
 
-use coops_core::site::FILTERABLE_MARK;
+use coops_core::site::{FILTERABLE_MARK, slash_focuses_search};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
@@ -80,22 +80,14 @@ fn focus_on_slash(document: &Document, search: &HtmlInputElement) {
     let search = search.clone();
     let on_key =
         Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
-            if event.key() != "/"
-                || event.ctrl_key()
-                || event.meta_key()
-                || event.alt_key()
-                || !search.is_connected()
-            {
-                return;
-            }
-            let typing = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        || el.has_attribute("contenteditable")
-                });
-            if !typing {
+            let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let asked = slash_focuses_search(
+                &event.key(),
+                event.ctrl_key() || event.meta_key() || event.alt_key(),
+                &target.as_ref().map(|el| el.tag_name()).unwrap_or_default(),
+                target.is_some_and(|el| el.has_attribute("contenteditable")),
+            );
+            if asked && search.is_connected() {
                 event.prevent_default();
                 let _ = search.focus();
             }

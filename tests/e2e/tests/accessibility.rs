@@ -120,6 +120,19 @@ async fn the_directory_works_with_the_keyboard_alone() {
             .await;
         app.press(ENTER).await;
         app.wait_for_query("?country=AR").await;
+        // "/" from the map goes back to the search box; in the box, it is typed.
+        app.press("/").await;
+        app.wait_until(
+            "'/' to focus the search",
+            "document.activeElement.id === 'directory-search'",
+        )
+        .await;
+        app.press("a/").await;
+        app.wait_until(
+            "'/' typed into the box",
+            "document.activeElement.value.endsWith('a/')",
+        )
+        .await;
     })
     .await;
 }
