@@ -2,6 +2,7 @@
 
 use coops_core::query::{DirectoryQuery, Sort};
 use coops_core::search::Facets;
+use coops_core::site::{facet_count, facet_option};
 use leptos::prelude::*;
 
 use crate::data::DirectoryData;
@@ -65,7 +66,7 @@ pub fn FacetPanel(
                 let id = id.clone();
                 move || query.read().region.as_deref() == Some(id.as_str())
             };
-            view! { <option value=id prop:selected=is_selected>{move || format!("{name} ({})", count.get())}</option> }
+            view! { <option value=id prop:selected=is_selected>{move || facet_option(&name, count.get())}</option> }
         })
         .collect_view();
     // Countries come and go with the other filters: a keyed list, so only changed rows redraw.
@@ -102,7 +103,7 @@ pub fn FacetPanel(
                 each=move || countries.get()
                 key=|c| c.0.clone()
                 children=move |(code, ..)| {
-                    let label = country_field(countries, code.clone(), |c| format!("{} ({})", c.1, c.2));
+                    let label = country_field(countries, code.clone(), |c| facet_option(&c.1, c.2));
                     let selected = country_field(countries, code.clone(), |c| c.3);
                     view! { <option value=code prop:selected=selected>{label}</option> }
                 }
@@ -142,7 +143,7 @@ pub fn FacetPanel(
                     />
                     <label for=input_id>
                         {tag.name.clone()}
-                        <span class="facet__count">{move || format!(" ({})", count.get())}</span>
+                        <span class="facet__count">{move || facet_count(count.get())}</span>
                     </label>
                 </li>
             }
@@ -171,14 +172,14 @@ pub fn FacetPanel(
                     <input type="checkbox" id="facet-remote" prop:checked=move || query.read().remote on:change=toggle_remote />
                     <label for="facet-remote">
                         "Remote-friendly only"
-                        <span class="facet__count">{move || format!(" ({})", facets.read().remote)}</span>
+                        <span class="facet__count">{move || facet_count(facets.read().remote)}</span>
                     </label>
                 </div>
                 <div class="facet__option">
                     <input type="checkbox" id="facet-defunct" prop:checked=move || query.read().defunct on:change=toggle_defunct />
                     <label for="facet-defunct">
                         "Include co-ops no longer trading"
-                        <span class="facet__count">{move || format!(" ({})", facets.read().defunct)}</span>
+                        <span class="facet__count">{move || facet_count(facets.read().defunct)}</span>
                     </label>
                 </div>
             </div>

@@ -94,6 +94,23 @@ pub const APP_READY_MARK: &str = "directory: app ready";
 /// Performance mark: the app has drawn the map (it fetches the geometry after the list).
 pub const MAP_DRAWN_MARK: &str = "directory: map drawn";
 
+/// A filter option's count, as the filter panel shows it after the option's name: " (12)".
+pub fn facet_count(n: usize) -> String {
+    format!(" ({n})")
+}
+
+/// A choice in a filter's drop-down: its name and how many co-ops it would show.
+pub fn facet_option(name: &str, n: usize) -> String {
+    format!("{name}{}", facet_count(n))
+}
+
+/// Ids in the pre-rendered directory that the quick search (crates/quick-search) updates:
+/// the remote and worldwide group's items (`tc-prerender-remote-<co-op id>`) and the filter
+/// panel's counts (`tc-prerender-count-tag-<tag id>`, `…-remote`, `…-defunct`).
+pub const PRERENDER_REMOTE_ITEM_PREFIX: &str = "tc-prerender-remote-";
+/// See [`PRERENDER_REMOTE_ITEM_PREFIX`].
+pub const PRERENDER_COUNT_PREFIX: &str = "tc-prerender-count-";
+
 /// Whether a key press moves the focus to the directory's search box: `/` without Ctrl, Alt
 /// or Meta (Shift may be needed to type it), unless the visitor is typing in a field or
 /// editable text (`target_tag`, upper case as the DOM gives it), where `/` is text.
@@ -112,6 +129,12 @@ pub fn slash_focuses_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn facet_counts_follow_the_name() {
+        assert_eq!(facet_count(3), " (3)");
+        assert_eq!(facet_option("Europe", 12), "Europe (12)");
+    }
 
     #[test]
     fn slash_focuses_the_search_unless_typing_or_with_a_modifier() {

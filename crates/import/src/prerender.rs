@@ -18,7 +18,9 @@ use coops_core::query::DirectoryQuery;
 use coops_core::search::{Facets, Index, count_label, more_label};
 use coops_core::site::{
     BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, FOOTER, Inline, MAP_CAPTION, MAP_HEADING, MAP_LEGEND,
-    MAP_LOADING, MAP_TABLE, NAV, REMOTE_HINT, REMOTE_SHOWN, SEARCH_HINT, remote_more, remote_title,
+    MAP_LOADING, MAP_TABLE, NAV, PRERENDER_COUNT_PREFIX as COUNT_PREFIX,
+    PRERENDER_REMOTE_ITEM_PREFIX as REMOTE_ITEM_PREFIX, REMOTE_HINT, REMOTE_SHOWN, SEARCH_HINT,
+    facet_count, facet_option, remote_more, remote_title,
 };
 use coops_core::text::escape_html as escape;
 use coops_core::url::safe_href;
@@ -148,9 +150,9 @@ fn controls(html: &mut String, directory: &Directory, facets: &Facets) {
     for (region, (_, n)) in directory.regions.iter().zip(&facets.regions) {
         let _ = write!(
             html,
-            r#"<option value="{}">{} ({n})</option>"#,
+            r#"<option value="{}">{}</option>"#,
             escape(&region.id),
-            escape(&region.name)
+            escape(&facet_option(&region.name, *n))
         );
     }
     html.push_str(concat!(
@@ -165,27 +167,33 @@ fn controls(html: &mut String, directory: &Directory, facets: &Facets) {
         .collect();
     countries.sort();
     for (name, n) in countries {
-        let _ = write!(html, r#"<option>{} ({n})</option>"#, escape(&name));
+        let _ = write!(
+            html,
+            r#"<option>{}</option>"#,
+            escape(&facet_option(&name, n))
+        );
     }
     let _ = write!(
         html,
         concat!(
             r#"</select></div><div class="facet facet--toggles">"#,
-            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-remote"/><label for="tc-prerender-facet-remote">Remote-friendly only<span class="facet__count"> ({remote})</span></label></div>"#,
-            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-defunct"/><label for="tc-prerender-facet-defunct">Include co-ops no longer trading<span class="facet__count"> ({defunct})</span></label></div>"#,
+            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-remote"/><label for="tc-prerender-facet-remote">Remote-friendly only<span class="facet__count" id="{count_prefix}remote">{remote}</span></label></div>"#,
+            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-defunct"/><label for="tc-prerender-facet-defunct">Include co-ops no longer trading<span class="facet__count" id="{count_prefix}defunct">{defunct}</span></label></div>"#,
             r#"</div><fieldset class="facet facet--tags"><legend class="facet__label">Business areas</legend>"#,
             r#"<p class="facet__hint">Co-ops doing any of the areas you tick.</p><ul class="facet__options">"#,
         ),
-        remote = facets.remote,
-        defunct = facets.defunct,
+        count_prefix = COUNT_PREFIX,
+        remote = facet_count(facets.remote),
+        defunct = facet_count(facets.defunct),
     );
     for (tag, (_, n)) in directory.tags.iter().zip(&facets.tags) {
         let _ = write!(
             html,
-            r#"<li class="facet__option{empty}"><input type="checkbox" id="tc-prerender-tag-{id}"/><label for="tc-prerender-tag-{id}">{name}<span class="facet__count"> ({n})</span></label></li>"#,
+            r#"<li class="facet__option{empty}"><input type="checkbox" id="tc-prerender-tag-{id}"/><label for="tc-prerender-tag-{id}">{name}<span class="facet__count" id="{COUNT_PREFIX}tag-{id}">{count}</span></label></li>"#,
             empty = if *n == 0 { " facet__option--empty" } else { "" },
             id = escape(&tag.id),
             name = escape(&tag.name),
+            count = facet_count(*n),
         );
     }
     html.push_str(concat!(
@@ -210,7 +218,7 @@ fn map_panel(html: &mut String, directory: &Directory, without_place: &[u32]) {
             r#"<details class="world-map__summary" inert><summary>{table}</summary></details>"#,
             r#"<p class="world-map__attribution">{attribution}</p></div>"#,
             r#"<aside class="world-map__remote" aria-label="Remote and worldwide co-ops">"#,
-            r#"<h3 class="world-map__remote-title">{title}</h3><p class="world-map__remote-hint">{hint}</p>"#,
+            r#"<h3 class="world-map__remote-title" id="tc-prerender-remote-title">{title}</h3><p class="world-map__remote-hint">{hint}</p>"#,
             r#"<ul class="world-map__remote-list">"#,
         ),
         heading = MAP_HEADING,
@@ -223,23 +231,29 @@ fn map_panel(html: &mut String, directory: &Directory, without_place: &[u32]) {
         title = remote_title(without_place.len()),
         hint = REMOTE_HINT,
     );
-    for &i in without_place.iter().take(REMOTE_SHOWN) {
+    // Every one of them, those beyond the first REMOTE_SHOWN hidden: a search before the app
+    // is in shows the first that match (crates/quick-search), as the app would.
+    for (n, &i) in without_place.iter().enumerate() {
         let coop = &directory.coops[i as usize];
         let _ = write!(
             html,
-            r#"<li><a href="coops/{}">{}</a></li>"#,
-            escape(&coop.id),
-            escape(&coop.name)
+            r#"<li id="{REMOTE_ITEM_PREFIX}{id}"{hidden}><a href="coops/{id}">{name}</a></li>"#,
+            id = escape(&coop.id),
+            name = escape(&coop.name),
+            hidden = if n < REMOTE_SHOWN { "" } else { " hidden" },
         );
     }
-    html.push_str("</ul>");
-    if without_place.len() > REMOTE_SHOWN {
-        let _ = write!(
-            html,
-            r#"<p class="world-map__remote-hint">{}</p>"#,
-            remote_more(without_place.len() - REMOTE_SHOWN)
-        );
-    }
+    let more = without_place.len().saturating_sub(REMOTE_SHOWN);
+    let _ = write!(
+        html,
+        r#"</ul><p class="world-map__remote-hint" id="tc-prerender-remote-more"{}>{}</p>"#,
+        if more > 0 { "" } else { " hidden" },
+        if more > 0 {
+            remote_more(more)
+        } else {
+            String::new()
+        },
+    );
     html.push_str("</aside></div></section>");
 }
 

@@ -14,7 +14,8 @@ use std::collections::HashMap;
 use coops_core::Directory;
 use coops_core::load::load_directory;
 use coops_core::query::DirectoryQuery;
-use coops_core::search::{Index, count_label, more_label};
+use coops_core::search::{Facets, Index, count_label, more_label};
+use coops_core::site::{REMOTE_SHOWN, remote_more, remote_title};
 
 /// The search over a loaded dataset, for the cards the page holds.
 pub struct Filter {
@@ -23,6 +24,8 @@ pub struct Filter {
     /// Position in `directory.coops` of each card of the page, in page order (`None`: a card
     /// the dataset does not have, which no search shows).
     cards: Vec<Option<usize>>,
+    /// The same for the items of the remote and worldwide group beside the map.
+    remote_items: Vec<Option<usize>>,
 }
 
 /// What the page should show for a search text.
@@ -37,12 +40,26 @@ pub struct Shown {
     /// The address's query string for this search, without `?` (empty for no search), as the
     /// app writes it, so a reload or a shared link shows the same.
     pub query_string: String,
+    /// For each item of the remote and worldwide group, in page order, whether the group
+    /// shows it: the first [`REMOTE_SHOWN`] that match, as in the app.
+    pub remote_visible: Vec<bool>,
+    /// The group's heading, with its count.
+    pub remote_title: String,
+    /// The line under the group for matching co-ops it does not name.
+    pub remote_more: Option<String>,
+    /// The filter panel's counts for this search.
+    pub facets: Facets,
 }
 
 impl Filter {
     /// Reads `dataset` (the text of `data/directory.json`) for the cards whose co-op ids are
-    /// `card_ids`; `None` when the dataset does not read (the app then says why).
-    pub fn new<'a>(dataset: &str, card_ids: impl IntoIterator<Item = &'a str>) -> Option<Filter> {
+    /// `card_ids` and the remote group's items whose co-op ids are `remote_ids`; `None` when
+    /// the dataset does not read (the app then says why).
+    pub fn new<'a>(
+        dataset: &str,
+        card_ids: impl IntoIterator<Item = &'a str>,
+        remote_ids: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Filter> {
         let directory = load_directory(dataset).ok()?.directory;
         let index = Index::build(&directory);
         let positions: HashMap<&str, usize> = directory
@@ -51,14 +68,16 @@ impl Filter {
             .enumerate()
             .map(|(i, coop)| (coop.id.as_str(), i))
             .collect();
-        let cards = card_ids
-            .into_iter()
-            .map(|id| positions.get(id).copied())
-            .collect();
+        let find = |ids: &mut dyn Iterator<Item = &str>| -> Vec<Option<usize>> {
+            ids.map(|id| positions.get(id).copied()).collect()
+        };
+        let cards = find(&mut card_ids.into_iter());
+        let remote_items = find(&mut remote_ids.into_iter());
         Some(Filter {
             directory,
             index,
             cards,
+            remote_items,
         })
     }
 
@@ -80,11 +99,26 @@ impl Filter {
             .map(|card| card.is_some_and(|i| matched[i]))
             .collect();
         let without_card = results.matches.len() - visible.iter().filter(|v| **v).count();
+        let mut in_group = vec![false; self.directory.coops.len()];
+        for &i in results.without_place.iter().take(REMOTE_SHOWN) {
+            in_group[i as usize] = true;
+        }
+        let remote_visible = self
+            .remote_items
+            .iter()
+            .map(|item| item.is_some_and(|i| in_group[i]))
+            .collect();
+        let remote_count = results.without_place.len();
         Shown {
             visible,
             count: count_label(results.matches.len()),
             more: (without_card > 0).then(|| more_label(without_card)),
             query_string: query.to_query_string(),
+            remote_visible,
+            remote_title: remote_title(remote_count),
+            remote_more: (remote_count > REMOTE_SHOWN)
+                .then(|| remote_more(remote_count - REMOTE_SHOWN)),
+            facets: results.facets,
         }
     }
 }
@@ -118,7 +152,7 @@ mod tests {
         let directory = load_directory(&text).unwrap().directory;
         let index = Index::build(&directory);
         let ids = ids(&directory);
-        let filter = Filter::new(&text, ids.iter().map(String::as_str)).unwrap();
+        let filter = Filter::new(&text, ids.iter().map(String::as_str), []).unwrap();
         for q in [
             "",
             "berlin",
@@ -148,7 +182,7 @@ mod tests {
     #[test]
     fn the_address_carries_the_text_as_the_app_writes_it() {
         let text = dataset();
-        let filter = Filter::new(&text, ["a", "b"]).unwrap();
+        let filter = Filter::new(&text, ["a", "b"], []).unwrap();
         assert_eq!(filter.show("").query_string, "");
         assert_eq!(filter.show("   ").query_string, "");
         assert_eq!(filter.show("a b&c").query_string, "q=a%20b%26c");
@@ -160,7 +194,7 @@ mod tests {
         let directory = load_directory(&text).unwrap().directory;
         // Only the first co-op has a card, and one card names a co-op the dataset lacks.
         let first = directory.coops[0].id.clone();
-        let filter = Filter::new(&text, [first.as_str(), "not-in-the-dataset"]).unwrap();
+        let filter = Filter::new(&text, [first.as_str(), "not-in-the-dataset"], []).unwrap();
         let shown = filter.show("");
         assert_eq!(shown.visible, vec![true, false]);
         let listed = Index::build(&directory)
@@ -171,8 +205,50 @@ mod tests {
     }
 
     #[test]
+    fn the_remote_group_and_the_counts_follow_the_search_as_in_the_app() {
+        let text = dataset();
+        let directory = load_directory(&text).unwrap().directory;
+        let index = Index::build(&directory);
+        let everyone = index.search(&DirectoryQuery::default());
+        // The page holds the whole group, in the app's order.
+        let group: Vec<&str> = everyone
+            .without_place
+            .iter()
+            .map(|&i| directory.coops[i as usize].id.as_str())
+            .collect();
+        assert!(group.len() > 3, "the bundled dataset has remote co-ops");
+        let filter = Filter::new(&text, [], group.iter().copied()).unwrap();
+        for q in ["", "web", "berlin", "zzzz-nothing"] {
+            let shown = filter.show(q);
+            let expected = index.search(&DirectoryQuery {
+                q: q.into(),
+                ..Default::default()
+            });
+            let named: Vec<&str> = group
+                .iter()
+                .zip(&shown.remote_visible)
+                .filter(|(_, visible)| **visible)
+                .map(|(id, _)| *id)
+                .collect();
+            let app_names: Vec<&str> = expected
+                .without_place
+                .iter()
+                .take(REMOTE_SHOWN)
+                .map(|&i| directory.coops[i as usize].id.as_str())
+                .collect();
+            assert_eq!(named, app_names, "query {q:?}");
+            assert_eq!(
+                shown.remote_title,
+                remote_title(expected.without_place.len())
+            );
+            assert_eq!(shown.facets, expected.facets, "query {q:?}");
+        }
+        assert_ne!(filter.show("berlin").facets, filter.show("").facets);
+    }
+
+    #[test]
     fn a_dataset_that_does_not_read_gives_no_filter() {
-        assert!(Filter::new("<html>", ["a"]).is_none());
-        assert!(Filter::new("{\"coops\": [", ["a"]).is_none());
+        assert!(Filter::new("<html>", ["a"], []).is_none());
+        assert!(Filter::new("{\"coops\": [", ["a"], []).is_none());
     }
 }

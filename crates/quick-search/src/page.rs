@@ -1,6 +1,9 @@
 //! Wiring [`Filter`] to the pre-rendered page: its search box, its cards, its count.
 
-use coops_core::site::{FILTERABLE_MARK, slash_focuses_search};
+use coops_core::site::{
+    FILTERABLE_MARK, PRERENDER_COUNT_PREFIX, PRERENDER_REMOTE_ITEM_PREFIX, facet_count,
+    slash_focuses_search,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
@@ -14,9 +17,14 @@ const CARD_ID_PREFIX: &str = "tc-prerender-coop-";
 
 /// The parts of the page a search changes.
 struct Page {
+    document: Document,
     cards: Vec<HtmlElement>,
     count: Option<Element>,
     more: Option<HtmlElement>,
+    /// The remote and worldwide group beside the map: its items, heading and "more" line.
+    remote_items: Vec<HtmlElement>,
+    remote_title: Option<Element>,
+    remote_more: Option<HtmlElement>,
 }
 
 impl Page {
@@ -29,13 +37,54 @@ impl Page {
         if let Some(count) = &self.count {
             count.set_text_content(Some(&shown.count));
         }
-        if let Some(more) = &self.more {
-            more.set_hidden(shown.more.is_none());
-            if let Some(text) = &shown.more {
-                more.set_text_content(Some(text));
+        show_line(self.more.as_ref(), shown.more.as_deref());
+        // The group beside the map and the filter counts follow too, as the app draws them:
+        // on a narrow screen they sit above the list, which would move when the app took over.
+        for (item, &visible) in self.remote_items.iter().zip(&shown.remote_visible) {
+            if item.hidden() == visible {
+                item.set_hidden(!visible);
             }
         }
+        if let Some(title) = &self.remote_title {
+            title.set_text_content(Some(&shown.remote_title));
+        }
+        show_line(self.remote_more.as_ref(), shown.remote_more.as_deref());
+        self.show_counts(shown);
         keep_in_address(&shown.query_string);
+    }
+
+    /// The filter panel's counts; a business area with none is dimmed, as in the app.
+    fn show_counts(&self, shown: &Shown) {
+        let facets = &shown.facets;
+        let tags = facets.tags.iter().map(|(id, n)| (format!("tag-{id}"), *n));
+        let toggles = [
+            ("remote".to_string(), facets.remote),
+            ("defunct".to_string(), facets.defunct),
+        ];
+        for (name, n) in tags.chain(toggles) {
+            let Some(count) = self
+                .document
+                .get_element_by_id(&format!("{PRERENDER_COUNT_PREFIX}{name}"))
+            else {
+                continue;
+            };
+            count.set_text_content(Some(&facet_count(n)));
+            if let Some(option) = count.closest(".facet__options > li").ok().flatten() {
+                let _ = option
+                    .class_list()
+                    .toggle_with_force("facet__option--empty", n == 0);
+            }
+        }
+    }
+}
+
+/// Shows `line` with `text`, or hides it when there is none.
+fn show_line(line: Option<&HtmlElement>, text: Option<&str>) {
+    if let Some(line) = line {
+        line.set_hidden(text.is_none());
+        if let Some(text) = text {
+            line.set_text_content(Some(text));
+        }
     }
 }
 
@@ -47,10 +96,14 @@ pub fn attach(dataset: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let Some((search, page, ids)) = find_page(&document) else {
+    let Some((search, page, ids, remote_ids)) = find_page(&document) else {
         return false;
     };
-    let Some(filter) = Filter::new(dataset, ids.iter().map(String::as_str)) else {
+    let Some(filter) = Filter::new(
+        dataset,
+        ids.iter().map(String::as_str),
+        remote_ids.iter().map(String::as_str),
+    ) else {
         return false;
     };
     // Text typed while this module was on its way.
@@ -100,8 +153,9 @@ fn focus_on_slash(document: &Document, search: &HtmlInputElement) {
     }
 }
 
-/// The search box, the cards and their co-op ids.
-fn find_page(document: &Document) -> Option<(HtmlInputElement, Page, Vec<String>)> {
+/// The search box, the parts a search changes, and the co-op ids of the cards and of the
+/// remote group's items.
+fn find_page(document: &Document) -> Option<(HtmlInputElement, Page, Vec<String>, Vec<String>)> {
     let root = document.get_element_by_id(PAGE_ID)?;
     let search = document
         .get_element_by_id(SEARCH_ID)?
@@ -124,16 +178,34 @@ fn find_page(document: &Document) -> Option<(HtmlInputElement, Page, Vec<String>
         ids.push(id);
         cards.push(card);
     }
+    let mut remote_items = Vec::new();
+    let mut remote_ids = Vec::new();
+    let items = root
+        .query_selector_all(&format!("li[id^=\"{PRERENDER_REMOTE_ITEM_PREFIX}\"]"))
+        .ok()?;
+    for i in 0..items.length() {
+        let Some(item) = items.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        let id = item.id();
+        remote_ids.push(
+            id.strip_prefix(PRERENDER_REMOTE_ITEM_PREFIX)
+                .unwrap_or_default()
+                .to_owned(),
+        );
+        remote_items.push(item);
+    }
+    let html = |e: Option<Element>| e.and_then(|e| e.dyn_into::<HtmlElement>().ok());
     let page = Page {
+        document: document.clone(),
         cards,
         count: root.query_selector(".result-count").ok().flatten(),
-        more: root
-            .query_selector(".result-list__more")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok()),
+        more: html(root.query_selector(".result-list__more").ok().flatten()),
+        remote_items,
+        remote_title: document.get_element_by_id("tc-prerender-remote-title"),
+        remote_more: html(document.get_element_by_id("tc-prerender-remote-more")),
     };
-    Some((search, page, ids))
+    Some((search, page, ids, remote_ids))
 }
 
 /// Writes the search into the address without a new history entry, as the app does, so a

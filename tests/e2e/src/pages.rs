@@ -165,6 +165,29 @@ impl AppPage {
         }
     }
 
+    /// Every layout shift on the page so far that no input caused (the browser keeps them for
+    /// a buffered observer), each as `[milliseconds, score, "what moved"]`.
+    pub async fn layout_shifts(&self) -> Vec<Value> {
+        const SCRIPT: &str = r#"
+const done = arguments[arguments.length - 1];
+const shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.hadRecentInput) continue;
+    const moved = e.sources.map((s) => s.node ? s.node.nodeName + '.' + s.node.className : '(removed)');
+    shifts.push([Math.round(e.startTime), e.value, moved.join(', ')]);
+  }
+}).observe({ type: 'layout-shift', buffered: true });
+setTimeout(() => done(shifts), 50);
+"#;
+        let shifts = self
+            .client
+            .execute_async(SCRIPT, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("layout shifts: {e}"));
+        shifts.as_array().cloned().unwrap_or_default()
+    }
+
     /// The document's title.
     pub async fn title(&self) -> String {
         self.client.title().await.expect("title")

@@ -65,17 +65,6 @@ pub const APP_COMPLETE: &str = "const m = ['directory: app ready', 'directory: m
 /// the DOM, and the browser's find works on all of them.
 pub const STATIC_READY: &str = "const n = performance.getEntriesByType('navigation')[0]; return n && n.domContentLoadedEventEnd > 0 ? n.domContentLoadedEventEnd : null;";
 
-/// The sum of every layout shift since navigation that no input caused (the browser keeps
-/// them for a buffered observer).
-const LAYOUT_SHIFT: &str = r#"
-const done = arguments[arguments.length - 1];
-let sum = 0;
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
-}).observe({ type: 'layout-shift', buffered: true });
-setTimeout(() => done(sum), 50);
-"#;
-
 const FCP: &str = "const p = performance.getEntriesByName('first-contentful-paint'); return p.length ? p[0].startTime : null;";
 
 /// One cold load's figures.
@@ -83,7 +72,7 @@ struct Load {
     fcp_ms: f64,
     ready_ms: f64,
     complete_ms: f64,
-    /// Cumulative layout shift until the page settled (shifts caused by input excluded).
+    /// Every layout shift until the page settled, summed (shifts caused by input excluded).
     layout_shift: f64,
     /// Sent before the page was usable.
     first_view: BTreeMap<&'static str, usize>,
@@ -180,13 +169,13 @@ async fn load_once(site: &Site, profile: &Profile) -> Load {
         .unwrap_or(f64::NAN);
     // The map geometry loads after the list; give it (and anything else late) time to arrive.
     settle(&server).await;
+    // Summed over the whole load (Web Vitals' CLS takes the worst window of shifts: no more).
     let layout_shift = page
-        .client
-        .execute_async(LAYOUT_SHIFT, vec![])
+        .layout_shifts()
         .await
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(f64::NAN);
+        .iter()
+        .map(|shift| shift[1].as_f64().unwrap_or(f64::NAN))
+        .sum();
     let all = by_kind(&server.served());
     browser.close().await;
     server.stop();
