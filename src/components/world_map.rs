@@ -121,8 +121,11 @@ pub fn WorldMapPanel(
                 // start, so the list below does not move when the map arrives.
                 <div class="world-map__drawing">
                     {map_view}
-                    <MapCaption hovered />
-                    <MapLegend />
+                    // How to read and use the drawing, unless there is none to read.
+                    <Show when=move || !world.with(|w| matches!(w, Some(Err(_))))>
+                        <MapCaption hovered />
+                        <MapLegend />
+                    </Show>
                     <MapTable data=table_data results />
                     <p class="world-map__attribution">
                         {move || match world.get() {

@@ -32,11 +32,20 @@ pub fn DirectoryPage() -> impl IntoView {
 }
 
 /// Runs `then` in the first animation frame in which the element `id` is in the document, or
-/// after `frames_left` frames without it. The app's view is attached a frame or more after it
-/// is built (when the whole page is ready), and the pre-rendered list must stay until then:
-/// a frame with neither would show an empty page that the list then pushes down.
-fn in_first_frame_with(id: &'static str, frames_left: u8, then: impl FnOnce() + 'static) {
+/// after `frames_left` frames without it; not at all once `owner` is gone (the visitor left
+/// the view meanwhile). The app's view is attached a frame or more after it is built (when the
+/// whole page is ready), and the pre-rendered list must stay until then: a frame with neither
+/// would show an empty page that the list then pushes down.
+fn in_first_frame_with(
+    id: &'static str,
+    frames_left: u8,
+    owner: StoredValue<()>,
+    then: impl FnOnce() + 'static,
+) {
     request_animation_frame(move || {
+        if owner.try_get_value().is_none() {
+            return;
+        }
         let attached = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id))
@@ -44,7 +53,7 @@ fn in_first_frame_with(id: &'static str, frames_left: u8, then: impl FnOnce() + 
         if attached || frames_left == 0 {
             then()
         } else {
-            in_first_frame_with(id, frames_left - 1, then)
+            in_first_frame_with(id, frames_left - 1, owner, then)
         }
     })
 }
@@ -85,8 +94,9 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
     // keeping what the visitor typed into it, and from then on typing filters the list. (The
     // map alone, for an embedding site, has no search box to wait for.)
     let frames_to_wait = if view == EmbedView::Map { 0 } else { 120 };
+    let owner = StoredValue::new(());
     Effect::new(move |_| {
-        in_first_frame_with(SEARCH_BOX_ID, frames_to_wait, move || {
+        in_first_frame_with(SEARCH_BOX_ID, frames_to_wait, owner, move || {
             if let Some(handover) = crate::prerender::take_over() {
                 if !handover.typed.trim().is_empty() {
                     on_search.run(handover.typed);

@@ -2,14 +2,18 @@
 //! `index.html`, so the list paints before the wasm arrives and reads with JavaScript off.
 //!
 //! The markup mirrors the app's own (the same classes, so the same stylesheet lays it out and
-//! nothing jumps when the app takes over), with three differences that make it work without
-//! JavaScript: co-op names link straight to their sites, business areas are plain labels, and
-//! the search box and the links to co-op pages are shown only when scripts run
-//! (`public/gate.js` marks the page). Ids are
+//! nothing moves when the app takes over). Without JavaScript, co-op names link straight to
+//! their sites, business areas are plain labels, and what needs scripts is hidden: the search
+//! box, the links to co-op pages, and the copies of the app's filter panel and map panel
+//! (`public/gate.js` marks the page when scripts run). With scripts, those copies hold the
+//! place of what the app draws above the list: the filters are `inert` until the app brings
+//! its own (and left out on wide screens, where they sit beside the list); the map panel shows
+//! its loading state, and its remote and worldwide group links to the co-ops' pages. Ids are
 //! prefixed `tc-prerender-`, so they never clash with the app's while both are in the page.
 //!
-//! The app removes the whole block when it has its data (`src/prerender.rs`), carrying over
-//! anything typed into the search box meanwhile.
+//! Before the app arrives the quick search (crates/quick-search) answers the search box on
+//! this page. The app removes the whole block in the first frame its own view is in the
+//! document (`src/pages/directory.rs`), carrying over anything typed into the search box.
 
 use std::fmt::Write;
 

@@ -279,8 +279,14 @@ async fn the_pre_rendered_directory_passes_axe_and_searches_with_the_keyboard() 
     let server = StaticServer::start(dist_dir());
     server.set(&app_wasm_path(), Reply::Hang);
     run_with(server, |app| async move {
-        for scheme in ["light", "dark"] {
+        // Both schemes on a wide screen, and a phone's, where the inert copy of the filters is
+        // drawn above the list.
+        for (scheme, width) in [("light", 1280), ("dark", 1280), ("light", 390)] {
             app.set_color_scheme(scheme).await;
+            app.client
+                .set_window_size(width, 900)
+                .await
+                .expect("resize");
             app.open_before_app("/").await;
             app.wait_until(
                 "the quick search",
@@ -296,7 +302,7 @@ async fn the_pre_rendered_directory_passes_axe_and_searches_with_the_keyboard() 
                 vec![],
             )
             .await;
-            app.assert_accessible(&format!("the pre-rendered directory ({scheme})"))
+            app.assert_accessible(&format!("the pre-rendered directory ({scheme}, {width}px)"))
                 .await;
         }
         app.press(TAB).await;

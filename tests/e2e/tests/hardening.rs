@@ -296,6 +296,10 @@ async fn a_map_that_fails_to_load_says_so_keeps_its_table_and_retries() {
             "the map says what went wrong: {error:?}"
         );
         assert!(app.result_count().await > 100, "the list is all there");
+        assert!(
+            app.find_all("[data-testid=map-caption], .world-map__legend").await.is_empty(),
+            "no instructions for a map that is not there"
+        );
 
         // The counts per country do not need the drawing.
         app.click("[data-testid=map-table] summary").await;

@@ -142,7 +142,7 @@ fn print_first_view(first_view: &Value) {
         println!(
             "{:<10} {:<28} {:>10.3} {:>12.3}",
             profile.name,
-            "layout shift (CLS)",
+            "layout shift (sum)",
             shift(app),
             shift(page)
         );
