@@ -138,7 +138,20 @@ if (!document.documentElement.classList.contains('tc-deep-link')
     && document.getElementById('tc-prerender-search')) {{
   await within(startQuickSearch(), null);
 }}
-await startApp();
+try {{
+  await startApp();
+}} catch (error) {{
+  // The app's code did not arrive (or would not compile): say so at the top, and take away
+  // the loading line and the inert copies of what it would have brought. A crash the panic
+  // hook already reported needs no second message.
+  console.error('The app did not start.', error);
+  const notice = document.getElementById('app-failed');
+  if (notice && document.getElementById('crash')?.hidden !== false) {{
+    document.documentElement.classList.add('tc-app-failed');
+    document.body.prepend(notice);
+    notice.hidden = false;
+  }}
+}}
 """
 boot_name, _ = write_hashed("boot", "js", boot)
 html = html[: match.start()] + f'<script type="module" src="{prefix}{boot_name}"></script>' + html[match.end():]

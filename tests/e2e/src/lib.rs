@@ -36,6 +36,23 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The path in dist/ of the built file whose name starts with `stem` and ends with `ext`
+/// (names carry a hash), as the server serves it: `/tech-coops-app-….wasm`.
+pub fn built_file(stem: &str, ext: &str) -> String {
+    std::fs::read_dir(dist_dir())
+        .expect("dist/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|name| name.starts_with(stem) && name.ends_with(ext))
+        .map(|name| format!("/{name}"))
+        .unwrap_or_else(|| panic!("a {stem}…{ext} file in dist/"))
+}
+
+/// The app's wasm, as the server serves it.
+pub fn app_wasm_path() -> String {
+    built_file("tech-coops-app-", "_bg.wasm")
+}
+
 /// Serves `dist/`, opens a browser on it, runs `test`, and cleans up whatever happens.
 pub async fn run<F, Fut>(test: F)
 where

@@ -1,7 +1,7 @@
 //! axe-core (WCAG 2.x A and AA) on every view, in light and dark colour schemes, and
 //! keyboard-only walks through the directory and the joining guide.
 
-use e2e::{AppPage, Reply, StaticServer, dist_dir, run, run_with};
+use e2e::{AppPage, Reply, StaticServer, app_wasm_path, dist_dir, run, run_with};
 
 /// Every view to check: (name, path, what to wait for before checking).
 const VIEWS: [(&str, &str, &str); 13] = [
@@ -260,17 +260,6 @@ async fn escape_closes_a_disclosure_and_returns_focus_to_it() {
         );
     })
     .await;
-}
-
-/// The app's wasm, which the next test never lets arrive.
-fn app_wasm_path() -> String {
-    std::fs::read_dir(dist_dir())
-        .expect("dist/")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|name| name.starts_with("tech-coops-app-") && name.ends_with("_bg.wasm"))
-        .map(|name| format!("/{name}"))
-        .expect("the app's wasm in dist/")
 }
 
 #[tokio::test]

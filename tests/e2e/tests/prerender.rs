@@ -5,25 +5,8 @@
 
 use std::time::Duration;
 
-use e2e::{Reply, StaticServer, dist_dir, run, run_with};
+use e2e::{Reply, StaticServer, app_wasm_path as wasm_path, built_file, dist_dir, run, run_with};
 use serde_json::json;
-
-/// The path in dist/ of the file whose name starts with `stem` and ends with `ext` (names
-/// carry a hash).
-fn built_file(stem: &str, ext: &str) -> String {
-    std::fs::read_dir(dist_dir())
-        .expect("dist/")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|name| name.starts_with(stem) && name.ends_with(ext))
-        .map(|name| format!("/{name}"))
-        .unwrap_or_else(|| panic!("a {stem}…{ext} file in dist/"))
-}
-
-/// The app's wasm.
-fn wasm_path() -> String {
-    built_file("tech-coops-app-", "_bg.wasm")
-}
 
 /// The quick search's wasm.
 fn quick_search_path() -> String {
@@ -291,6 +274,41 @@ async fn nothing_moves_when_the_app_takes_over_on_a_phone_or_a_desktop() {
             }
         },
     )
+    .await;
+}
+
+#[tokio::test]
+async fn when_the_app_cannot_download_the_page_says_so_and_the_list_keeps_working() {
+    let server = StaticServer::start(dist_dir());
+    server.set(&wasm_path(), Reply::status(404));
+    run_with(server, |app| async move {
+        let notice_shown = "!document.getElementById('app-failed').hidden";
+        // Nothing that is not coming stays on screen: the copies of the app's panels, the
+        // loading line.
+        let waiting_for_the_app = "[...document.querySelectorAll('.tc-prerender__app-only, #tc-boot-loading')].filter((e) => e.getClientRects().length).length";
+
+        app.open_before_app("/").await;
+        app.wait_until("the notice", notice_shown).await;
+        let notice = app.text("#app-failed").await;
+        assert!(notice.contains("did not load"), "{notice:?}");
+        assert_eq!(app.js(&format!("return {waiting_for_the_app}"), vec![]).await, json!(0));
+        // The list is there and its search box still filters it.
+        app.wait_until("the quick search", QUICK_READY).await;
+        app.find("#tc-prerender-search")
+            .await
+            .send_keys("camba")
+            .await
+            .expect("typing");
+        app.wait_until(
+            "one match",
+            "document.querySelector('#tc-prerender .result-count').textContent === '1 co-op'",
+        )
+        .await;
+
+        app.open_before_app("/join").await;
+        app.wait_until("the notice on another page", notice_shown).await;
+        assert_eq!(app.js(&format!("return {waiting_for_the_app}"), vec![]).await, json!(0));
+    })
     .await;
 }
 
