@@ -2,7 +2,7 @@
 
 use coops_core::query::{DirectoryQuery, Sort};
 use coops_core::search::Facets;
-use coops_core::site::{facet_count, facet_option};
+use coops_core::site::{facet_count, facet_option, facet_words as words};
 use leptos::prelude::*;
 
 use crate::data::DirectoryData;
@@ -152,18 +152,18 @@ pub fn FacetPanel(
 
     view! {
         <section class="facets" aria-labelledby="facets-title">
-            <h2 id="facets-title" class="facets__title">"Filter"</h2>
+            <h2 id="facets-title" class="facets__title">{words::TITLE}</h2>
             <div class="facet">
-                <label class="facet__label" for="facet-region">"Region"</label>
+                <label class="facet__label" for="facet-region">{words::REGION}</label>
                 <select id="facet-region" class="facet__select" on:change=set_region>
-                    <option value="" prop:selected=move || query.read().region.is_none()>"All regions"</option>
+                    <option value="" prop:selected=move || query.read().region.is_none()>{words::ALL_REGIONS}</option>
                     {region_options}
                 </select>
             </div>
             <div class="facet">
-                <label class="facet__label" for="facet-country">"Country"</label>
+                <label class="facet__label" for="facet-country">{words::COUNTRY}</label>
                 <select id="facet-country" class="facet__select" on:change=set_country>
-                    <option value="" prop:selected=move || query.read().country.is_none()>"All countries"</option>
+                    <option value="" prop:selected=move || query.read().country.is_none()>{words::ALL_COUNTRIES}</option>
                     {country_options}
                 </select>
             </div>
@@ -171,28 +171,28 @@ pub fn FacetPanel(
                 <div class="facet__option">
                     <input type="checkbox" id="facet-remote" prop:checked=move || query.read().remote on:change=toggle_remote />
                     <label for="facet-remote">
-                        "Remote-friendly only"
+                        {words::REMOTE_ONLY}
                         <span class="facet__count">{move || facet_count(facets.read().remote)}</span>
                     </label>
                 </div>
                 <div class="facet__option">
                     <input type="checkbox" id="facet-defunct" prop:checked=move || query.read().defunct on:change=toggle_defunct />
                     <label for="facet-defunct">
-                        "Include co-ops no longer trading"
+                        {words::INCLUDE_DEFUNCT}
                         <span class="facet__count">{move || facet_count(facets.read().defunct)}</span>
                     </label>
                 </div>
             </div>
             <fieldset class="facet facet--tags">
-                <legend class="facet__label">"Business areas"</legend>
-                <p class="facet__hint">"Co-ops doing any of the areas you tick."</p>
+                <legend class="facet__label">{words::BUSINESS_AREAS}</legend>
+                <p class="facet__hint">{words::BUSINESS_AREAS_HINT}</p>
                 <ul class="facet__options">{tag_boxes}</ul>
             </fieldset>
             <div class="facet">
-                <label class="facet__label" for="facet-sort">"Sort by"</label>
+                <label class="facet__label" for="facet-sort">{words::SORT_BY}</label>
                 <select id="facet-sort" class="facet__select" on:change=set_sort>
-                    <option value="name" prop:selected=move || query.read().sort == Sort::Name>"Name"</option>
-                    <option value="region" prop:selected=move || query.read().sort == Sort::Region>"Region"</option>
+                    <option value="name" prop:selected=move || query.read().sort == Sort::Name>{words::SORT_NAME}</option>
+                    <option value="region" prop:selected=move || query.read().sort == Sort::Region>{words::SORT_REGION}</option>
                 </select>
             </div>
             <button
@@ -201,7 +201,7 @@ pub fn FacetPanel(
                 on:click=clear
                 disabled=move || query.read().is_unfiltered()
             >
-                "Clear all filters"
+                {words::CLEAR_ALL}
             </button>
         </section>
     }

@@ -12,8 +12,8 @@ use coops_core::geo::{ATTRIBUTION, SHADES, WorldMap, shade};
 use coops_core::load::parse_document;
 use coops_core::search::{Results, region_countries};
 use coops_core::site::{
-    MAP_CAPTION, MAP_DRAWN_MARK, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE, REMOTE_HINT,
-    REMOTE_SHOWN, remote_more, remote_title,
+    MAP_CAPTION, MAP_DRAWN_MARK, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE,
+    REMOTE_GROUP_LABEL, REMOTE_HINT, REMOTE_SHOWN, remote_more, remote_title,
 };
 use leptos::prelude::*;
 
@@ -134,7 +134,7 @@ pub fn WorldMapPanel(
                         }}
                     </p>
                 </div>
-                <aside class="world-map__remote" aria-label="Remote and worldwide co-ops">{remote_group}</aside>
+                <aside class="world-map__remote" aria-label=REMOTE_GROUP_LABEL>{remote_group}</aside>
             </div>
         </section>
     }

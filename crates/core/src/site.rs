@@ -94,6 +94,43 @@ pub const APP_READY_MARK: &str = "directory: app ready";
 /// Performance mark: the app has drawn the map (it fetches the geometry after the list).
 pub const MAP_DRAWN_MARK: &str = "directory: map drawn";
 
+/// The filter panel's words, shared by the app (src/components/facets.rs) and the page's
+/// pre-rendered copy of the panel (crates/import/src/prerender.rs).
+pub mod facet_words {
+    /// The panel's heading.
+    pub const TITLE: &str = "Filter";
+    /// The region filter's label.
+    pub const REGION: &str = "Region";
+    /// The region filter's choice of no region.
+    pub const ALL_REGIONS: &str = "All regions";
+    /// The country filter's label.
+    pub const COUNTRY: &str = "Country";
+    /// The country filter's choice of no country.
+    pub const ALL_COUNTRIES: &str = "All countries";
+    /// The remote-friendly toggle.
+    pub const REMOTE_ONLY: &str = "Remote-friendly only";
+    /// The toggle that includes defunct co-ops.
+    pub const INCLUDE_DEFUNCT: &str = "Include co-ops no longer trading";
+    /// The business areas' group.
+    pub const BUSINESS_AREAS: &str = "Business areas";
+    /// How ticking several business areas works.
+    pub const BUSINESS_AREAS_HINT: &str = "Co-ops doing any of the areas you tick.";
+    /// The sort order's label.
+    pub const SORT_BY: &str = "Sort by";
+    /// Sorting by name.
+    pub const SORT_NAME: &str = "Name";
+    /// Sorting by region.
+    pub const SORT_REGION: &str = "Region";
+    /// The button that clears every filter.
+    pub const CLEAR_ALL: &str = "Clear all filters";
+}
+
+/// The disclosure that holds the embed snippet.
+pub const EMBED_SUMMARY: &str = "Embed this view";
+
+/// The name of the remote and worldwide group beside the map.
+pub const REMOTE_GROUP_LABEL: &str = "Remote and worldwide co-ops";
+
 /// A filter option's count, as the filter panel shows it after the option's name: " (12)".
 pub fn facet_count(n: usize) -> String {
     format!(" ({n})")

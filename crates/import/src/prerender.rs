@@ -21,10 +21,11 @@ use coops_core::geo::{ATTRIBUTION, SHADES};
 use coops_core::query::DirectoryQuery;
 use coops_core::search::{Facets, Index, count_label, more_label};
 use coops_core::site::{
-    BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, FOOTER, Inline, MAP_CAPTION, MAP_HEADING, MAP_LEGEND,
-    MAP_LOADING, MAP_TABLE, NAV, PRERENDER_COUNT_PREFIX as COUNT_PREFIX,
-    PRERENDER_REMOTE_ITEM_PREFIX as REMOTE_ITEM_PREFIX, REMOTE_HINT, REMOTE_SHOWN, SEARCH_HINT,
-    facet_count, facet_option, remote_more, remote_title,
+    BRAND, DIRECTORY_HEADING, DIRECTORY_LEDE, EMBED_SUMMARY, FOOTER, Inline, MAP_CAPTION,
+    MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE, NAV, PRERENDER_COUNT_PREFIX as COUNT_PREFIX,
+    PRERENDER_REMOTE_ITEM_PREFIX as REMOTE_ITEM_PREFIX, REMOTE_GROUP_LABEL, REMOTE_HINT,
+    REMOTE_SHOWN, SEARCH_HINT, facet_count, facet_option, facet_words as words, remote_more,
+    remote_title,
 };
 use coops_core::text::escape_html as escape;
 use coops_core::url::safe_href;
@@ -145,12 +146,18 @@ pub fn render(directory: &Directory) -> String {
 /// so nothing moves when it takes over. They only work once the app is in: until then they
 /// are `inert` (not focusable, not announced), and hidden with JavaScript off.
 fn controls(html: &mut String, directory: &Directory, facets: &Facets) {
-    html.push_str(concat!(
-        r#"<section class="facets tc-prerender__app-only" aria-labelledby="tc-prerender-facets-title" inert>"#,
-        r#"<h2 id="tc-prerender-facets-title" class="facets__title">Filter</h2>"#,
-        r#"<div class="facet"><label class="facet__label" for="tc-prerender-facet-region">Region</label>"#,
-        r#"<select id="tc-prerender-facet-region" class="facet__select"><option value="">All regions</option>"#,
-    ));
+    let _ = write!(
+        html,
+        concat!(
+            r#"<section class="facets tc-prerender__app-only" aria-labelledby="tc-prerender-facets-title" inert>"#,
+            r#"<h2 id="tc-prerender-facets-title" class="facets__title">{title}</h2>"#,
+            r#"<div class="facet"><label class="facet__label" for="tc-prerender-facet-region">{region}</label>"#,
+            r#"<select id="tc-prerender-facet-region" class="facet__select"><option value="">{all_regions}</option>"#,
+        ),
+        title = words::TITLE,
+        region = words::REGION,
+        all_regions = words::ALL_REGIONS,
+    );
     for (region, (_, n)) in directory.regions.iter().zip(&facets.regions) {
         let _ = write!(
             html,
@@ -159,11 +166,16 @@ fn controls(html: &mut String, directory: &Directory, facets: &Facets) {
             escape(&facet_option(&region.name, *n))
         );
     }
-    html.push_str(concat!(
-        r#"</select></div>"#,
-        r#"<div class="facet"><label class="facet__label" for="tc-prerender-facet-country">Country</label>"#,
-        r#"<select id="tc-prerender-facet-country" class="facet__select"><option value="">All countries</option>"#,
-    ));
+    let _ = write!(
+        html,
+        concat!(
+            r#"</select></div>"#,
+            r#"<div class="facet"><label class="facet__label" for="tc-prerender-facet-country">{country}</label>"#,
+            r#"<select id="tc-prerender-facet-country" class="facet__select"><option value="">{all_countries}</option>"#,
+        ),
+        country = words::COUNTRY,
+        all_countries = words::ALL_COUNTRIES,
+    );
     let mut countries: Vec<(String, usize)> = facets
         .countries
         .iter()
@@ -181,11 +193,15 @@ fn controls(html: &mut String, directory: &Directory, facets: &Facets) {
         html,
         concat!(
             r#"</select></div><div class="facet facet--toggles">"#,
-            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-remote"/><label for="tc-prerender-facet-remote">Remote-friendly only<span class="facet__count" id="{count_prefix}remote">{remote}</span></label></div>"#,
-            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-defunct"/><label for="tc-prerender-facet-defunct">Include co-ops no longer trading<span class="facet__count" id="{count_prefix}defunct">{defunct}</span></label></div>"#,
-            r#"</div><fieldset class="facet facet--tags"><legend class="facet__label">Business areas</legend>"#,
-            r#"<p class="facet__hint">Co-ops doing any of the areas you tick.</p><ul class="facet__options">"#,
+            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-remote"/><label for="tc-prerender-facet-remote">{remote_only}<span class="facet__count" id="{count_prefix}remote">{remote}</span></label></div>"#,
+            r#"<div class="facet__option"><input type="checkbox" id="tc-prerender-facet-defunct"/><label for="tc-prerender-facet-defunct">{include_defunct}<span class="facet__count" id="{count_prefix}defunct">{defunct}</span></label></div>"#,
+            r#"</div><fieldset class="facet facet--tags"><legend class="facet__label">{areas}</legend>"#,
+            r#"<p class="facet__hint">{areas_hint}</p><ul class="facet__options">"#,
         ),
+        remote_only = words::REMOTE_ONLY,
+        include_defunct = words::INCLUDE_DEFUNCT,
+        areas = words::BUSINESS_AREAS,
+        areas_hint = words::BUSINESS_AREAS_HINT,
         count_prefix = COUNT_PREFIX,
         remote = facet_count(facets.remote),
         defunct = facet_count(facets.defunct),
@@ -200,12 +216,20 @@ fn controls(html: &mut String, directory: &Directory, facets: &Facets) {
             count = facet_count(*n),
         );
     }
-    html.push_str(concat!(
-        r#"</ul></fieldset><div class="facet"><label class="facet__label" for="tc-prerender-facet-sort">Sort by</label>"#,
-        r#"<select id="tc-prerender-facet-sort" class="facet__select"><option value="name" selected>Name</option><option value="region">Region</option></select></div>"#,
-        r#"<button type="button" class="button facets__clear" disabled>Clear all filters</button></section>"#,
-        r#"<details class="embed-snippet tc-prerender__app-only" inert><summary class="embed-snippet__summary">Embed this view</summary></details>"#,
-    ));
+    let _ = write!(
+        html,
+        concat!(
+            r#"</ul></fieldset><div class="facet"><label class="facet__label" for="tc-prerender-facet-sort">{sort_by}</label>"#,
+            r#"<select id="tc-prerender-facet-sort" class="facet__select"><option value="name" selected>{by_name}</option><option value="region">{by_region}</option></select></div>"#,
+            r#"<button type="button" class="button facets__clear" disabled>{clear}</button></section>"#,
+            r#"<details class="embed-snippet tc-prerender__app-only" inert><summary class="embed-snippet__summary">{embed}</summary></details>"#,
+        ),
+        sort_by = words::SORT_BY,
+        by_name = words::SORT_NAME,
+        by_region = words::SORT_REGION,
+        clear = words::CLEAR_ALL,
+        embed = EMBED_SUMMARY,
+    );
 }
 
 /// The app's map panel while its geometry loads: a box the size of the map (style/world-map.css)
@@ -221,7 +245,7 @@ fn map_panel(html: &mut String, directory: &Directory, without_place: &[u32]) {
             r#"<p class="world-map__caption">{caption}</p><ul class="world-map__legend" aria-label="{legend_name}">{legend}</ul>"#,
             r#"<details class="world-map__summary" inert><summary>{table}</summary></details>"#,
             r#"<p class="world-map__attribution">{attribution}</p></div>"#,
-            r#"<aside class="world-map__remote" aria-label="Remote and worldwide co-ops">"#,
+            r#"<aside class="world-map__remote" aria-label="{group_label}">"#,
             r#"<h3 class="world-map__remote-title" id="tc-prerender-remote-title">{title}</h3><p class="world-map__remote-hint">{hint}</p>"#,
             r#"<ul class="world-map__remote-list">"#,
         ),
@@ -232,6 +256,7 @@ fn map_panel(html: &mut String, directory: &Directory, without_place: &[u32]) {
         legend = legend(),
         table = MAP_TABLE,
         attribution = ATTRIBUTION,
+        group_label = REMOTE_GROUP_LABEL,
         title = remote_title(without_place.len()),
         hint = REMOTE_HINT,
     );

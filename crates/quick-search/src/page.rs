@@ -29,22 +29,14 @@ struct Page {
 
 impl Page {
     fn show(&self, shown: &Shown) {
-        for (card, &visible) in self.cards.iter().zip(&shown.visible) {
-            if card.hidden() == visible {
-                card.set_hidden(!visible);
-            }
-        }
+        show_only(&self.cards, &shown.visible);
         if let Some(count) = &self.count {
             count.set_text_content(Some(&shown.count));
         }
         show_line(self.more.as_ref(), shown.more.as_deref());
         // The group beside the map and the filter counts follow too, as the app draws them:
         // on a narrow screen they sit above the list, which would move when the app took over.
-        for (item, &visible) in self.remote_items.iter().zip(&shown.remote_visible) {
-            if item.hidden() == visible {
-                item.set_hidden(!visible);
-            }
-        }
+        show_only(&self.remote_items, &shown.remote_visible);
         if let Some(title) = &self.remote_title {
             title.set_text_content(Some(&shown.remote_title));
         }
@@ -74,6 +66,16 @@ impl Page {
                     .class_list()
                     .toggle_with_force("facet__option--empty", n == 0);
             }
+        }
+    }
+}
+
+/// Shows the `elements` whose flag in `visible` is set and hides the others, touching only
+/// those that change.
+fn show_only(elements: &[HtmlElement], visible: &[bool]) {
+    for (element, &visible) in elements.iter().zip(visible) {
+        if element.hidden() == visible {
+            element.set_hidden(!visible);
         }
     }
 }
