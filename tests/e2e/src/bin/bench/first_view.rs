@@ -175,7 +175,8 @@ async fn load_once(site: &Site, profile: &Profile) -> Load {
         .await
         .iter()
         .map(|shift| shift[1].as_f64().unwrap_or(f64::NAN))
-        .sum();
+        // A fold from 0, not `sum`: the sum of no f64 is -0.0, which prints as "-0.000".
+        .fold(0.0, |total, shift| total + shift);
     let all = by_kind(&server.served());
     browser.close().await;
     server.stop();
