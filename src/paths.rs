@@ -24,13 +24,20 @@ pub fn mounted_base() -> Option<String> {
         .as_string()
 }
 
+thread_local! {
+    /// What app paths are prefixed with in links, worked out once: neither the page's base nor
+    /// the host page's record of the app's address changes while the app runs, and every card
+    /// asks (a handful of calls into the browser each).
+    static LINK_PREFIX: String = match mounted_base() {
+        Some(base) => base.trim_end_matches('/').to_string(),
+        None => router_base(),
+    };
+}
+
 /// An app path (`/join`) as a link target: under the base (`/directory/join`), or, mounted in
 /// a host page, at the app's own address.
 pub fn app_href(path: &str) -> String {
-    match mounted_base() {
-        Some(base) => format!("{}{path}", base.trim_end_matches('/')),
-        None => format!("{}{path}", router_base()),
-    }
+    LINK_PREFIX.with(|prefix| format!("{prefix}{path}"))
 }
 
 /// A browser path (`/directory/join`) as an app path (`/join`), for the router's `navigate`,
