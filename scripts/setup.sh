@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently and at pinned versions.
 #   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen)
-#   scripts/setup.sh test    all of the above, plus Chromium and chromedriver
+#   scripts/setup.sh test    all of the above, plus Chromium and chromedriver, and nginx
 #   scripts/setup.sh bench   the test set, plus mkdocs-material for the static page compared
 # Each tool is checked first and installed only when missing or at the wrong version,
 # so a second run does nothing and takes a second.
@@ -69,6 +69,12 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
     tar -xzf "$axe_dir/$tarball" -C "$axe_dir" package/axe.min.js
     mv "$axe_dir/package/axe.min.js" "$axe_dir/axe.min.js"
     rm -rf "$axe_dir/package" "$axe_dir/$tarball"
+  fi
+  # -- nginx with the brotli_static module, for the hosting test (tests/e2e/tests/hosting.rs,
+  #    which starts its own nginx on a free port with the server block the build ships) --
+  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    log "installing nginx $NGINX_VERSION and its brotli_static module from Debian"
+    apt_install "nginx=${NGINX_VERSION}-*" "libnginx-mod-http-brotli-static=${NGINX_BROTLI_VERSION}-*"
   fi
   # -- fonts, so screenshots and layout checks don't depend on what the machine has --
   if ! fc-list 2>/dev/null | grep -qi dejavu; then

@@ -17,14 +17,24 @@ scripts/setup.sh test
 step "rustfmt"
 cargo fmt --all -- --check
 
-step "clippy (host, every crate and test)"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (host, every crate and test; the app as the browser builds it)"
+cargo clippy --workspace --exclude coops-site --all-targets --locked -- -D warnings
+
+# The site build renders the app natively (its `ssr` feature), which is never built together
+# with `csr`: a cargo run of its own (see the root Cargo.toml).
+step "clippy (host: the site build, and the app rendered natively)"
+cargo clippy -p coops-site -p tech-coops-app --no-default-features --features tech-coops-app/ssr --lib --tests --bins --locked -- -D warnings
 
 step "clippy (wasm32: the app, the core, the quick search)"
 cargo clippy -p tech-coops-app -p coops-core -p coops-quick-search --target wasm32-unknown-unknown --locked -- -D warnings
 
-step "native tests: core, importer, quick search"
+step "native tests: core, importer, quick search, the app's pure parts"
 cargo test -p coops-core -p coops-import -p coops-quick-search --locked
+cargo test -p tech-coops-app --lib --locked
+cargo test -p tech-coops-app --no-default-features --features ssr --lib --locked
+
+step "native tests: the site build (the pages rendered from the app's components)"
+cargo test -p coops-site --locked
 
 step "release build (trunk, wasm-opt)"
 trunk build --release

@@ -5,16 +5,19 @@ use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 
 use crate::components::app_link::AppLink;
+use crate::components::page_meta::full_title;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use coops_core::embed::{Theme, without_embed_keys};
+use coops_core::names::MAIN_ID;
 use coops_core::site::{self, FOOTER, Inline};
 use leptos::html::Div;
 use leptos_router::hooks::use_location;
 
-use crate::data::provide_directory;
-use crate::embed::{provide_embed, wire_root};
+use crate::data::{DirectoryData, GuideData, provide_directory, provide_guide};
+use crate::embed::wire_root;
+use crate::host::{Host, provide_host, use_host};
 use crate::pages::{
     about::AboutPage,
     coop::CoopPage,
@@ -23,21 +26,32 @@ use crate::pages::{
     not_found::NotFound,
     resources::{NetworksPage, ResourcesPage},
 };
-use crate::paths::router_base;
 
 /// The whole app: routes inside the shared shell.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Where the app runs.
+    host: Host,
+    /// The dataset, when the caller has it at hand (the build); otherwise it is fetched.
+    #[prop(optional)]
+    directory: Option<DirectoryData>,
+    /// The joining guide, likewise.
+    #[prop(optional)]
+    guide: Option<GuideData>,
+) -> impl IntoView {
     provide_meta_context();
-    provide_directory();
-    let embed = provide_embed();
+    let embed = host.embed.clone();
+    let base = host.base.clone();
+    provide_host(host);
+    provide_directory(directory);
+    provide_guide(guide);
     let root = NodeRef::<Div>::new();
     wire_root(root, embed.clone());
     let theme = embed.theme;
     close_disclosures_on_escape();
     view! {
-        <Title formatter=|page: String| if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} · {SITE_NAME}") } />
-        <Router base=router_base()>
+        <Title formatter=|page: String| full_title(&page) />
+        <Router base>
             <div
                 class="tc-app"
                 class:tc-app--embed=embed.embed
@@ -50,7 +64,7 @@ pub fn App() -> impl IntoView {
                 } else {
                     view! { <SkipLink /> <SiteHeader /> }.into_any()
                 }}
-                <main id="main" class="app__main" tabindex="-1">
+                <main id=MAIN_ID class="app__main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=DirectoryPage />
                         <Route path=path!("/coops/:id") view=CoopPage />
@@ -115,9 +129,6 @@ fn FullAppLink() -> impl IntoView {
     }
 }
 
-/// The name used in page titles.
-pub const SITE_NAME: &str = "Tech co-ops directory";
-
 /// "Skip to content": the first stop of the keyboard, moving focus past the navigation. The
 /// router would treat `#main` as a route change, so the link moves focus itself.
 #[component]
@@ -126,7 +137,7 @@ fn SkipLink() -> impl IntoView {
         ev.prevent_default();
         let main = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|d| d.get_element_by_id(MAIN_ID))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(main) = main {
             let _ = main.focus();
@@ -145,14 +156,14 @@ fn SkipLink() -> impl IntoView {
 fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
-            <a class="site-header__brand" href=move || format!("{}/", router_base())>
+            <a class="site-header__brand" href=use_host().href("/")>
                 <span class="site-header__logo" aria-hidden="true">"⬡"</span>
                 {site::BRAND}
             </a>
             <nav class="site-nav" aria-label="Main">
                 <ul class="site-nav__list">
                     {site::NAV
-                        .map(|(path, label)| view! { <li><AppLink href=path exact=path == "/">{label}</AppLink></li> })
+                        .map(|(path, label)| view! { <li><AppLink href=path>{label}</AppLink></li> })
                         .collect_view()}
                 </ul>
             </nav>

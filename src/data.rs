@@ -15,11 +15,13 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::paths::mounted_base;
+use coops_core::names::{DATASET_GLOBAL, DATASET_PATH, FETCH_TIMEOUT_MS, GUIDE_PATH};
+
+use crate::host::{Host, use_host};
 
 /// How long a request may take before it is abandoned: a hung host must not mean an endless
 /// spinner.
-const TIMEOUT: Duration = Duration::from_secs(10);
+const TIMEOUT: Duration = Duration::from_millis(FETCH_TIMEOUT_MS as u64);
 
 /// Everything that can go wrong while loading a data file.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,25 +80,13 @@ fn capitalised(text: &str) -> String {
     text
 }
 
-/// Where the dataset lives, relative to the document's `<base>` (so sub-path hosting works).
-pub const DIRECTORY_URL: &str = "data/directory.json";
-
-/// Where a data file is: relative to `<base>` on the app's own page, or to the app's address
-/// that `mount.js` records (`window.__techCoopsBase`) when the app is mounted in a host page.
-fn data_url(path: &str) -> String {
-    match mounted_base() {
-        Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
-        None => path.to_string(),
-    }
-}
-
-/// The dataset as boot.js fetched it for the quick search (scripts/post-build.py), so it
+/// The dataset as boot.js fetched it for the quick search (public/js/boot.js), so it
 /// crosses the network once. Taken once: a retry fetches afresh. `None` when there is none
 /// (another address, another site's page) or that fetch failed (the app's own fetch then
 /// finds out why); a timeout is reported as one, at once, rather than waited for twice.
 async fn handed_over_dataset() -> Option<Result<String, LoadError>> {
     let window = web_sys::window()?;
-    let key = wasm_bindgen::JsValue::from_str("__techCoopsDataset");
+    let key = wasm_bindgen::JsValue::from_str(DATASET_GLOBAL);
     let shared = js_sys::Reflect::get(&window, &key).ok()?;
     let _ = js_sys::Reflect::delete_property(&window, &key);
     let promise = shared.dyn_into::<js_sys::Promise>().ok()?;
@@ -112,10 +102,9 @@ async fn handed_over_dataset() -> Option<Result<String, LoadError>> {
     (field("error").as_deref() == Some("timeout")).then_some(Err(LoadError::Timeout))
 }
 
-/// Fetches a text file, turning every failure into a [`LoadError`].
-pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
-    let url = data_url(path);
-    let url = url.as_str();
+/// Fetches a text file (a URL from [`Host::data_url`]), turning every failure into a
+/// [`LoadError`].
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     if !is_online() {
         return Err(LoadError::Offline);
     }
@@ -179,6 +168,16 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// What the loader read, with its search index built.
+    pub fn new(Loaded { directory, skipped }: Loaded) -> Self {
+        let index = Index::build(&directory);
+        Dataset {
+            directory,
+            skipped,
+            index,
+        }
+    }
+
     /// A region's display name (its id when unknown).
     pub fn region_name(&self, id: &str) -> String {
         self.directory.region_name(id)
@@ -197,46 +196,79 @@ impl Dataset {
 pub type DirectoryData = Arc<Dataset>;
 
 /// Fetches and reads the dataset, and builds its search index.
-pub async fn fetch_directory() -> Result<DirectoryData, LoadError> {
+pub async fn fetch_directory(url: String) -> Result<DirectoryData, LoadError> {
     let text = match handed_over_dataset().await {
         Some(handed_over) => {
             // That was the first request: a retry must not be answered by the preload.
-            first_attempt(&data_url(DIRECTORY_URL));
+            first_attempt(&url);
             handed_over?
         }
-        None => fetch_text(DIRECTORY_URL).await?,
+        None => fetch_text(&url).await?,
     };
     crate::perf::mark("dataset: received");
-    let Loaded { directory, skipped } = load_directory(&text).map_err(LoadError::Dataset)?;
-    let index = Index::build(&directory);
+    let dataset = Dataset::new(load_directory(&text).map_err(LoadError::Dataset)?);
     crate::perf::measure("dataset: parse and index", "dataset: received");
-    Ok(Arc::new(Dataset {
-        directory,
-        skipped,
-        index,
-    }))
+    Ok(Arc::new(dataset))
 }
 
-/// The dataset resource, provided once by the app shell.
-#[derive(Clone, Copy)]
-pub struct DirectoryResource(pub LocalResource<Result<DirectoryData, LoadError>>);
-
-/// Starts loading the dataset and makes it available to every page.
-pub fn provide_directory() {
-    provide_context(DirectoryResource(LocalResource::new(fetch_directory)));
+/// Data a page needs: at hand (the build renders with it), or on its way (in the browser).
+#[derive(Clone)]
+pub enum Loadable<T: Send + Sync + 'static> {
+    /// Given by the caller: rendered at once, with no loading state.
+    Ready(T),
+    /// Being fetched.
+    Fetching(LocalResource<Result<T, LoadError>>),
 }
 
-/// The dataset resource provided by [`provide_directory`].
-pub fn use_directory() -> DirectoryResource {
-    expect_context::<DirectoryResource>()
+/// The dataset, provided once by the app shell.
+#[derive(Clone)]
+pub struct DirectorySource(pub Loadable<DirectoryData>);
+
+/// Makes the dataset available to every page: `ready` when the caller has it, otherwise
+/// fetched from the app's address.
+pub fn provide_directory(ready: Option<DirectoryData>) {
+    let source = match ready {
+        Some(data) => Loadable::Ready(data),
+        None => {
+            let url = use_host().data_url(DATASET_PATH);
+            Loadable::Fetching(LocalResource::new(move || fetch_directory(url.clone())))
+        }
+    };
+    provide_context(DirectorySource(source));
 }
 
-/// Where the join guide lives, relative to `<base>`.
-pub const GUIDE_URL: &str = "data/join.json";
+/// The dataset provided by [`provide_directory`].
+pub fn use_directory() -> Loadable<DirectoryData> {
+    expect_context::<DirectorySource>().0
+}
+
+/// The joining guide, read and validated.
+pub type GuideData = Arc<JoinGuide>;
+
+/// The guide when the caller has it at hand (the build); `None` means the guide page fetches
+/// it when it is opened (no other page needs it).
+#[derive(Clone)]
+struct GuideAtHand(Option<GuideData>);
+
+/// Makes the guide available, when the caller has it.
+pub fn provide_guide(ready: Option<GuideData>) {
+    provide_context(GuideAtHand(ready));
+}
+
+/// The guide: at hand, or fetched from `host`'s address now.
+pub fn use_guide(host: &Host) -> Loadable<GuideData> {
+    match use_context::<GuideAtHand>().and_then(|g| g.0) {
+        Some(guide) => Loadable::Ready(guide),
+        None => {
+            let url = host.data_url(GUIDE_PATH);
+            Loadable::Fetching(LocalResource::new(move || fetch_guide(url.clone())))
+        }
+    }
+}
 
 /// Fetches, reads and validates the join guide. A broken guide fails only the wizard.
-pub async fn fetch_guide() -> Result<Arc<JoinGuide>, LoadError> {
-    let text = fetch_text(GUIDE_URL).await?;
+pub async fn fetch_guide(url: String) -> Result<GuideData, LoadError> {
+    let text = fetch_text(&url).await?;
     load_guide(&text).map(Arc::new).map_err(|e| match e {
         GuideError::File(file) => LoadError::Dataset(file),
         invalid => LoadError::Guide(invalid),

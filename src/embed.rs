@@ -1,9 +1,11 @@
-//! Embed mode: the app inside another site's page (an iframe with `?embed=1`).
+//! Embed mode: the app inside another site's page (an iframe with `?embed=1`, or a host
+//! element in in-page mode).
 //!
-//! The settings are read once from the URL the app was opened with and kept in context, so
-//! the frame stays embedded as the visitor navigates; every URL the app writes keeps them too,
-//! so a reload inside the frame stays embedded. The app tells its parent window how tall it is
-//! whenever its layout changes, so the host's `embed.js` can size the frame.
+//! The settings are read once from the URL the app was opened with and kept in the
+//! [`Host`](crate::host::Host), so the frame stays embedded as the visitor navigates; every URL
+//! the app writes keeps them too, so a reload inside the frame stays embedded. The app tells
+//! its parent window how tall it is whenever its layout changes, so the host's `embed.js` can
+//! size the frame.
 
 use coops_core::embed::EmbedConfig;
 use leptos::html::Div;
@@ -13,45 +15,6 @@ use wasm_bindgen::prelude::Closure;
 
 /// The message the app posts to its parent: `{ type: "tech-coops:resize", height }`.
 pub const RESIZE_MESSAGE: &str = "tech-coops:resize";
-
-/// The embed settings, provided once by the app shell.
-#[derive(Clone, Debug, Default)]
-pub struct Embed {
-    /// What the embedding page asked for.
-    pub config: EmbedConfig,
-    /// Mounted in a host page (in-page mode) rather than framed: the address is the host's.
-    pub in_page: bool,
-}
-
-impl Embed {
-    /// `href` with the embed settings kept in it, so a reload inside a frame stays embedded.
-    /// In a host page the address belongs to the host, so nothing is added.
-    pub fn keep_in(&self, href: &str) -> String {
-        if self.in_page {
-            href.to_string()
-        } else {
-            self.config.keep_in(href)
-        }
-    }
-}
-
-/// Reads the embed settings from the address the app was opened with.
-pub fn provide_embed() -> EmbedConfig {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let config = EmbedConfig::from_query_string(&search);
-    provide_context(Embed {
-        config: config.clone(),
-        in_page: false,
-    });
-    config
-}
-
-/// The embed settings.
-pub fn use_embed() -> Embed {
-    use_context::<Embed>().unwrap_or_default()
-}
 
 /// Applies the colour settings to the app's root and, when framed, keeps the parent told of
 /// the app's height.

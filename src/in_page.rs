@@ -6,19 +6,18 @@
 //! full app. Starting filters and theme come from the element's `data-` attributes.
 
 use coops_core::embed::{EmbedConfig, EmbedView, parse_color};
+use coops_core::names::HOST_ELEMENT_ID;
 use coops_core::query::DirectoryQuery;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::Router;
 
-use crate::data::provide_directory;
-use crate::embed::{Embed, wire_root};
+use crate::data::{provide_directory, provide_guide};
+use crate::embed::wire_root;
+use crate::host::{Host, provide_host};
 use crate::pages::directory::DirectoryPage;
 use crate::pages::join::JoinPage;
-
-/// The id of the host element.
-pub const HOST_ID: &str = "tech-coops-app";
 
 /// Which view the host asked for.
 #[derive(Clone, Copy, PartialEq)]
@@ -28,16 +27,18 @@ enum HostView {
 }
 
 /// The host element, when the page has one.
+#[cfg(not(feature = "ssr"))]
 pub fn host_element() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     web_sys::window()?
         .document()?
-        .get_element_by_id(HOST_ID)?
+        .get_element_by_id(HOST_ELEMENT_ID)?
         .dyn_into()
         .ok()
 }
 
 /// Mounts the app into `host`, configured by its `data-` attributes.
+#[cfg(not(feature = "ssr"))]
 pub fn mount(host: web_sys::HtmlElement) {
     let data = |name: &str| {
         host.get_attribute(&format!("data-{name}"))
@@ -63,13 +64,29 @@ pub fn mount(host: web_sys::HtmlElement) {
     if matches!(view, HostView::Directory(_)) {
         start_with_filters(&data("region"), &data("country"), &data("tags"));
     }
-    let handle = leptos::mount::mount_to(host, move || view! { <InPageApp config view /> });
+    // The host page owns the address: the app takes the page's path as its own root.
+    let base = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+        .trim_end_matches('/')
+        .to_string();
+    let app_url = crate::start::mounted_base().unwrap_or_default();
+    let settings = Host {
+        base,
+        link_prefix: app_url.trim_end_matches('/').to_string(),
+        app_url,
+        embed: config,
+        in_page: true,
+        prerendering: false,
+    };
+    let handle = leptos::mount::mount_to(host, move || view! { <InPageApp host=settings view /> });
     // The app lives as long as the page.
     handle.forget();
 }
 
 /// Puts the host's starting filters in the address, unless the address already has some
 /// (a reload or a shared link keeps its own).
+#[cfg(not(feature = "ssr"))]
 fn start_with_filters(region: &Option<String>, country: &Option<String>, tags: &Option<String>) {
     let Some(window) = web_sys::window() else {
         return;
@@ -103,27 +120,20 @@ fn start_with_filters(region: &Option<String>, country: &Option<String>, tags: &
 
 /// The app for a host page: one view, no site chrome.
 #[component]
-fn InPageApp(config: EmbedConfig, view: HostView) -> impl IntoView {
+fn InPageApp(host: Host, view: HostView) -> impl IntoView {
     provide_meta_context();
-    provide_directory();
-    provide_context(Embed {
-        config: config.clone(),
-        in_page: true,
-    });
+    let theme = host.embed.theme;
+    // The colours apply to the root; the height is reported only from a frame.
+    let colours = EmbedConfig {
+        embed: false,
+        ..host.embed.clone()
+    };
+    let base = host.base.clone();
+    provide_host(host);
+    provide_directory(None);
+    provide_guide(None);
     let root = NodeRef::<Div>::new();
-    wire_root(
-        root,
-        EmbedConfig {
-            embed: false,
-            ..config.clone()
-        },
-    );
-    let base = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default()
-        .trim_end_matches('/')
-        .to_string();
-    let theme = config.theme;
+    wire_root(root, colours);
     view! {
         <Router base=base>
             <div

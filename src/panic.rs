@@ -1,7 +1,8 @@
 //! A panic must never leave a blank page.
 //!
 //! Release builds abort on panic, so nothing of the reactive app survives one: the hook logs the
-//! panic to the console and reveals the static `#crash` message that index.html carries.
+//! panic to the console and reveals the static `#crash` message every built page carries
+//! (`render::StaticPage`).
 
 use wasm_bindgen::JsCast;
 
@@ -17,7 +18,7 @@ fn show_crash_view() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Some(crash) = document.get_element_by_id("crash")
+    if let Some(crash) = document.get_element_by_id(coops_core::names::CRASH_ID)
         && let Ok(crash) = crash.dyn_into::<web_sys::HtmlElement>()
     {
         crash.set_hidden(false);

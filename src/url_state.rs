@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::embed::{Embed, use_embed};
-use crate::paths::app_path;
+use crate::host::{Host, use_host};
 
 /// How a filter change enters the browser's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +26,7 @@ pub struct QueryState {
     pub query: Memo<DirectoryQuery>,
     path: Memo<String>,
     navigate: Navigate,
-    embed: Embed,
+    host: Host,
 }
 
 /// The router's navigate function, shareable by every handler that changes the filters.
@@ -42,7 +41,7 @@ impl QueryState {
             query: Memo::new(move |_| DirectoryQuery::from_query_string(&search.read())),
             path: location.pathname,
             navigate: Arc::new(use_navigate()),
-            embed: use_embed(),
+            host: use_host(),
         }
     }
 
@@ -50,14 +49,14 @@ impl QueryState {
     pub fn set(&self, query: DirectoryQuery, history: History) {
         let qs = query.to_query_string();
         // The router adds the base itself.
-        let path = app_path(&self.path.get_untracked());
+        let path = self.host.app_path(&self.path.get_untracked());
         let href = if qs.is_empty() {
             path
         } else {
             format!("{path}?{qs}")
         };
         // An embedded app keeps its settings, so a reload inside the frame stays embedded.
-        let href = self.embed.keep_in(&href);
+        let href = self.host.keep_embed_in(&href);
         (self.navigate)(
             &href,
             NavigateOptions {

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::embed::use_embed;
-use crate::paths::app_href;
+use crate::host::use_host;
 
 /// Links to `/coops/<id>`. Embedded in another site, it opens the full app in a new tab
 /// instead, so the host's frame keeps showing what the host chose.
@@ -18,7 +17,8 @@ pub fn CoopLink(
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
-    let href = app_href(&format!("/coops/{id}"));
-    let target = use_embed().config.embed.then_some("_blank");
+    let host = use_host();
+    let href = host.href(&format!("/coops/{id}"));
+    let target = host.embedded().then_some("_blank");
     view! { <a href=href target=target>{children()}</a> }
 }

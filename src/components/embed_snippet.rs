@@ -5,6 +5,8 @@ use coops_core::site::EMBED_SUMMARY;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::host::use_host;
+
 /// A disclosure with the iframe snippet for the current view (its filters or wizard step),
 /// ready to copy. Hidden when the app is itself embedded.
 #[component]
@@ -13,22 +15,14 @@ pub fn EmbedSnippet(
     title: &'static str,
 ) -> impl IntoView {
     let location = use_location();
+    let host = use_host();
     let copied = RwSignal::new(false);
-    let snippet = move || {
-        let Some(window) = web_sys::window() else {
-            return String::new();
-        };
-        let origin = window.location().origin().unwrap_or_default();
-        let base = window
-            .document()
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_else(|| format!("{origin}/"));
-        let base = base.trim_end_matches('/');
+    let snippet = Memo::new(move |_| {
         let query = without_embed_keys(&location.search.get());
-        let path = location.pathname.get();
-        // The browser's path, base included.
+        let page = host.app_path(&location.pathname.get());
         let view = format!(
-            "{origin}{path}{}{query}",
+            "{}{page}{}{query}",
+            host.app_url.trim_end_matches('/'),
             if query.is_empty() { "" } else { "?" }
         );
         let view = EmbedConfig {
@@ -36,11 +30,14 @@ pub fn EmbedSnippet(
             ..EmbedConfig::default()
         }
         .keep_in(&view);
-        iframe_snippet(&view, &format!("{base}/embed.js"), title)
-    };
+        iframe_snippet(&view, &format!("{}embed.js", host.app_url), title)
+    });
     let copy = move |_| {
         if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&snippet());
+            let _ = window
+                .navigator()
+                .clipboard()
+                .write_text(&snippet.get_untracked());
             copied.set(true);
         }
     };
@@ -52,7 +49,9 @@ pub fn EmbedSnippet(
                 "It resizes itself to fit; see the project's README for more options."
             </p>
             <label class="embed-snippet__label" for="embed-code">"HTML to paste"</label>
-            <textarea id="embed-code" class="embed-snippet__code" readonly rows="5" prop:value=snippet></textarea>
+            // The text as the element's content too, for the page rendered at build time (a
+            // property is not markup); readonly, so the two never disagree.
+            <textarea id="embed-code" class="embed-snippet__code" readonly rows="5" prop:value=snippet>{snippet}</textarea>
             <button type="button" class="button" on:click=copy>"Copy"</button>
             <span class="embed-snippet__status" role="status">{move || copied.get().then_some(" Copied.")}</span>
         </details>

@@ -30,6 +30,8 @@ pub fn EntrySections(
     /// The search text.
     #[prop(into)]
     query: Signal<String>,
+    /// Bound to the count line: the sections are drawn once it is in the document.
+    shown: NodeRef<leptos::html::P>,
 ) -> impl IntoView {
     let sections = StoredValue::new(sections);
     let filtered = Memo::new(move |_| {
@@ -52,7 +54,7 @@ pub fn EntrySections(
     });
     let count = move || filtered.with(|f| f.iter().map(|s| s.entries.len()).sum::<usize>());
     view! {
-        <p class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
+        <p node_ref=shown class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
             {move || match count() {
                 0 => "Nothing matches".to_string(),
                 1 => "1 entry".to_string(),

@@ -1,11 +1,13 @@
 //! The directory's filters, each with live counts that respect the other active filters.
 
+use coops_core::names::{DEFUNCT_INPUT_ID, FACET_COUNT_CLASS, REMOTE_INPUT_ID, TAG_INPUT_PREFIX};
 use coops_core::query::{DirectoryQuery, Sort};
 use coops_core::search::Facets;
 use coops_core::site::{facet_count, facet_option, facet_words as words};
 use leptos::prelude::*;
 
 use crate::data::DirectoryData;
+use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 
 /// Region, country, business areas, remote-friendly, defunct, and sort.
@@ -123,7 +125,7 @@ pub fn FacetPanel(
                 Memo::new(move |_| query.read().tags.contains(&id))
             };
             let state = state.clone();
-            let input_id = format!("tag-{id}");
+            let input_id = format!("{TAG_INPUT_PREFIX}{id}");
             view! {
                 <li class="facet__option" class:facet__option--empty=move || count.get() == 0 && !checked.get()>
                     <input
@@ -143,7 +145,7 @@ pub fn FacetPanel(
                     />
                     <label for=input_id>
                         {tag.name.clone()}
-                        <span class="facet__count">{move || facet_count(count.get())}</span>
+                        <span class=FACET_COUNT_CLASS>{move || facet_count(count.get())}</span>
                     </label>
                 </li>
             }
@@ -151,7 +153,9 @@ pub fn FacetPanel(
         .collect_view();
 
     view! {
-        <section class="facets" aria-labelledby="facets-title">
+        // Rendered at build time, the panel shows the counts but works only once the app is
+        // in: until then it is inert (not focusable, not announced).
+        <section class="facets" aria-labelledby="facets-title" inert=use_host().prerendering>
             <h2 id="facets-title" class="facets__title">{words::TITLE}</h2>
             <div class="facet">
                 <label class="facet__label" for="facet-region">{words::REGION}</label>
@@ -169,17 +173,17 @@ pub fn FacetPanel(
             </div>
             <div class="facet facet--toggles">
                 <div class="facet__option">
-                    <input type="checkbox" id="facet-remote" prop:checked=move || query.read().remote on:change=toggle_remote />
-                    <label for="facet-remote">
+                    <input type="checkbox" id=REMOTE_INPUT_ID prop:checked=move || query.read().remote on:change=toggle_remote />
+                    <label for=REMOTE_INPUT_ID>
                         {words::REMOTE_ONLY}
-                        <span class="facet__count">{move || facet_count(facets.read().remote)}</span>
+                        <span class=FACET_COUNT_CLASS>{move || facet_count(facets.read().remote)}</span>
                     </label>
                 </div>
                 <div class="facet__option">
-                    <input type="checkbox" id="facet-defunct" prop:checked=move || query.read().defunct on:change=toggle_defunct />
-                    <label for="facet-defunct">
+                    <input type="checkbox" id=DEFUNCT_INPUT_ID prop:checked=move || query.read().defunct on:change=toggle_defunct />
+                    <label for=DEFUNCT_INPUT_ID>
                         {words::INCLUDE_DEFUNCT}
-                        <span class="facet__count">{move || facet_count(facets.read().defunct)}</span>
+                        <span class=FACET_COUNT_CLASS>{move || facet_count(facets.read().defunct)}</span>
                     </label>
                 </div>
             </div>

@@ -10,7 +10,7 @@ use leptos::html::H2;
 use leptos::prelude::*;
 
 use crate::components::rich_text::ExternalLink;
-use crate::embed::use_embed;
+use crate::host::use_host;
 use crate::pages::join::JoinUrl;
 use leptos_router::hooks::use_location;
 
@@ -93,7 +93,7 @@ pub fn JoinOutcome(
                             .map(|o| o.title.clone())
                             .unwrap_or_default();
                         // The guide's own address, whether at /join or in a host page.
-                        let href = use_embed().keep_in(&format!(
+                        let href = use_host().keep_embed_in(&format!(
                             "{}?outcome={id}",
                             use_location().pathname.get_untracked()
                         ));

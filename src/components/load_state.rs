@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::{DirectoryData, LoadError, use_directory};
+use crate::data::{DirectoryData, Loadable, use_directory};
 
 /// Renders `children` with the dataset once it has loaded; a loading message until then, and
 /// the error view, with a Retry that refetches, if it fails.
@@ -17,15 +17,16 @@ where
     F: Fn(DirectoryData) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    view! { <WithResource resource=use_directory().0 what="the directory" children /> }
+    view! { <WithResource source=use_directory() what="the directory" children /> }
 }
 
-/// Renders `children` with a resource's value once it has loaded: a loading message first,
-/// and on failure the error view, whose Retry refetches.
+/// Renders `children` with data: at once when it is at hand; otherwise a loading message
+/// first, then the view once it has loaded, or on failure the error view, whose Retry
+/// refetches.
 #[component]
 pub fn WithResource<T, F, V>(
-    /// The data being loaded.
-    resource: LocalResource<Result<T, LoadError>>,
+    /// The data, at hand or being loaded.
+    source: Loadable<T>,
     /// What is loading, for the messages ("the directory").
     what: &'static str,
     /// Builds the view from the loaded value.
@@ -36,6 +37,10 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let resource = match source {
+        Loadable::Ready(data) => return children(data).into_any(),
+        Loadable::Fetching(resource) => resource,
+    };
     let children = Arc::new(children);
     view! {
         <Transition fallback=move || view! { <LoadingView what /> }>
@@ -52,6 +57,7 @@ where
             </ErrorBoundary>
         </Transition>
     }
+    .into_any()
 }
 
 /// Shown while data loads.
@@ -80,9 +86,9 @@ pub fn LoadErrorView<R>(
 where
     R: Fn() + Send + Sync + 'static,
 {
-    // A failure is news the pre-rendered list must not hide.
+    // A failure is news the pre-rendered page must not hide.
     Effect::new(|_| {
-        crate::prerender::take_over();
+        crate::handover::take_over();
     });
     let messages = move || {
         errors

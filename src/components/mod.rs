@@ -9,6 +9,7 @@ pub mod facets;
 pub mod join_outcome;
 pub mod join_step;
 pub mod load_state;
+pub mod page_meta;
 pub mod result_list;
 pub mod rich_text;
 pub mod search_box;

@@ -1,15 +1,22 @@
 //! The matching co-ops: a count that screen readers hear, the cards, and an empty state.
 
+use coops_core::names::{RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS};
 use coops_core::search::{Results, count_label};
 use leptos::prelude::*;
 
 use crate::components::coop_card::{CoopCard, CoopLabels};
 use crate::data::DirectoryData;
+use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 
 /// Cards rendered at first, and added by each "Show more": the DOM stays small however large
 /// the dataset grows.
 pub const PAGE_SIZE: usize = 48;
+
+/// Cards in a page rendered at build time: all of them up to this many, so that the quick
+/// search can show any match before the app is in (the app then shows the first
+/// [`PAGE_SIZE`]); the cap keeps a much larger list from making the page itself slow.
+pub const PRERENDERED_CARDS: usize = 1_000;
 
 /// The result count and the list of co-op cards, a page at a time.
 #[component]
@@ -21,14 +28,19 @@ pub fn ResultList(
     /// The URL state, for tag clicks and the empty state's suggestions.
     state: QueryState,
 ) -> impl IntoView {
-    let shown = RwSignal::new(PAGE_SIZE);
+    let first_page = if use_host().prerendering {
+        PRERENDERED_CARDS
+    } else {
+        PAGE_SIZE
+    };
+    let shown = RwSignal::new(first_page);
     // A new search starts from the first page again (a signal notifies on every set, so only
     // when it is not there already: the list would be diffed twice per keystroke).
     Effect::watch(
         move || results.track(),
         move |_, _, _| {
-            if shown.get_untracked() != PAGE_SIZE {
-                shown.set(PAGE_SIZE)
+            if shown.get_untracked() != first_page {
+                shown.set(first_page)
             }
         },
         false,
@@ -59,12 +71,12 @@ pub fn ResultList(
         move |i: u32| {
             let coop = data.directory.coops[i as usize].clone();
             let labels = CoopLabels::of(&coop, &data);
-            view! { <li class="result-list__item"><CoopCard coop labels on_tag /></li> }
+            view! { <li class=RESULT_ITEM_CLASS><CoopCard coop labels on_tag /></li> }
         }
     };
 
     view! {
-        <p class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
+        <p class=RESULT_COUNT_CLASS data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
             {move || count_label(total())}
         </p>
         <Show when=move || total() == 0>
@@ -74,7 +86,7 @@ pub fn ResultList(
             <For each=visible key=|i| *i children=cards.clone() />
         </ol>
         <Show when=move || shown.get() < total()>
-            <p class="result-list__more">
+            <p class=RESULT_MORE_CLASS>
                 <button type="button" class="button result-list__more-button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
                     {move || format!("Show more ({} of {} shown)", shown.get().min(total()), total())}
                 </button>

@@ -6,9 +6,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The search box's id: the app waits for it to be in the document before replacing the
-/// pre-rendered list.
-pub const SEARCH_BOX_ID: &str = "directory-search";
+use coops_core::names::SEARCH_BOX_ID;
 
 /// Whether `event` asks for the search box (`coops_core::site::slash_focuses_search`).
 fn slash_focuses_search_box(event: &web_sys::KeyboardEvent) -> bool {

@@ -10,22 +10,23 @@ use std::sync::Arc;
 
 use coops_core::geo::{ATTRIBUTION, SHADES, WorldMap, shade};
 use coops_core::load::parse_document;
+use coops_core::names::{
+    MAP_DRAWN_MARK, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, WORLD_PATH,
+};
 use coops_core::search::{Results, region_countries};
 use coops_core::site::{
-    MAP_CAPTION, MAP_DRAWN_MARK, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE,
-    REMOTE_GROUP_LABEL, REMOTE_HINT, REMOTE_SHOWN, remote_more, remote_title,
+    MAP_CAPTION, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE, REMOTE_GROUP_LABEL, REMOTE_HINT,
+    REMOTE_SHOWN, remote_more, remote_title,
 };
 use leptos::prelude::*;
 
 use crate::components::coop_link::CoopLink;
 use crate::data::{DirectoryData, LoadError, fetch_text};
+use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 
-/// Where the map geometry lives, relative to `<base>`.
-const WORLD_URL: &str = "data/world.json";
-
-async fn fetch_world() -> Result<Arc<WorldMap>, LoadError> {
-    let text = fetch_text(WORLD_URL).await?;
+async fn fetch_world(url: String) -> Result<Arc<WorldMap>, LoadError> {
+    let text = fetch_text(&url).await?;
     parse_document::<WorldMap>(&text)
         .map(Arc::new)
         .map_err(LoadError::Dataset)
@@ -44,15 +45,21 @@ pub fn WorldMapPanel(
     // A signal filled by a task, not a resource: a resource read under the directory's
     // `<Transition>` would hold the whole directory back until the map had arrived.
     let world = RwSignal::new(None::<Result<Arc<WorldMap>, LoadError>>);
+    let host = use_host();
+    let world_url = StoredValue::new(host.data_url(WORLD_PATH));
     let load_world = move || {
         world.set(None);
+        let url = world_url.get_value();
         leptos::task::spawn_local(async move {
-            let loaded = fetch_world().await;
+            let loaded = fetch_world(url).await;
             // The panel may have gone (another route) while the geometry loaded.
             world.try_set(Some(loaded));
         });
     };
-    load_world();
+    // A page rendered at build time shows the map loading; the app that replaces it loads it.
+    if !host.prerendering {
+        load_world();
+    }
     let results = deferred(results);
     let query = state.query;
     // The countries of the chosen region, to zoom to.
@@ -88,30 +95,41 @@ pub fn WorldMapPanel(
     // Keyed and memoised: a keystroke that leaves the remote co-ops as they were touches
     // nothing here, and one that changes them adds or removes only those links.
     let remote_count = Memo::new(move |_| results.with(|r| r.without_place.len()));
+    // Rendered at build time, the group holds every one of them, those beyond the first
+    // REMOTE_SHOWN hidden: a search before the app is in (the quick search) shows the first
+    // that match, as the app would.
+    let listed = if host.prerendering {
+        usize::MAX
+    } else {
+        REMOTE_SHOWN
+    };
     let remote_shown = Memo::new(move |_| {
         results.with(|r| {
             r.without_place
                 .iter()
-                .take(REMOTE_SHOWN)
-                .copied()
-                .collect::<Vec<u32>>()
+                .take(listed)
+                .enumerate()
+                .map(|(n, &i)| (i, n >= REMOTE_SHOWN))
+                .collect::<Vec<(u32, bool)>>()
         })
     });
     let table_data = data.clone();
-    let remote_item = move |i: u32| {
+    let remote_item = move |(i, hidden): (u32, bool)| {
         let coop = &data.directory.coops[i as usize];
         let (id, name) = (coop.id.clone(), coop.name.clone());
-        view! { <li><CoopLink id>{name}</CoopLink></li> }
+        let item_id = id.clone();
+        view! { <li data-coop-id=item_id hidden=hidden><CoopLink id>{name}</CoopLink></li> }
     };
+    let more = move || remote_count.get().saturating_sub(REMOTE_SHOWN);
     let remote_group = view! {
-        <h3 class="world-map__remote-title">{move || remote_title(remote_count.get())}</h3>
+        <h3 class=REMOTE_TITLE_CLASS>{move || remote_title(remote_count.get())}</h3>
         <p class="world-map__remote-hint">{REMOTE_HINT}</p>
-        <ul class="world-map__remote-list" data-testid="remote-group">
-            <For each=move || remote_shown.get() key=|i| *i children=remote_item />
+        <ul class=REMOTE_LIST_CLASS data-testid="remote-group">
+            <For each=move || remote_shown.get() key=|item| *item children=remote_item />
         </ul>
-        <Show when=move || { remote_count.get() > REMOTE_SHOWN }>
-            <p class="world-map__remote-hint">{move || remote_more(remote_count.get() - REMOTE_SHOWN)}</p>
-        </Show>
+        <p class=format!("world-map__remote-hint {REMOTE_MORE_CLASS}") hidden=move || more() == 0>
+            {move || (more() > 0).then(|| remote_more(more()))}
+        </p>
     };
     view! {
         <section class="world-map" aria-labelledby="world-map-title">
@@ -353,6 +371,8 @@ fn MapTable(data: DirectoryData, results: Signal<Results>) -> impl IntoView {
         <details
             class="world-map__summary"
             data-testid="map-table"
+            // Its rows come with the app; rendered at build time, it waits for it.
+            inert=use_host().prerendering
             on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
         >
             <summary>{MAP_TABLE}</summary>

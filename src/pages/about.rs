@@ -1,14 +1,19 @@
 //! What this directory is and where its data comes from.
 
+use leptos::html::Section;
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::page_meta::PageMeta;
+use crate::handover::take_over_when_shown;
 
 /// About the directory and the list behind it.
 #[component]
 pub fn AboutPage() -> impl IntoView {
+    let shown = NodeRef::<Section>::new();
+    take_over_when_shown(shown, |_| ());
     view! {
-        <Title text="About" />
-        <section class="page page--about" aria-labelledby="about-title">
+        <PageMeta title="About" description="What worker-owned tech co-ops are, and where this directory's data comes from." path="/about" />
+        <section class="page page--about" aria-labelledby="about-title" node_ref=shown>
             <h1 id="about-title">"About this directory"</h1>
             <p>
                 "A worker co-operative is a business its workers own together and run democratically, "

@@ -1,17 +1,21 @@
 //! A co-op's own page: everything known about it, and the co-ops most like it.
 
 use crate::components::app_link::AppLink;
+use coops_core::linked_data::organization_json_ld;
 use coops_core::query::DirectoryQuery;
 use coops_core::search::similar;
 use coops_core::url::safe_href;
 use coops_core::{Coop, Status};
+use leptos::html::{Article, Section};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::load_state::WithDirectory;
+use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::{ExternalLink, RichText};
 use crate::data::DirectoryData;
+use crate::handover::take_over_when_shown;
+use crate::host::use_host;
 
 /// How many similar co-ops the page suggests.
 const SIMILAR: usize = 6;
@@ -102,9 +106,21 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
     if coop.location.worldwide {
         flags.push("works worldwide");
     }
+    let shown = NodeRef::<Article>::new();
+    take_over_when_shown(shown, |_| ());
+    let path = format!("/coops/{}", coop.id);
+    let description = coop_description(&coop, &data);
+    // For search engines, in the page rendered at build time: the app has no use for it.
+    let host = use_host();
+    let linked_data = host.prerendering.then(|| {
+        let page_url = format!("{}{path}", host.app_url.trim_end_matches('/'));
+        let json = organization_json_ld(&coop, &page_url);
+        view! { <script type="application/ld+json" inner_html=json></script> }
+    });
     view! {
-        <Title text=coop.name.clone() />
-        <article class="coop-page" data-testid="coop-page" data-coop-id=coop.id.clone() aria-labelledby="coop-page-title">
+        <PageMeta title=coop.name.clone() description path />
+        {linked_data}
+        <article node_ref=shown class="coop-page" data-testid="coop-page" data-coop-id=coop.id.clone() aria-labelledby="coop-page-title">
             <p class="coop-page__back"><AppLink href="/">"← All co-ops"</AppLink></p>
             <h1 id="coop-page-title">{coop.name.clone()}</h1>
             {(coop.status == Status::Defunct).then(|| view! { <p class="coop-page__status">"This co-op is no longer trading; it is kept here for the record."</p> })}
@@ -138,12 +154,34 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
     }
 }
 
+/// The co-op in a sentence or two, for link previews and search engines.
+fn coop_description(coop: &Coop, data: &DirectoryData) -> String {
+    let place = data.directory.place_label(coop);
+    let mut text = if place.is_empty() {
+        format!("{} is a worker-owned tech co-op.", coop.name)
+    } else {
+        format!("{} is a worker-owned tech co-op ({place}).", coop.name)
+    };
+    if coop.status == Status::Defunct {
+        text.push_str(" It is no longer trading.");
+    }
+    if !coop.business_areas.is_empty() {
+        text.push_str(&format!(
+            " Business areas: {}.",
+            coop.business_areas.trim_end_matches('.')
+        ));
+    }
+    text
+}
+
 /// A `/coops/<id>` for an id the dataset does not have.
 #[component]
 fn UnknownCoop(id: String) -> impl IntoView {
+    let shown = NodeRef::<Section>::new();
+    take_over_when_shown(shown, |_| ());
     view! {
-        <Title text="Co-op not found" />
-        <section class="page" data-testid="not-found">
+        <PageMeta title="Co-op not found" description="The directory has no co-op at this address." />
+        <section class="page" data-testid="not-found" node_ref=shown>
             <h1>"No co-op with this address"</h1>
             <p>{format!("The directory has no co-op called \u{201c}{id}\u{201d}. It may have been renamed or removed from the list.")}</p>
             <p><AppLink href="/">"Search the directory"</AppLink></p>

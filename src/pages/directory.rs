@@ -1,61 +1,35 @@
 //! The home screen: the directory of co-ops, filtered by the URL.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::facets::FacetPanel;
 use crate::components::load_state::WithDirectory;
+use crate::components::page_meta::PageMeta;
 use crate::components::result_list::ResultList;
-use crate::components::search_box::{SEARCH_BOX_ID, SearchBox};
+use crate::components::search_box::SearchBox;
 use crate::components::skipped_notice::SkippedNotice;
 use crate::components::world_map::WorldMapPanel;
 use crate::data::DirectoryData;
-use crate::embed::use_embed;
+use crate::handover::{Handover, take_over_when_shown};
+use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 use coops_core::embed::EmbedView;
-use coops_core::site::{
-    APP_READY_MARK, DIRECTORY_HEADING, DIRECTORY_LEDE, FILTERABLE_MARK, SEARCH_HINT,
-};
+use coops_core::names::{APP_READY_MARK, FILTERABLE_MARK, SEARCH_BOX_ID};
+use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
+use leptos::html::Div;
 
 /// The directory: search, filters, and the matching co-ops.
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     view! {
-        <Title text="" />
+        <PageMeta title="" description=DIRECTORY_LEDE path="/" />
         <section class="page page--directory" aria-labelledby="directory-title">
             <h1 id="directory-title">{DIRECTORY_HEADING}</h1>
             <p class="page__lede">{DIRECTORY_LEDE}</p>
             <WithDirectory children=|data| view! { <DirectoryView data /> } />
         </section>
     }
-}
-
-/// Runs `then` in the first animation frame in which the element `id` is in the document, or
-/// after `frames_left` frames without it; not at all once `owner` is gone (the visitor left
-/// the view meanwhile). The app's view is attached a frame or more after it is built (when the
-/// whole page is ready), and the pre-rendered list must stay until then: a frame with neither
-/// would show an empty page that the list then pushes down.
-fn in_first_frame_with(
-    id: &'static str,
-    frames_left: u8,
-    owner: StoredValue<()>,
-    then: impl FnOnce() + 'static,
-) {
-    request_animation_frame(move || {
-        if owner.try_get_value().is_none() {
-            return;
-        }
-        let attached = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .is_some_and(|e| e.is_connected());
-        if attached || frames_left == 0 {
-            then()
-        } else {
-            in_first_frame_with(id, frames_left - 1, owner, then)
-        }
-    })
 }
 
 /// Focuses the app's search box.
@@ -89,27 +63,30 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
     // A memo, not a derived signal: computed once per search for its thirty-odd readers, and
     // they hear nothing when the counts did not change.
     let facets = Memo::new(move |_| results.read().facets.clone());
-    let view = use_embed().config.view;
+    let host = use_host();
+    let view = host.embed.view;
     // In the first frame the view is painted in, the app replaces the pre-rendered list,
-    // keeping what the visitor typed into it, and from then on typing filters the list. (The
-    // map alone, for an embedding site, has no search box to wait for.)
-    let frames_to_wait = if view == EmbedView::Map { 0 } else { 120 };
-    let owner = StoredValue::new(());
-    Effect::new(move |_| {
-        in_first_frame_with(SEARCH_BOX_ID, frames_to_wait, owner, move || {
-            if let Some(handover) = crate::prerender::take_over() {
-                if !handover.typed.trim().is_empty() {
-                    on_search.run(handover.typed);
-                }
-                if handover.search_focused {
-                    focus_search_box();
-                }
+    // keeping what the visitor typed into it, and from then on typing filters the list.
+    let shown = NodeRef::<Div>::new();
+    let ready = move |handover: Option<Handover>| {
+        if let Some(handover) = handover {
+            if !handover.typed.trim().is_empty() {
+                on_search.run(handover.typed);
             }
-            crate::perf::mark_once(FILTERABLE_MARK);
-            crate::perf::mark(APP_READY_MARK);
-        })
-    });
-    let embedded = use_embed().config.embed;
+            if handover.search_focused {
+                focus_search_box();
+            }
+        }
+        crate::perf::mark_once(FILTERABLE_MARK);
+        crate::perf::mark(APP_READY_MARK);
+    };
+    if view == EmbedView::Map {
+        // The map alone, for an embedding site: never pre-rendered, nothing to wait for.
+        Effect::new(move |_| ready(None));
+    } else {
+        take_over_when_shown(shown, ready);
+    }
+    let embedded = host.embedded();
     if view == EmbedView::Map {
         // The map alone, as an embedding site asked (`?embed=1&view=map`).
         return view! { <WorldMapPanel data results state /> }.into_any();
@@ -118,7 +95,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         .then(|| view! { <WorldMapPanel data=data.clone() results state=state.clone() /> });
     view! {
         <SkippedNotice data=data.clone() />
-        <div class="directory">
+        <div class="directory" node_ref=shown>
             <div class="directory__controls">
                 <SearchBox
                     value=Signal::derive(move || query.read().q.clone())

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use coops_core::join::{JoinGuide, Place, format_answers, parse_answers};
 use coops_core::query::parse_query_string;
+use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -17,27 +17,38 @@ use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::join_outcome::JoinOutcome;
 use crate::components::join_step::JoinStep;
 use crate::components::load_state::WithResource;
-use crate::data::fetch_guide;
-use crate::embed::use_embed;
-use crate::paths::app_path;
+use crate::components::page_meta::PageMeta;
+use crate::data::use_guide;
+use crate::handover::take_over_when_shown;
+use crate::host::use_host;
 
 /// `/join`: the guide. `go` callbacks below take a query string (see [`JoinUrl::query`]).
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    let guide = LocalResource::new(fetch_guide);
+    let host = use_host();
+    let guide = use_guide(&host);
     view! {
-        <Title text="Join the movement" />
+        <PageMeta title="Join the movement" description=JOIN_DESCRIPTION path="/join" />
         <section class="page page--join" aria-labelledby="join-title">
             <h1 id="join-title">"Which way to join?"</h1>
             <p class="page__lede">
                 "Answer a few questions and we'll point you to the right door, whether you run a tech co-op, "
                 "want to turn a company into one, want to work in one, or want to help from outside."
             </p>
-            <WithResource resource=guide what="the joining guide" children=|guide| view! { <Wizard guide /> } />
-            {(!use_embed().config.embed).then(|| view! { <EmbedSnippet title="Which way to join the tech co-op movement" /> })}
+            <noscript>
+                <p class="wizard__notice">
+                    "The guide needs JavaScript to move from one question to the next. Without it, "
+                    "the directory, the co-ops' pages and the resources still read in full."
+                </p>
+            </noscript>
+            <WithResource source=guide what="the joining guide" children=|guide| view! { <Wizard guide /> } />
+            {(!host.embedded()).then(|| view! { <EmbedSnippet title="Which way to join the tech co-op movement" /> })}
         </section>
     }
 }
+
+/// The guide in a sentence, for link previews and search engines.
+const JOIN_DESCRIPTION: &str = "A few questions that point you to your way into the tech co-op movement: joining a network, converting a company, working in a co-op, or helping from outside.";
 
 /// What the URL says about the guide: the answers given and which of them to show.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -91,13 +102,13 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
     };
     let navigate = use_navigate();
     // An embedded guide keeps its settings in every step's URL.
-    let embed = use_embed();
+    let host = use_host();
     // The guide's own path ("/join", or "/" when mounted in a host page), kept as steps change.
-    let here = app_path(&location.pathname.get_untracked());
+    let here = host.app_path(&location.pathname.get_untracked());
     let go = Callback::new(move |query: String| {
         let href = format!("{here}{query}");
         navigate(
-            &embed.keep_in(&href),
+            &host.keep_embed_in(&href),
             NavigateOptions {
                 scroll: false,
                 ..Default::default()
@@ -105,6 +116,8 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
         )
     });
 
+    let shown = NodeRef::<Div>::new();
+    take_over_when_shown(shown, |_| ());
     move || {
         let guide = guide.clone();
         let direct = url
@@ -134,7 +147,7 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
         };
         view! {
             {notice}
-            <div class="wizard">{body}</div>
+            <div class="wizard" node_ref=shown>{body}</div>
         }
     }
 }

@@ -1,12 +1,14 @@
 //! The networks page and the resources page: the list's links, by section, searchable.
 
 use coops_core::{Directory, Entry};
+use leptos::html::P;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::entry_list::{EntrySection, EntrySections};
 use crate::components::load_state::WithDirectory;
+use crate::components::page_meta::PageMeta;
 use crate::components::search_box::SearchBox;
+use crate::handover::take_over_when_shown;
 use crate::url_state::{History, QueryState};
 
 /// Networks of co-ops and meetups.
@@ -15,6 +17,7 @@ pub fn NetworksPage() -> impl IntoView {
     view! {
         <LinkPage
             title="Networks of co-ops"
+            path="/networks"
             lede="Federations and networks that tech co-ops join to share work, skills and support, and places to meet."
             sections=|d: &Directory| vec![
                 section("networks", "Networks", None, &d.networks),
@@ -30,6 +33,7 @@ pub fn ResourcesPage() -> impl IntoView {
     view! {
         <LinkPage
             title="Resources"
+            path="/resources"
             lede="Handbooks for starting a co-op, books, articles, talks, forums, tools, software made by co-ops, and where to find work."
             sections=|d: &Directory| {
                 let mut sections: Vec<EntrySection> = d
@@ -60,6 +64,8 @@ fn section(id: &str, title: &str, group: Option<&str>, entries: &[Entry]) -> Ent
 fn LinkPage(
     /// The page's heading and title.
     title: &'static str,
+    /// Its app path.
+    path: &'static str,
     /// The sentence under the heading.
     lede: &'static str,
     /// Picks the sections from the dataset.
@@ -70,13 +76,15 @@ fn LinkPage(
     let on_search =
         Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text));
     let text = Signal::derive(move || query.read().q.clone());
+    let shown = NodeRef::<P>::new();
+    take_over_when_shown(shown, |_| ());
     view! {
-        <Title text=title />
+        <PageMeta title=title description=lede path=path />
         <section class="page page--links" aria-labelledby="links-title">
             <h1 id="links-title">{title}</h1>
             <p class="page__lede">{lede}</p>
             <SearchBox value=text on_input=on_search hint="Names, descriptions and links." />
-            <WithDirectory children=move |data| view! { <EntrySections sections=sections(&data.directory) query=text /> } />
+            <WithDirectory children=move |data| view! { <EntrySections sections=sections(&data.directory) query=text shown /> } />
         </section>
     }
 }

@@ -12,8 +12,10 @@
 pub mod embed;
 pub mod geo;
 pub mod join;
+pub mod linked_data;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod query;
 pub mod search;
 pub mod site;

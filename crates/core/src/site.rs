@@ -1,5 +1,5 @@
-//! Words both the app and the page the build pre-renders (`crates/import/src/prerender.rs`)
-//! show. One source, so the list written into index.html and the app that replaces it never
+//! Words the app's components and the quick search (crates/quick-search) both show. One source,
+//! so the pre-rendered list the quick search filters and the app that replaces it never
 //! disagree, and nothing jumps when the app takes over.
 
 /// The short name in the site's banner.
@@ -82,20 +82,7 @@ pub const FOOTER: [Inline; 7] = [
     Inline::Text("."),
 ];
 
-/// The performance mark set when the directory's search box first filters the list (by the
-/// quick search on the pre-rendered list, or by the app when it starts elsewhere); the
-/// benchmark's "filterable" time.
-pub const FILTERABLE_MARK: &str = "directory: filterable";
-
-/// The performance mark set when the app has taken over the directory, its filters included
-/// (the map follows: [`MAP_DRAWN_MARK`]).
-pub const APP_READY_MARK: &str = "directory: app ready";
-
-/// Performance mark: the app has drawn the map (it fetches the geometry after the list).
-pub const MAP_DRAWN_MARK: &str = "directory: map drawn";
-
-/// The filter panel's words, shared by the app (src/components/facets.rs) and the page's
-/// pre-rendered copy of the panel (crates/import/src/prerender.rs).
+/// The filter panel's words.
 pub mod facet_words {
     /// The panel's heading.
     pub const TITLE: &str = "Filter";
@@ -140,13 +127,6 @@ pub fn facet_count(n: usize) -> String {
 pub fn facet_option(name: &str, n: usize) -> String {
     format!("{name}{}", facet_count(n))
 }
-
-/// Ids in the pre-rendered directory that the quick search (crates/quick-search) updates:
-/// the remote and worldwide group's items (`tc-prerender-remote-<co-op id>`) and the filter
-/// panel's counts (`tc-prerender-count-tag-<tag id>`, `…-remote`, `…-defunct`).
-pub const PRERENDER_REMOTE_ITEM_PREFIX: &str = "tc-prerender-remote-";
-/// See [`PRERENDER_REMOTE_ITEM_PREFIX`].
-pub const PRERENDER_COUNT_PREFIX: &str = "tc-prerender-count-";
 
 /// Whether a key press moves the focus to the directory's search box: `/` without Ctrl, Alt
 /// or Meta (Shift may be needed to type it), unless the visitor is typing in a field or

@@ -17,8 +17,7 @@
 //! The output is deterministic (list order, no clock, no hashing order), so a change to the
 //! list shows as a readable diff of the JSON ([`to_json`]).
 //!
-//! The crate also builds the map asset from Natural Earth shapes ([`map`]) and writes the
-//! directory's first view into the built index.html ([`prerender`]).
+//! The crate also builds the map asset from Natural Earth shapes ([`map`]).
 
 pub mod coops;
 pub mod countries;
@@ -29,7 +28,6 @@ pub mod location;
 pub mod map;
 pub mod markdown;
 pub mod notes;
-pub mod prerender;
 pub mod regions;
 pub mod schemas;
 pub mod sections;

@@ -1,11 +1,11 @@
 //! The directory's search box, working on the pre-rendered list before the app has arrived.
 //!
-//! The build writes the directory's first view into `index.html` (the importer's `prerender`),
-//! so the list paints at once; but the app's wasm is a few hundred kilobytes, and on a slow
+//! The build writes the directory's first view into its page with the app's own components
+//! (crates/site), so the list paints at once; but the app's wasm is a few hundred kilobytes, and on a slow
 //! phone and network the list would stay deaf to its search box for seconds. This module is a
 //! few dozen kilobytes: it reads the same dataset with the same core (`coops-core`), answers the
 //! search box with the same search, and only shows and hides the cards already in the page.
-//! The app loads after it and takes over (`src/prerender.rs`), carrying over the typed text.
+//! The app loads after it and takes over (`src/handover.rs`), carrying over the typed text.
 //!
 //! The deciding is [`Filter`], plain Rust tested natively; [`attach`] only wires it to the page.
 

@@ -1,23 +1,20 @@
 //! Wiring [`Filter`] to the pre-rendered page: its search box, its cards, its count.
 
-use coops_core::site::{
-    FILTERABLE_MARK, PRERENDER_COUNT_PREFIX, PRERENDER_REMOTE_ITEM_PREFIX, facet_count,
-    slash_focuses_search,
+use coops_core::names::{
+    COOP_ID_ATTRIBUTE, DEFUNCT_INPUT_ID, FACET_COUNT_CLASS, FILTERABLE_MARK, PRERENDER_ROOT_ID,
+    REMOTE_INPUT_ID, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, RESULT_COUNT_CLASS,
+    RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID, TAG_INPUT_PREFIX,
 };
+use coops_core::site::{facet_count, slash_focuses_search};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 use crate::{Filter, Shown};
 
-/// The pre-rendered page's ids and classes (crates/import/src/prerender.rs writes them).
-const PAGE_ID: &str = "tc-prerender";
-const SEARCH_ID: &str = "tc-prerender-search";
-const CARD_ID_PREFIX: &str = "tc-prerender-coop-";
-
 /// The parts of the page a search changes.
 struct Page {
-    document: Document,
+    root: Element,
     cards: Vec<HtmlElement>,
     count: Option<Element>,
     more: Option<HtmlElement>,
@@ -48,15 +45,20 @@ impl Page {
     /// The filter panel's counts; a business area with none is dimmed, as in the app.
     fn show_counts(&self, shown: &Shown) {
         let facets = &shown.facets;
-        let tags = facets.tags.iter().map(|(id, n)| (format!("tag-{id}"), *n));
+        let tags = facets
+            .tags
+            .iter()
+            .map(|(id, n)| (format!("{TAG_INPUT_PREFIX}{id}"), *n));
         let toggles = [
-            ("remote".to_string(), facets.remote),
-            ("defunct".to_string(), facets.defunct),
+            (REMOTE_INPUT_ID.to_string(), facets.remote),
+            (DEFUNCT_INPUT_ID.to_string(), facets.defunct),
         ];
-        for (name, n) in tags.chain(toggles) {
+        for (input, n) in tags.chain(toggles) {
             let Some(count) = self
-                .document
-                .get_element_by_id(&format!("{PRERENDER_COUNT_PREFIX}{name}"))
+                .root
+                .query_selector(&format!("label[for=\"{input}\"] .{FACET_COUNT_CLASS}"))
+                .ok()
+                .flatten()
             else {
                 continue;
             };
@@ -156,58 +158,64 @@ fn focus_on_slash(document: &Document, search: &HtmlInputElement) {
 }
 
 /// The search box, the parts a search changes, and the co-op ids of the cards and of the
-/// remote group's items.
+/// remote group's items. The page is the app's own view of the directory, rendered at build
+/// time (crates/site), so it is found by the names the app's components use.
 fn find_page(document: &Document) -> Option<(HtmlInputElement, Page, Vec<String>, Vec<String>)> {
-    let root = document.get_element_by_id(PAGE_ID)?;
-    let search = document
-        .get_element_by_id(SEARCH_ID)?
+    let root = document.get_element_by_id(PRERENDER_ROOT_ID)?;
+    let find = |selector: &str| root.query_selector(selector).ok().flatten();
+    let search = find(&format!("#{SEARCH_BOX_ID}"))?
         .dyn_into::<HtmlInputElement>()
         .ok()?;
-    let items = root.query_selector_all(".result-list__item").ok()?;
-    let mut cards = Vec::with_capacity(items.length() as usize);
-    let mut ids = Vec::with_capacity(cards.capacity());
-    for i in 0..items.length() {
-        let Some(card) = items.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
-            continue;
-        };
-        let id = card
-            .query_selector(".coop-card__name")
-            .ok()
-            .flatten()
-            .map(|name| name.id())
-            .and_then(|id| id.strip_prefix(CARD_ID_PREFIX).map(str::to_owned))
-            .unwrap_or_default();
-        ids.push(id);
-        cards.push(card);
-    }
-    let mut remote_items = Vec::new();
-    let mut remote_ids = Vec::new();
-    let items = root
-        .query_selector_all(&format!("li[id^=\"{PRERENDER_REMOTE_ITEM_PREFIX}\"]"))
-        .ok()?;
-    for i in 0..items.length() {
-        let Some(item) = items.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
-            continue;
-        };
-        let id = item.id();
-        remote_ids.push(
-            id.strip_prefix(PRERENDER_REMOTE_ITEM_PREFIX)
-                .unwrap_or_default()
-                .to_owned(),
-        );
-        remote_items.push(item);
-    }
+    let (cards, ids) = with_coop_ids(
+        &root,
+        &format!(".{RESULT_ITEM_CLASS}"),
+        &format!("[{COOP_ID_ATTRIBUTE}]"),
+    )?;
+    let (remote_items, remote_ids) = with_coop_ids(
+        &root,
+        &format!(".{REMOTE_LIST_CLASS} > li"),
+        &format!("[{COOP_ID_ATTRIBUTE}]"),
+    )?;
     let html = |e: Option<Element>| e.and_then(|e| e.dyn_into::<HtmlElement>().ok());
     let page = Page {
-        document: document.clone(),
         cards,
-        count: root.query_selector(".result-count").ok().flatten(),
-        more: html(root.query_selector(".result-list__more").ok().flatten()),
+        count: find(&format!(".{RESULT_COUNT_CLASS}")),
+        more: html(find(&format!(".{RESULT_MORE_CLASS}"))),
         remote_items,
-        remote_title: document.get_element_by_id("tc-prerender-remote-title"),
-        remote_more: html(document.get_element_by_id("tc-prerender-remote-more")),
+        remote_title: find(&format!(".{REMOTE_TITLE_CLASS}")),
+        remote_more: html(find(&format!(".{REMOTE_MORE_CLASS}"))),
+        root,
     };
     Some((search, page, ids, remote_ids))
+}
+
+/// The elements `selector` finds under `root`, each with the co-op id it carries (on itself or
+/// on the element `carrier` finds inside it).
+fn with_coop_ids(
+    root: &Element,
+    selector: &str,
+    carrier: &str,
+) -> Option<(Vec<HtmlElement>, Vec<String>)> {
+    let found = root.query_selector_all(selector).ok()?;
+    let mut elements = Vec::with_capacity(found.length() as usize);
+    let mut ids = Vec::with_capacity(elements.capacity());
+    for i in 0..found.length() {
+        let Some(element) = found.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        let id = if element.has_attribute(COOP_ID_ATTRIBUTE) {
+            element.get_attribute(COOP_ID_ATTRIBUTE)
+        } else {
+            element
+                .query_selector(carrier)
+                .ok()
+                .flatten()
+                .and_then(|e| e.get_attribute(COOP_ID_ATTRIBUTE))
+        };
+        ids.push(id.unwrap_or_default());
+        elements.push(element);
+    }
+    Some((elements, ids))
 }
 
 /// Writes the search into the address without a new history entry, as the app does, so a

@@ -1,5 +1,6 @@
 //! A small static file server for the built site, as static hosts behave: files by path, and
-//! `index.html` for any path that is not a file (so deep links and reloads reach the app).
+//! a folder's `index.html` for its path, and `index.html` for any other path that is not a file
+//! (so deep links and reloads reach the app).
 //!
 //! Tests can override any path with a [`Reply`] (a broken JSON file, a 500, a hang) and change
 //! it while the page is open, to check that Retry recovers.
@@ -284,14 +285,17 @@ fn gzip_bytes(body: &[u8]) -> Vec<u8> {
     encoder.finish().expect("gzip into memory")
 }
 
-/// The file at `path` under `root`, or `index.html` when there is none (SPA fallback), with the
-/// file actually served.
+/// The file at `path` under `root`, the `index.html` of the folder at `path` (every route's
+/// pre-rendered page, as static hosts serve it), or the root's `index.html` when there is
+/// neither (SPA fallback), with the file actually served.
 fn serve_file(root: &Path, path: &str) -> (PathBuf, (u16, String, Vec<u8>)) {
     let relative = path.trim_start_matches('/');
     let safe = !relative.split('/').any(|part| part == "..");
     let candidate = root.join(relative);
     let file = if safe && candidate.is_file() {
         candidate
+    } else if safe && candidate.join("index.html").is_file() {
+        candidate.join("index.html")
     } else {
         root.join("index.html")
     };

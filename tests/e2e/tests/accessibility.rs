@@ -303,10 +303,10 @@ async fn the_pre_rendered_directory_passes_axe_and_searches_with_the_keyboard() 
         app.press(ENTER).await;
         app.wait_until(
             "focus in main",
-            "document.activeElement.id === 'tc-prerender-main'",
+            "document.activeElement.id === 'main' && !!document.activeElement.closest('#tc-prerender')",
         )
         .await;
-        app.tab_to("#tc-prerender-search", 5).await;
+        app.tab_to("#tc-prerender #directory-search", 5).await;
         app.press("camba").await;
         app.wait_until(
             "one match",
@@ -318,11 +318,11 @@ async fn the_pre_rendered_directory_passes_axe_and_searches_with_the_keyboard() 
         app.press("/").await;
         app.wait_until(
             "'/' to focus the search",
-            "document.activeElement.id === 'tc-prerender-search' && document.activeElement.value === 'camba'",
+            "document.activeElement.id === 'directory-search' && !!document.activeElement.closest('#tc-prerender') && document.activeElement.value === 'camba'",
         )
         .await;
         assert!(
-            app.find_all("[data-testid=coop-card]").await.is_empty(),
+            app.find_all("body > .tc-app").await.is_empty(),
             "all of it without the app"
         );
     })

@@ -28,7 +28,13 @@ fn slow_wasm_server(delay: Duration) -> StaticServer {
 }
 
 /// The co-op ids of the pre-rendered cards the quick search shows, in order.
-const QUICK_SHOWN: &str = "return [...document.querySelectorAll('#tc-prerender .result-list__item')].filter(li => !li.hidden && li.offsetParent !== null).map(li => li.querySelector('article').getAttribute('aria-labelledby').slice('tc-prerender-coop-'.length))";
+const QUICK_SHOWN: &str = "return [...document.querySelectorAll('#tc-prerender .result-list__item')].filter(li => !li.hidden && li.offsetParent !== null).map(li => li.querySelector('article').dataset.coopId)";
+
+/// The pre-rendered page's search box (the app's own, mounted under it, has the same id).
+const PRERENDER_SEARCH: &str = "#tc-prerender #directory-search";
+
+/// The app's own root: mounted into the body, beside the pre-rendered page.
+const APP_ROOT: &str = "body > .tc-app";
 
 /// Whether the quick search has attached (it sets the filterable mark).
 const QUICK_READY: &str = "performance.getEntriesByName('directory: filterable').length > 0";
@@ -60,11 +66,11 @@ async fn the_list_paints_before_the_wasm_and_the_app_takes_over_keeping_what_was
         let count = app.text("#tc-prerender .result-count").await;
         assert_eq!(count, format!("{cards} co-ops"));
         assert!(
-            app.find_all("[data-testid=coop-card]").await.is_empty(),
+            app.find_all(APP_ROOT).await.is_empty(),
             "the app has not started yet"
         );
         // The visitor starts typing into the pre-rendered box.
-        let search = app.find("#tc-prerender-search").await;
+        let search = app.find(PRERENDER_SEARCH).await;
         search.click().await.expect("focus the box");
         search.send_keys("berlin").await.expect("type");
 
@@ -99,7 +105,7 @@ async fn the_app_shows_the_same_first_view_as_the_pre_rendered_list() {
         app.open_before_app("/").await;
         let prerendered: Vec<String> = app
             .js(
-                "return [...document.querySelectorAll('#tc-prerender article.coop-card')].map(a => a.getAttribute('aria-labelledby').slice('tc-prerender-coop-'.length))",
+                "return [...document.querySelectorAll('#tc-prerender article.coop-card')].map(a => a.dataset.coopId)",
                 vec![],
             )
             .await
@@ -137,12 +143,12 @@ async fn the_quick_search_filters_the_list_before_the_app_and_agrees_with_it() {
         app.open_before_app("/").await;
         app.wait_until("the quick search", QUICK_READY).await;
         assert!(
-            app.find_all("[data-testid=coop-card]").await.is_empty(),
+            app.find_all(APP_ROOT).await.is_empty(),
             "the app has not started yet"
         );
         let all = ids(app.js(QUICK_SHOWN, vec![]).await);
         assert!(all.len() > 100, "every card shows at first: {}", all.len());
-        let search = app.find("#tc-prerender-search").await;
+        let search = app.find(PRERENDER_SEARCH).await;
 
         // Nothing matches: no card, and the count says so.
         search.send_keys("zzqxw").await.expect("type");
@@ -175,7 +181,7 @@ async fn the_quick_search_filters_the_list_before_the_app_and_agrees_with_it() {
         let in_order: Vec<&String> = all.iter().filter(|id| quick.contains(id)).collect();
         assert_eq!(quick.iter().collect::<Vec<_>>(), in_order);
         assert!(
-            app.find_all("[data-testid=coop-card]").await.is_empty(),
+            app.find_all(APP_ROOT).await.is_empty(),
             "all of this before the app"
         );
 
@@ -224,7 +230,7 @@ async fn nothing_moves_when_the_app_takes_over_on_a_phone_or_a_desktop() {
                 app.open_before_app("/").await;
                 app.wait_until("the quick search", QUICK_READY).await;
                 if !typed.is_empty() {
-                    app.find("#tc-prerender-search")
+                    app.find(PRERENDER_SEARCH)
                         .await
                         .send_keys(typed)
                         .await
@@ -283,9 +289,9 @@ async fn when_the_app_cannot_download_the_page_says_so_and_the_list_keeps_workin
     server.set(&wasm_path(), Reply::status(404));
     run_with(server, |app| async move {
         let notice_shown = "!document.getElementById('app-failed').hidden";
-        // Nothing that is not coming stays on screen: the copies of the app's panels, the
-        // loading line.
-        let waiting_for_the_app = "[...document.querySelectorAll('.tc-prerender__app-only, #tc-boot-loading')].filter((e) => e.getClientRects().length).length";
+        // Nothing that is not coming stays on screen: the parts only the app brings to life
+        // (the filters, the map's drawing), the loading line.
+        let waiting_for_the_app = "[...document.querySelectorAll('#tc-prerender .facets, #tc-prerender .world-map__drawing, #tc-boot-loading')].filter((e) => e.getClientRects().length).length";
 
         app.open_before_app("/").await;
         app.wait_until("the notice", notice_shown).await;
@@ -294,7 +300,7 @@ async fn when_the_app_cannot_download_the_page_says_so_and_the_list_keeps_workin
         assert_eq!(app.js(&format!("return {waiting_for_the_app}"), vec![]).await, json!(0));
         // The list is there and its search box still filters it.
         app.wait_until("the quick search", QUICK_READY).await;
-        app.find("#tc-prerender-search")
+        app.find(PRERENDER_SEARCH)
             .await
             .send_keys("camba")
             .await
@@ -343,18 +349,20 @@ async fn the_app_starts_and_searches_when_the_quick_search_cannot() {
 }
 
 #[tokio::test]
-async fn other_addresses_show_a_loading_line_not_the_list() {
+async fn addresses_no_page_was_rendered_for_show_a_loading_line_until_the_app_draws_them() {
     run_with(slow_wasm_server(Duration::from_secs(2)), |app| async move {
         for (path, heading) in [
-            ("/join", "Which way"),
+            // A query: the page was rendered with none.
             ("/?q=berlin", "Worker-owned tech co-ops"),
+            ("/join?a=zzz", "Which way"),
+            // A path with no page: the host answers with the directory's page (SPA fallback).
             ("/coops/no-such-coop", "No co-op with this address"),
         ] {
             app.open_before_app(path).await;
             assert_eq!(
                 app.js(&format!("return {PRERENDER_SHOWN}"), vec![]).await,
                 json!(false),
-                "the pre-rendered list is hidden at {path}"
+                "the pre-rendered page is hidden at {path}"
             );
             let loading = app.text("#tc-boot-loading").await;
             assert_eq!(loading, "Loading…", "at {path}");
@@ -362,7 +370,7 @@ async fn other_addresses_show_a_loading_line_not_the_list() {
             let shown = app.heading().await;
             assert!(shown.contains(heading), "{path} shows {shown:?}");
         }
-        // Away from the directory's own address the quick search is never downloaded.
+        // Away from the directory's own page the quick search is never downloaded.
         let quick: Vec<String> = app
             .server
             .requests()
@@ -374,14 +382,75 @@ async fn other_addresses_show_a_loading_line_not_the_list() {
     .await;
 }
 
+/// Where the page's heading and the first block after it are, and the page's text: what must
+/// not change when the app replaces a pre-rendered page.
+const PAGE_FIGURES: &str = r#"
+const main = [...document.querySelectorAll('main')].find((m) => m.getClientRects().length);
+const heading = main.querySelector('h1');
+const next = heading.parentElement.querySelector(':scope > h1 ~ *');
+return [
+  Math.round(heading.getBoundingClientRect().top + scrollY),
+  next ? Math.round(next.getBoundingClientRect().top + scrollY) : null,
+  main.innerText,
+];
+"#;
+
 #[tokio::test]
-async fn the_directory_reads_with_javascript_off() {
+async fn every_kind_of_page_paints_before_the_app_and_nothing_moves_when_it_takes_over() {
+    run_with(
+        slow_wasm_server(Duration::from_millis(1500)),
+        |app| async move {
+            for (width, height) in [(390, 844), (1280, 900)] {
+                app.client
+                    .set_window_size(width, height)
+                    .await
+                    .expect("resize");
+                for (path, heading) in [
+                    ("/coops/camba", "Cambá"),
+                    ("/join", "Which way to join?"),
+                    ("/networks", "Networks of co-ops"),
+                    ("/about", "About this directory"),
+                ] {
+                    let at = format!("{path} at {width}px");
+                    app.open_before_app(path).await;
+                    // Before the app: the page itself, not a loading line.
+                    assert_eq!(
+                        app.js(&format!("return {PRERENDER_SHOWN}"), vec![]).await,
+                        json!(true),
+                        "{at}: the pre-rendered page shows"
+                    );
+                    assert!(
+                        app.find_all(APP_ROOT).await.is_empty(),
+                        "{at}: before the app"
+                    );
+                    assert_eq!(app.heading().await, heading, "{at}");
+                    let before = app.js(PAGE_FIGURES, vec![]).await;
+                    app.wait_until("the handover", PRERENDER_GONE).await;
+                    assert_eq!(app.find_all(APP_ROOT).await.len(), 1, "{at}: the app is in");
+                    let after = app.js(PAGE_FIGURES, vec![]).await;
+                    assert_eq!(
+                        before, after,
+                        "{at}: [heading's top, next block's top, text]"
+                    );
+                    let shifts = app.layout_shifts().await;
+                    assert!(shifts.is_empty(), "{at}: shifts in some frame: {shifts:?}");
+                }
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn every_kind_of_page_reads_with_javascript_off() {
     run(|app| async move {
         app.cdp(
             "Emulation.setScriptExecutionDisabled",
             json!({ "value": true }),
         )
         .await;
+
+        // The directory: every co-op, linked to its site and to its page.
         app.open_before_app("/").await;
         let cards = app.find_all("article.coop-card").await;
         assert!(cards.len() > 100, "cards without scripts: {}", cards.len());
@@ -392,13 +461,14 @@ async fn the_directory_reads_with_javascript_off() {
         assert!(linked > 100, "names link to the co-ops' sites: {linked}");
         let noscript = app.text("noscript, .noscript").await;
         assert!(
-            noscript.contains("list below reads without them"),
+            noscript.contains("rest of this page reads without them"),
             "{noscript:?}"
         );
         for hidden in [
-            ".tc-prerender__search",
+            "#tc-prerender .search-box",
+            "#tc-prerender .facets",
+            "#tc-prerender .world-map__drawing",
             "#tc-boot-loading",
-            "article.coop-card .coop-card__more",
         ] {
             let display = app
                 .js(
@@ -408,13 +478,51 @@ async fn the_directory_reads_with_javascript_off() {
                 .await;
             assert_eq!(display, json!("none"), "{hidden} needs scripts");
         }
-        assert!(
-            app.find_all("[data-testid=coop-card]").await.is_empty(),
-            "no app without scripts"
-        );
-        // A place, a business area and notes are there to read.
         let first = app.text("article.coop-card").await;
         assert!(first.lines().count() >= 2, "{first:?}");
+
+        // A co-op's page, reached by its link: every fact, and its links.
+        app.click("article.coop-card[data-coop-id='camba'] .coop-card__more a")
+            .await;
+        app.wait_until("Cambá's page", "location.pathname === '/coops/camba'")
+            .await;
+        assert_eq!(app.heading().await, "Cambá");
+        let facts = app.text(".coop-page__facts").await;
+        for fact in ["Website", "https://camba.coop", "Buenos Aires", "Argentina"] {
+            assert!(facts.contains(fact), "{fact} in {facts:?}");
+        }
+        assert!(app.find_all(".coop-page__similar a").await.len() >= 3);
+        let linked_data = app
+            .js(
+                "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)",
+                vec![],
+            )
+            .await;
+        assert_eq!(linked_data["@type"], json!("Organization"));
+        assert_eq!(linked_data["name"], json!("Cambá"));
+
+        // Networks and resources: their entries and links.
+        for (path, heading) in [("/networks", "Networks of co-ops"), ("/resources", "Resources")] {
+            app.open_before_app(path).await;
+            assert_eq!(app.heading().await, heading);
+            let entries = app.find_all("[data-testid=entry] a[href^='http']").await.len();
+            assert!(entries > 3, "{path}: {entries} linked entries");
+        }
+
+        // About.
+        app.open_before_app("/about").await;
+        assert_eq!(app.heading().await, "About this directory");
+
+        // The guide: its first question, and a line saying the rest needs scripts.
+        app.open_before_app("/join").await;
+        assert_eq!(app.heading().await, "Which way to join?");
+        assert!(!app.find_all(".join-step h2").await.is_empty(), "the first question");
+        let notice = app.text(".page--join noscript, .page--join .wizard__notice").await;
+        assert!(notice.contains("needs JavaScript"), "{notice:?}");
+
+        // The not-found page, as a host sends it.
+        app.open_before_app("/404.html").await;
+        assert_eq!(app.heading().await, "There is no page at this address");
     })
     .await;
 }

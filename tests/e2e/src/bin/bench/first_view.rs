@@ -43,6 +43,8 @@ pub struct Site {
     pub name: &'static str,
     /// The directory served.
     pub root: PathBuf,
+    /// The address opened.
+    pub path: &'static str,
     /// Script returning the milliseconds (since navigation) at which the page became usable,
     /// or null while it is not yet.
     pub ready: &'static str,
@@ -60,6 +62,13 @@ pub const APP_READY: &str = "const m = performance.getEntriesByName('directory: 
 /// The app is complete when it has taken over, with its filters
 /// (`coops_core::site::APP_READY_MARK`), and drawn the map (`MAP_DRAWN_MARK`).
 pub const APP_COMPLETE: &str = "const m = ['directory: app ready', 'directory: map drawn'].map((name) => performance.getEntriesByName(name)[0]); return m.every(Boolean) ? Math.max(...m.map((e) => e.startTime)) : null;";
+
+/// Another page of the app is complete when the app has replaced its pre-rendered copy
+/// (`coops_core::names::TAKEN_OVER_MARK`); it is usable as soon as it is painted (links work).
+pub const PAGE_TAKEN_OVER: &str = "const m = performance.getEntriesByName('app: taken over'); return m.length ? m[0].startTime : null;";
+
+/// Usable at first paint: a page of links and text.
+pub const PAINTED: &str = "const p = performance.getEntriesByName('first-contentful-paint'); return p.length ? p[0].startTime : null;";
 
 /// A static page is usable when its HTML is parsed and its scripts have run: every row is in
 /// the DOM, and the browser's find works on all of them.
@@ -134,7 +143,7 @@ async fn load_once(site: &Site, profile: &Profile) -> Load {
     if let Some((latency, bytes_per_s, cpu)) = profile.throttle {
         page.throttle(latency, bytes_per_s, cpu).await;
     }
-    page.open_before_app("/").await;
+    page.open_before_app(site.path).await;
     let ready_ms = wait_for_number(&page, site.ready, Duration::from_secs(60))
         .await
         .unwrap_or_else(|| panic!("{} never became usable on {}", site.name, profile.name));

@@ -1,0 +1,144 @@
+//! Names that cross languages: element ids, classes, `data-` attributes, globals, performance
+//! marks and time-outs that the app (Rust), the quick search (Rust, another wasm), the build
+//! (crates/site) and the small JavaScript files (`public/js/*.js`) must agree on.
+//!
+//! One place, so that a rename is one edit: the Rust code uses these constants, and the build
+//! writes [`for_javascript`] into each JavaScript file's one placeholder. A name used only inside
+//! one component stays in that component.
+
+/// The element that holds the page the build pre-rendered, until the app replaces it.
+pub const PRERENDER_ROOT_ID: &str = "tc-prerender";
+
+/// The loading line shown instead of the pre-rendered page where it would be the wrong one.
+pub const BOOT_LOADING_ID: &str = "tc-boot-loading";
+
+/// The notice shown when the app's code cannot be downloaded.
+pub const APP_FAILED_ID: &str = "app-failed";
+
+/// The notice the panic hook reveals.
+pub const CRASH_ID: &str = "crash";
+
+/// The element another site's page gives the app to mount into (in-page mode).
+pub const HOST_ELEMENT_ID: &str = "tech-coops-app";
+
+/// The directory's search box.
+pub const SEARCH_BOX_ID: &str = "directory-search";
+
+/// The `<main>` element of every page.
+pub const MAIN_ID: &str = "main";
+
+/// Classes `gate.js` and `boot.js` set on `<html>`: scripts run; the page at this address is not
+/// the pre-rendered one; the app's code could not be downloaded.
+pub const JS_CLASS: &str = "tc-js";
+/// See [`JS_CLASS`].
+pub const DEEP_LINK_CLASS: &str = "tc-deep-link";
+/// See [`JS_CLASS`].
+pub const APP_FAILED_CLASS: &str = "tc-app-failed";
+
+/// The attribute on `<html>` naming the app path a pre-rendered page shows (`/coops/camba`),
+/// or `*` for the not-found page, which is right at any address a host sends it for.
+pub const ROUTE_ATTRIBUTE: &str = "data-tc-route";
+
+/// The attribute that carries a co-op's id on its card and on its item in the remote group.
+pub const COOP_ID_ATTRIBUTE: &str = "data-coop-id";
+
+/// Classes the quick search reads in the pre-rendered directory: each card's list item, the
+/// result count, the line under the cards, the remote and worldwide group's list, heading and
+/// "more" line, and a filter option's count.
+pub const RESULT_ITEM_CLASS: &str = "result-list__item";
+/// See [`RESULT_ITEM_CLASS`].
+pub const RESULT_COUNT_CLASS: &str = "result-count";
+/// See [`RESULT_ITEM_CLASS`].
+pub const RESULT_MORE_CLASS: &str = "result-list__more";
+/// See [`RESULT_ITEM_CLASS`].
+pub const REMOTE_LIST_CLASS: &str = "world-map__remote-list";
+/// See [`RESULT_ITEM_CLASS`].
+pub const REMOTE_TITLE_CLASS: &str = "world-map__remote-title";
+/// See [`RESULT_ITEM_CLASS`].
+pub const REMOTE_MORE_CLASS: &str = "world-map__remote-more";
+/// See [`RESULT_ITEM_CLASS`].
+pub const FACET_COUNT_CLASS: &str = "facet__count";
+
+/// The ids of the filter panel's inputs, which the quick search finds counts by (through their
+/// labels): a business area's checkbox is `tag-<id>`.
+pub const TAG_INPUT_PREFIX: &str = "tag-";
+/// See [`TAG_INPUT_PREFIX`].
+pub const REMOTE_INPUT_ID: &str = "facet-remote";
+/// See [`TAG_INPUT_PREFIX`].
+pub const DEFUNCT_INPUT_ID: &str = "facet-defunct";
+
+/// Globals on `window`: CSP violations seen (boot.js), the dataset's text fetched once and
+/// handed from boot.js to the app, the app's address recorded by mount.js, the app's wasm
+/// bindings (for the benchmark and the tests).
+pub const CSP_VIOLATIONS_GLOBAL: &str = "__cspViolations";
+/// See [`CSP_VIOLATIONS_GLOBAL`].
+pub const DATASET_GLOBAL: &str = "__techCoopsDataset";
+/// See [`CSP_VIOLATIONS_GLOBAL`].
+pub const MOUNTED_BASE_GLOBAL: &str = "__techCoopsBase";
+/// See [`CSP_VIOLATIONS_GLOBAL`].
+pub const BINDINGS_GLOBAL: &str = "wasmBindings";
+
+/// The dataset and the guide, relative to the app's address.
+pub const DATASET_PATH: &str = "data/directory.json";
+/// See [`DATASET_PATH`].
+pub const GUIDE_PATH: &str = "data/join.json";
+/// The map geometry, relative to the app's address.
+pub const WORLD_PATH: &str = "data/world.json";
+
+/// How long a download may take before it is given up, in milliseconds: the app's own fetches
+/// and boot.js's fetch of the dataset.
+pub const FETCH_TIMEOUT_MS: u32 = 10_000;
+
+/// The performance mark set when the directory's search box first filters the list (by the
+/// quick search on the pre-rendered list, or by the app when it starts elsewhere); the
+/// benchmark's "filterable" time.
+pub const FILTERABLE_MARK: &str = "directory: filterable";
+
+/// The performance mark set when the app has taken over the directory, its filters included
+/// (the map follows: [`MAP_DRAWN_MARK`]).
+pub const APP_READY_MARK: &str = "directory: app ready";
+
+/// Performance mark: the app has drawn the map (it fetches the geometry after the list).
+pub const MAP_DRAWN_MARK: &str = "directory: map drawn";
+
+/// Performance mark: the app has replaced a pre-rendered page (any route).
+pub const TAKEN_OVER_MARK: &str = "app: taken over";
+
+/// Every name above that the JavaScript files use, as one JSON object: the build writes it in
+/// place of each file's placeholder (`/*NAMES*/{}`).
+pub fn for_javascript() -> serde_json::Value {
+    serde_json::json!({
+        "prerenderRootId": PRERENDER_ROOT_ID,
+        "bootLoadingId": BOOT_LOADING_ID,
+        "appFailedId": APP_FAILED_ID,
+        "crashId": CRASH_ID,
+        "searchBoxId": SEARCH_BOX_ID,
+        "jsClass": JS_CLASS,
+        "deepLinkClass": DEEP_LINK_CLASS,
+        "appFailedClass": APP_FAILED_CLASS,
+        "routeAttribute": ROUTE_ATTRIBUTE,
+        "cspViolationsGlobal": CSP_VIOLATIONS_GLOBAL,
+        "datasetGlobal": DATASET_GLOBAL,
+        "mountedBaseGlobal": MOUNTED_BASE_GLOBAL,
+        "bindingsGlobal": BINDINGS_GLOBAL,
+        "datasetPath": DATASET_PATH,
+        "fetchTimeoutMs": FETCH_TIMEOUT_MS,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_javascript_name_is_a_non_empty_string_or_number() {
+        let names = for_javascript();
+        let object = names.as_object().expect("an object");
+        assert!(object.len() >= 15);
+        for (key, value) in object {
+            let ok = value.as_str().is_some_and(|s| !s.is_empty())
+                || value.as_u64().is_some_and(|n| n > 0);
+            assert!(ok, "{key}: {value}");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Files written under a hash of their content (so a host may cache them for ever), with
+//! their Subresource Integrity; the stylesheets joined; the scripts' placeholder filled.
+
+use std::path::Path;
+
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::{SiteError, read, write};
+
+/// The one placeholder each script source (`public/js/*.js`) holds, as a JSON value:
+/// `const BUILD = /*BUILD*/{};`.
+pub const PLACEHOLDER: &str = "/*BUILD*/{}";
+
+/// A file written by [`write_hashed`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Its name in the site's root: `boot-0123456789abcdef.js`.
+    pub name: String,
+    /// Its Subresource Integrity (`sha384-…`).
+    pub integrity: String,
+}
+
+/// Writes `bytes` as `<stem>-<hash>.<ext>` in `dir`.
+pub fn write_hashed(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<Written, SiteError> {
+    let hash = Sha256::digest(bytes);
+    let short: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let name = format!("{stem}-{short}.{ext}");
+    write(&dir.join(&name), bytes)?;
+    Ok(Written {
+        name,
+        integrity: integrity(bytes),
+    })
+}
+
+/// The Subresource Integrity of `bytes`.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+/// `source` (the script at `path`) with its [`PLACEHOLDER`] replaced by `value`.
+pub fn fill_placeholder(
+    path: &Path,
+    source: &str,
+    value: &serde_json::Value,
+) -> Result<String, SiteError> {
+    if source.matches(PLACEHOLDER).count() != 1 {
+        return Err(SiteError::Placeholder(path.to_path_buf()));
+    }
+    Ok(source.replacen(PLACEHOLDER, &value.to_string(), 1))
+}
+
+/// The stylesheets `files` of `dir`, in order, each headed by its name.
+pub fn join_stylesheets(dir: &Path, files: &[&str]) -> Result<String, SiteError> {
+    let mut joined = String::new();
+    for file in files {
+        let text = read(&dir.join(file))?;
+        joined.push_str(&format!("/* {file} */\n"));
+        joined.push_str(&String::from_utf8_lossy(&text));
+        joined.push('\n');
+    }
+    Ok(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_placeholder_is_filled_once_and_a_source_without_it_is_refused() {
+        let value = serde_json::json!({"a": "</script>"});
+        let filled =
+            fill_placeholder(Path::new("x.js"), "const BUILD = /*BUILD*/{};", &value).unwrap();
+        assert_eq!(filled, r#"const BUILD = {"a":"</script>"};"#);
+        for bad in ["const BUILD = {};", "/*BUILD*/{} /*BUILD*/{}"] {
+            let error = fill_placeholder(Path::new("gate.js"), bad, &value).unwrap_err();
+            assert!(error.to_string().contains("gate.js"), "{error}");
+        }
+    }
+
+    #[test]
+    fn hashed_names_follow_the_content() {
+        let dir = std::env::temp_dir().join(format!("coops-site-hash-{}", std::process::id()));
+        let a = write_hashed(&dir, "boot", "js", b"one").unwrap();
+        let b = write_hashed(&dir, "boot", "js", b"two").unwrap();
+        assert_ne!(a.name, b.name);
+        assert!(a.name.starts_with("boot-") && a.name.ends_with(".js"));
+        assert_eq!(std::fs::read(dir.join(&a.name)).unwrap(), b"one");
+        assert!(a.integrity.starts_with("sha384-"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

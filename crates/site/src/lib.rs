@@ -1,0 +1,328 @@
+//! The site build, run by Trunk after each build (its post-build hook) on Trunk's staging
+//! directory: every page of the site, rendered with the app's own components.
+//!
+//! Trunk builds the app's wasm and copies the data files; this writes the rest:
+//! - a static page for every route that does not depend on the visitor (the directory, every
+//!   co-op, networks, resources, the guide's first question, about, and `404.html`), each where
+//!   a static host serves that path (`coops/<id>/index.html`), rendered by
+//!   `tech_coops_app::render` from the same components the browser runs;
+//! - the small scripts every page loads (`public/js/`: gate.js before the first paint, boot.js
+//!   to start the app, mount.js for other sites' pages), each with its one placeholder filled
+//!   with the names the Rust code uses (`coops_core::names`) and this build's file names;
+//! - one stylesheet for the pages, and one for the app inside another site's page;
+//! - `sitemap.xml` and `robots.txt`;
+//! - `.gz` and `.br` copies of every text, JSON and wasm file, and configuration for real
+//!   static hosts (nginx, Netlify and Cloudflare Pages, GitHub Pages): [`hosting`].
+//!
+//! It never writes half a site: a dataset or guide that does not load, or whose entries do not
+//! all validate (a co-op id that would leave its folder among them), or a script without its
+//! placeholder stops the build with a message naming the file or the entry, before any page
+//! is written.
+
+pub mod assets;
+pub mod document;
+pub mod hosting;
+pub mod routes;
+pub mod sitemap;
+pub mod trunk;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use coops_core::join::load_guide;
+use coops_core::load::load_directory;
+use coops_core::names::{DATASET_PATH, GUIDE_PATH};
+use tech_coops_app::data::Dataset;
+use tech_coops_app::host::Host;
+use tech_coops_app::render::{Inputs, render};
+
+use crate::assets::{fill_placeholder, join_stylesheets, write_hashed};
+use crate::document::{Assets, page};
+
+/// What a build needs to know.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Trunk's staging directory: the site so far, written in place.
+    pub staging: PathBuf,
+    /// The project's root, where `style/` and `public/js/` are.
+    pub source: PathBuf,
+    /// The path the site is served under, as Trunk's public URL: `/` or `/directory/`.
+    pub public_url: String,
+    /// The deployment's origin (`https://example.org`), for canonical addresses and the sitemap.
+    pub origin: String,
+}
+
+/// The quick search's two files, built by the caller (crates/quick-search).
+#[derive(Debug, Clone)]
+pub struct QuickSearch {
+    /// wasm-bindgen's glue.
+    pub js: Vec<u8>,
+    /// The module.
+    pub wasm: Vec<u8>,
+}
+
+/// Why the site could not be built.
+#[derive(Debug)]
+pub enum SiteError {
+    /// A file could not be read or written.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: std::io::Error,
+    },
+    /// Trunk's output lacks what the build needs from it.
+    Trunk(String),
+    /// A data file does not load: the loader's own message.
+    Data {
+        /// The file.
+        path: PathBuf,
+        /// The loader's message.
+        message: String,
+    },
+    /// A co-op's id cannot be a folder name of the site.
+    UnsafeId {
+        /// The id as the dataset has it.
+        id: String,
+        /// The co-op's name.
+        name: String,
+    },
+    /// A script's source lacks its placeholder, or has it more than once.
+    Placeholder(PathBuf),
+}
+
+impl std::fmt::Display for SiteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SiteError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            SiteError::Trunk(message) => write!(f, "Trunk's output: {message}"),
+            SiteError::Data { path, message } => write!(f, "{}: {message}", path.display()),
+            SiteError::UnsafeId { id, name } => write!(
+                f,
+                "the co-op {name:?} has the id {id:?}, which cannot be a folder of the site \
+                 (only letters, digits, '-', '_' and '.', not starting with '.')"
+            ),
+            SiteError::Placeholder(path) => write!(
+                f,
+                "{}: needs exactly one placeholder {}",
+                path.display(),
+                assets::PLACEHOLDER
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SiteError {}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Pages written (each route's `index.html`, and `404.html`).
+    pub pages: usize,
+    /// Bytes of HTML written.
+    pub html_bytes: usize,
+    /// Files written precompressed (`.gz` and `.br` beside each).
+    pub compressed: usize,
+    /// Seconds spent rendering and writing the pages.
+    pub pages_s: f32,
+    /// Seconds spent compressing.
+    pub compression_s: f32,
+}
+
+/// Reads a file, naming it in the error.
+pub fn read(path: &Path) -> Result<Vec<u8>, SiteError> {
+    std::fs::read(path).map_err(|error| SiteError::Io {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// Writes a file and the folders above it, naming it in the error.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|error| SiteError::Io {
+            path: parent.to_path_buf(),
+            error,
+        })?;
+    }
+    std::fs::write(path, bytes).map_err(|error| SiteError::Io {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
+/// the pages only; the rest are the app's, also loaded alone in other sites' pages.
+pub const STYLESHEETS: [&str; 14] = [
+    "page.css",
+    "tokens.css",
+    "base.css",
+    "shell.css",
+    "load-state.css",
+    "directory.css",
+    "search-box.css",
+    "facets.css",
+    "coop-card.css",
+    "coop-page.css",
+    "resources.css",
+    "world-map.css",
+    "join.css",
+    "embed.css",
+];
+
+/// Builds the site in `options.staging`.
+pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, SiteError> {
+    let staging = &options.staging;
+    let prefix = options.public_url.as_str();
+    // -- what Trunk built, and the data: read and checked before anything is written --
+    let index_path = staging.join("index.html");
+    let app = trunk::app_files(&String::from_utf8_lossy(&read(&index_path)?))?;
+    let data_path = staging.join(DATASET_PATH);
+    let loaded = load_directory(&String::from_utf8_lossy(&read(&data_path)?)).map_err(|e| {
+        SiteError::Data {
+            path: data_path.clone(),
+            message: format!("not a dataset the app can read: {e}"),
+        }
+    })?;
+    // The app would show the rest with a notice; a build publishes only a dataset that reads
+    // whole (it comes from the importer: a skipped entry is a damaged file).
+    if !loaded.skipped.is_empty() {
+        let entries: Vec<String> = loaded
+            .skipped
+            .iter()
+            .map(|s| format!("{} {:?}: {}", s.kind, s.label, s.reason))
+            .collect();
+        return Err(SiteError::Data {
+            path: data_path,
+            message: format!(
+                "{} entries do not validate, and the site would lack them: {}",
+                entries.len(),
+                entries.join("; ")
+            ),
+        });
+    }
+    let guide_path = staging.join(GUIDE_PATH);
+    let guide =
+        load_guide(&String::from_utf8_lossy(&read(&guide_path)?)).map_err(|e| SiteError::Data {
+            path: guide_path.clone(),
+            message: format!("not a guide the app can show: {e}"),
+        })?;
+    let routes = routes::all(&loaded.directory)?;
+    let script = |name: &str| -> Result<(PathBuf, String), SiteError> {
+        let path = options.source.join("public/js").join(name);
+        Ok((
+            path.clone(),
+            String::from_utf8_lossy(&read(&path)?).into_owned(),
+        ))
+    };
+    let (gate_path, gate_source) = script("gate.js")?;
+    let (boot_path, boot_source) = script("boot.js")?;
+    let (mount_path, mount_source) = script("mount.js")?;
+
+    // -- the stylesheets --
+    let style = options.source.join("style");
+    let site_css = join_stylesheets(&style, &STYLESHEETS)?;
+    let app_css = join_stylesheets(&style, &STYLESHEETS[1..])?;
+    let site_css = write_hashed(staging, "site", "css", site_css.as_bytes())?;
+    let app_css = write_hashed(staging, "app", "css", app_css.as_bytes())?;
+
+    // -- the scripts --
+    let quick_js = write_hashed(staging, "quick-search", "js", &quick_search.js)?;
+    let quick_wasm = write_hashed(staging, "quick-search", "wasm", &quick_search.wasm)?;
+    let names = coops_core::names::for_javascript();
+    let at = |file: &str| format!("{prefix}{file}");
+    let gate = fill_placeholder(
+        &gate_path,
+        &gate_source,
+        &serde_json::json!({
+            "names": names,
+            "preloads": {
+                "quickSearch": [
+                    {"rel": "modulepreload", "href": at(&quick_js.name)},
+                    {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&quick_wasm.name), "fetchpriority": "low"},
+                ],
+                "app": [
+                    {"rel": "modulepreload", "href": at(&app.js)},
+                    {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&app.wasm), "fetchpriority": "low"},
+                ],
+            },
+        }),
+    )?;
+    let gate = write_hashed(staging, "gate", "js", gate.as_bytes())?;
+    let boot = fill_placeholder(
+        &boot_path,
+        &boot_source,
+        &serde_json::json!({
+            "names": names,
+            "quickSearch": {"js": at(&quick_js.name), "wasm": at(&quick_wasm.name)},
+            "app": {"js": at(&app.js), "wasm": at(&app.wasm)},
+        }),
+    )?;
+    let boot = write_hashed(staging, "boot", "js", boot.as_bytes())?;
+    // mount.js finds the app's files next to itself, wherever the app is deployed.
+    let mount = fill_placeholder(
+        &mount_path,
+        &mount_source,
+        &serde_json::json!({
+            "names": names,
+            "css": app_css.name,
+            "app": {"js": app.js, "wasm": app.wasm},
+        }),
+    )?;
+    write(&staging.join("mount.js"), mount.as_bytes())?;
+
+    // -- the pages --
+    let base = prefix.trim_end_matches('/').to_string();
+    let app_url = format!("{}{prefix}", options.origin.trim_end_matches('/'));
+    let inputs = Inputs {
+        host: Host {
+            base: base.clone(),
+            link_prefix: base,
+            app_url: app_url.clone(),
+            prerendering: true,
+            ..Host::default()
+        },
+        directory: Arc::new(Dataset::new(loaded)),
+        guide: Arc::new(guide),
+    };
+    let assets = Assets {
+        public_url: prefix.to_string(),
+        gate,
+        boot,
+        stylesheet: site_css,
+    };
+    let mut report = Report {
+        pages: 0,
+        html_bytes: 0,
+        compressed: 0,
+        pages_s: 0.0,
+        compression_s: 0.0,
+    };
+    let started = std::time::Instant::now();
+    for route in &routes {
+        let rendered = render(&inputs, &route.app_path());
+        let html = page(route, &rendered, &assets);
+        write(&staging.join(route.file()), html.as_bytes())?;
+        report.pages += 1;
+        report.html_bytes += html.len();
+    }
+    let indexed: Vec<String> = routes
+        .iter()
+        .filter(|route| route.indexed())
+        .map(|route| format!("{}{}", app_url.trim_end_matches('/'), route.app_path()))
+        .collect();
+    write(
+        &staging.join("sitemap.xml"),
+        sitemap::sitemap(&indexed).as_bytes(),
+    )?;
+    write(
+        &staging.join("robots.txt"),
+        sitemap::robots(&format!("{app_url}sitemap.xml")).as_bytes(),
+    )?;
+    hosting::write_configs(staging, prefix)?;
+    report.pages_s = started.elapsed().as_secs_f32();
+    let started = std::time::Instant::now();
+    report.compressed = hosting::precompress(staging)?;
+    report.compression_s = started.elapsed().as_secs_f32();
+    Ok(report)
+}

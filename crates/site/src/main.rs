@@ -1,0 +1,118 @@
+//! `site [STAGING_DIR]`: builds the site's pages in Trunk's staging directory (see the crate's
+//! documentation). Trunk runs it after each build (Trunk.toml's post-build hook), which sets
+//! `TRUNK_STAGING_DIR`, `TRUNK_SOURCE_DIR` and `TRUNK_PUBLIC_URL`.
+//!
+//! `SITE_ORIGIN` is the deployment's origin (`https://example.org`), for canonical addresses,
+//! link previews and the sitemap; it defaults to the address `make serve` serves.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use coops_site::{Options, QuickSearch, build, read};
+
+/// The origin when `SITE_ORIGIN` is not set.
+const DEFAULT_ORIGIN: &str = "http://127.0.0.1:8080";
+
+fn main() -> ExitCode {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let staging = std::env::args()
+        .nth(1)
+        .or_else(|| env("TRUNK_STAGING_DIR"))
+        .map_or_else(|| PathBuf::from("dist"), PathBuf::from);
+    let source = env("TRUNK_SOURCE_DIR").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    let public_url = env("TRUNK_PUBLIC_URL").unwrap_or_else(|| "/".into());
+    let origin = env("SITE_ORIGIN").unwrap_or_else(|| {
+        if env("TRUNK_PROFILE").as_deref() == Some("release") {
+            eprintln!(
+                "[site] SITE_ORIGIN is not set: canonical addresses and the sitemap use {DEFAULT_ORIGIN}"
+            );
+        }
+        DEFAULT_ORIGIN.into()
+    });
+    let options = Options {
+        staging,
+        source,
+        public_url: format!("/{}/", public_url.trim_matches('/')).replace("//", "/"),
+        origin,
+    };
+    let started = std::time::Instant::now();
+    let quick_search = match build_quick_search(&options.source) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("[site] the quick search: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let quick_search_s = started.elapsed().as_secs_f32();
+    match build(&options, &quick_search) {
+        Ok(report) => {
+            eprintln!(
+                "[site] {} pages ({} KB of HTML) in {} under {}, {} files precompressed, in {:.1} s \
+                 (quick search {quick_search_s:.1} s, pages {:.1} s, compression {:.1} s)",
+                report.pages,
+                report.html_bytes / 1024,
+                options.staging.display(),
+                options.public_url,
+                report.compressed,
+                started.elapsed().as_secs_f32(),
+                report.pages_s,
+                report.compression_s,
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("[site] nothing was written: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds the quick search (crates/quick-search) with the tools and flags Trunk uses for the
+/// app: a release build, wasm-bindgen, then wasm-opt.
+fn build_quick_search(source: &Path) -> Result<QuickSearch, String> {
+    let run = |command: &mut Command| -> Result<(), String> {
+        let status = command
+            .current_dir(source)
+            .status()
+            .map_err(|e| format!("{command:?}: {e}"))?;
+        status
+            .success()
+            .then_some(())
+            .ok_or_else(|| format!("{command:?} failed (its message is above)"))
+    };
+    run(Command::new("cargo").args([
+        "build",
+        "--offline",
+        "--quiet",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "coops-quick-search",
+    ]))?;
+    let target =
+        std::env::var("CARGO_TARGET_DIR").map_or_else(|_| source.join("target"), PathBuf::from);
+    let built = target.join("wasm32-unknown-unknown/release/coops_quick_search.wasm");
+    let out = target.join("quick-search-bindgen");
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&out)
+        .arg(&built))?;
+    let wasm = out.join("coops_quick_search_bg.wasm");
+    run(Command::new("wasm-opt")
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+        ])
+        .arg(&wasm)
+        .arg("-o")
+        .arg(&wasm))?;
+    let bytes = |path: &Path| read(path).map_err(|e| e.to_string());
+    Ok(QuickSearch {
+        js: bytes(&out.join("coops_quick_search.js"))?,
+        wasm: bytes(&wasm)?,
+    })
+}

@@ -1,0 +1,126 @@
+//! The routes the build renders, and where each one's page goes.
+
+use std::path::PathBuf;
+
+use coops_core::Directory;
+
+use crate::SiteError;
+
+/// A route whose page does not depend on the visitor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The directory.
+    Home,
+    /// A co-op's page (defunct ones too).
+    Coop(String),
+    /// Networks of co-ops.
+    Networks,
+    /// Resources.
+    Resources,
+    /// The joining guide, at its first question.
+    Join,
+    /// About.
+    About,
+    /// The page for any address that has none (`404.html`).
+    NotFound,
+}
+
+impl Route {
+    /// The app path the page shows.
+    pub fn app_path(&self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::Coop(id) => format!("/coops/{id}"),
+            Route::Networks => "/networks".into(),
+            Route::Resources => "/resources".into(),
+            Route::Join => "/join".into(),
+            Route::About => "/about".into(),
+            // No route has this path: the app draws its not-found view.
+            Route::NotFound => "/404".into(),
+        }
+    }
+
+    /// Where the page goes in the site, so a static host serves it at its path.
+    pub fn file(&self) -> PathBuf {
+        match self {
+            Route::Home => PathBuf::from("index.html"),
+            Route::NotFound => PathBuf::from("404.html"),
+            other => PathBuf::from(other.app_path().trim_start_matches('/')).join("index.html"),
+        }
+    }
+
+    /// What the page tells `gate.js` it shows (`coops_core::names::ROUTE_ATTRIBUTE`): its app
+    /// path, or `*` for the not-found page, which is right wherever a host serves it.
+    pub fn route_attribute(&self) -> String {
+        match self {
+            Route::NotFound => "*".into(),
+            other => other.app_path(),
+        }
+    }
+
+    /// Whether search engines should list it (in the sitemap).
+    pub fn indexed(&self) -> bool {
+        *self != Route::NotFound
+    }
+}
+
+/// Every route of `directory`, in the sitemap's order; a co-op whose id cannot be a folder
+/// name stops the build, naming it.
+pub fn all(directory: &Directory) -> Result<Vec<Route>, SiteError> {
+    let mut routes = vec![
+        Route::Home,
+        Route::Networks,
+        Route::Resources,
+        Route::Join,
+        Route::About,
+    ];
+    for coop in &directory.coops {
+        if !safe_folder_name(&coop.id) {
+            return Err(SiteError::UnsafeId {
+                id: coop.id.clone(),
+                name: coop.name.clone(),
+            });
+        }
+        routes.push(Route::Coop(coop.id.clone()));
+    }
+    routes.push(Route::NotFound);
+    Ok(routes)
+}
+
+/// Letters, digits, `-`, `_` and `.`, not starting with `.`: a name that stays in its folder on
+/// every host and needs no escaping in a URL.
+fn safe_folder_name(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_go_where_a_static_host_serves_their_path() {
+        assert_eq!(Route::Home.file(), PathBuf::from("index.html"));
+        assert_eq!(
+            Route::Coop("camba".into()).file(),
+            PathBuf::from("coops/camba/index.html")
+        );
+        assert_eq!(Route::Join.file(), PathBuf::from("join/index.html"));
+        assert_eq!(Route::NotFound.file(), PathBuf::from("404.html"));
+        assert_eq!(Route::NotFound.route_attribute(), "*");
+        assert_eq!(Route::About.route_attribute(), "/about");
+    }
+
+    #[test]
+    fn ids_that_would_leave_their_folder_are_refused() {
+        for bad in ["../etc", "a/b", "", ".hidden", "a\\b", "a b", "é"] {
+            assert!(!safe_folder_name(bad), "{bad:?}");
+        }
+        for good in ["camba", "codeurs-en-liberte", "co_op.2"] {
+            assert!(safe_folder_name(good), "{good:?}");
+        }
+    }
+}

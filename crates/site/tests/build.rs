@@ -1,0 +1,165 @@
+//! The site build on a sample of Trunk's output: what it writes, and what it refuses.
+
+use std::path::{Path, PathBuf};
+
+use coops_site::{Options, QuickSearch, SiteError, build};
+
+/// The repository's root: the scripts' and stylesheets' sources.
+fn source() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A staging directory as Trunk leaves it: its index.html (with the block Trunk.toml's
+/// pattern_script writes) and the data files, `dataset` as data/directory.json.
+fn staging(name: &str, dataset: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("coops-site-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        r#"<!doctype html><html lang="en"><head><base href="/directory/"/>
+<script type="application/json" id="tc-trunk-output">{"js": "tech-coops-app-0a1b.js", "wasm": "tech-coops-app-0a1b_bg.wasm"}</script>
+</head><body></body></html>"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("data/directory.json"), dataset).unwrap();
+    std::fs::copy(
+        source().join("public/data/join.json"),
+        dir.join("data/join.json"),
+    )
+    .unwrap();
+    dir
+}
+
+fn bundled_dataset() -> String {
+    std::fs::read_to_string(source().join("public/data/directory.json")).unwrap()
+}
+
+fn options(staging: &Path) -> Options {
+    Options {
+        staging: staging.to_path_buf(),
+        source: source(),
+        public_url: "/directory/".into(),
+        origin: "https://example.org".into(),
+    }
+}
+
+fn quick_search() -> QuickSearch {
+    QuickSearch {
+        js: b"export default function init() {}".to_vec(),
+        wasm: b"\0asm".to_vec(),
+    }
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn file_named(dir: &Path, stem: &str, ext: &str) -> String {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|name| name.starts_with(stem) && name.ends_with(ext))
+        .unwrap_or_else(|| panic!("no {stem}…{ext}"))
+}
+
+#[test]
+fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
+    let dir = staging("every-route", &bundled_dataset());
+    let report = build(&options(&dir), &quick_search()).unwrap();
+    let coops = serde_json::from_str::<serde_json::Value>(&bundled_dataset()).unwrap()["coops"]
+        .as_array()
+        .unwrap()
+        .len();
+    // The directory, networks, resources, the guide, about, every co-op, and 404.html.
+    assert_eq!(report.pages, 5 + coops + 1);
+    for file in [
+        "index.html",
+        "networks/index.html",
+        "resources/index.html",
+        "join/index.html",
+        "about/index.html",
+        "coops/camba/index.html",
+        "404.html",
+    ] {
+        let page = read(&dir, file);
+        assert!(page.starts_with("<!doctype html>"), "{file}");
+        assert!(page.contains(r#"<base href="/directory/">"#), "{file}");
+        assert!(page.contains(r#"<div id="tc-prerender">"#), "{file}");
+    }
+    // Each page says which route it shows; the not-found page is right at any address.
+    assert!(read(&dir, "coops/camba/index.html").contains(r#"data-tc-route="/coops/camba""#));
+    assert!(read(&dir, "404.html").contains(r#"data-tc-route="*""#));
+    assert!(read(&dir, "404.html").contains(r#"<meta name="robots" content="noindex">"#));
+    // The scripts: their placeholder filled with the shared names and this build's files.
+    let gate = read(&dir, &file_named(&dir, "gate-", ".js"));
+    assert!(!gate.contains("/*BUILD*/"));
+    assert!(gate.contains("\"routeAttribute\":\"data-tc-route\""));
+    assert!(gate.contains("/directory/tech-coops-app-0a1b_bg.wasm"));
+    let boot = read(&dir, &file_named(&dir, "boot-", ".js"));
+    assert!(boot.contains("/directory/quick-search-"));
+    let mount = read(&dir, "mount.js");
+    assert!(mount.contains("\"wasm\":\"tech-coops-app-0a1b_bg.wasm\""));
+    assert!(mount.contains(&file_named(&dir, "app-", ".css")));
+    // One stylesheet for the pages, the standalone page's rules first; the app's alone for
+    // other sites' pages.
+    let site_css = read(&dir, &file_named(&dir, "site-", ".css"));
+    assert!(site_css.starts_with("/* page.css */"));
+    assert!(!read(&dir, &file_named(&dir, "app-", ".css")).contains("/* page.css */"));
+    // The sitemap lists every page but the not-found one, at the deployment's address.
+    let sitemap = read(&dir, "sitemap.xml");
+    assert_eq!(sitemap.matches("<url>").count(), 5 + coops);
+    assert!(sitemap.contains("<loc>https://example.org/directory/coops/camba</loc>"));
+    assert!(
+        read(&dir, "robots.txt").contains("Sitemap: https://example.org/directory/sitemap.xml")
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_dataset_that_does_not_load_stops_the_build_with_the_loaders_message() {
+    let dir = staging("broken", r#"{"schema": "1.0", "coops": ["#);
+    let error = build(&options(&dir), &quick_search()).unwrap_err();
+    assert!(matches!(error, SiteError::Data { .. }), "{error}");
+    let message = error.to_string();
+    assert!(message.contains("directory.json"), "{message}");
+    assert!(message.contains("not a dataset"), "{message}");
+    // Nothing was written: not half a site.
+    assert!(!dir.join("coops").exists());
+    assert!(read(&dir, "index.html").contains("tc-trunk-output"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_id_that_would_escape_its_folder_is_refused_naming_the_coop() {
+    let mut dataset: serde_json::Value = serde_json::from_str(&bundled_dataset()).unwrap();
+    dataset["coops"][3]["id"] = "../../etc".into();
+    let name = dataset["coops"][3]["name"].as_str().unwrap().to_string();
+    let dir = staging("escape", &dataset.to_string());
+    let error = build(&options(&dir), &quick_search())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("../../etc") && error.contains(&name),
+        "{error}"
+    );
+    assert!(!dir.join("coops").exists());
+    assert!(!dir.join("../etc").exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn trunk_output_without_the_apps_files_is_refused() {
+    let dir = staging("no-block", &bundled_dataset());
+    std::fs::write(
+        dir.join("index.html"),
+        "<html><head></head><body></body></html>",
+    )
+    .unwrap();
+    let error = build(&options(&dir), &quick_search())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("pattern_script"), "{error}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,39 @@
+/* Tech co-ops directory: runs in <head>, before the first paint (a classic script, so it
+   blocks nothing but itself; it is a few hundred bytes and loads beside the stylesheet).
+
+   Every page of the site is pre-rendered at build time, so it is on screen before the app
+   starts. A page is the right one only at the address it was rendered for, with no query:
+   anywhere else (a filtered or embedded view, a path a host answered with another page) this
+   marks the page as a deep link, and the stylesheet shows a loading line instead until the
+   app draws the view itself. It also marks that scripts run, which reveals what needs them.
+
+   It starts the downloads the page begins with: on the directory's own page the quick search
+   (a small module that filters the pre-rendered list until the app is in), anywhere else the
+   app. The build fills in BUILD: the names the Rust code uses (coops_core::names) and this
+   build's file names. */
+(function () {
+  var BUILD = /*BUILD*/{};
+  var N = BUILD.names;
+  var root = document.documentElement;
+  root.classList.add(N.jsClass);
+  var trim = function (path) { return path.replace(/\/index\.html$/, '').replace(/\/+$/, ''); };
+  var base = trim(new URL(document.baseURI).pathname);
+  var path = trim(location.pathname);
+  var here = path.indexOf(base) === 0 ? path.slice(base.length) || '/' : null;
+  var route = root.getAttribute(N.routeAttribute);
+  var prerendered = location.search === '' && here !== null && (route === '*' || route === here);
+  if (!prerendered) {
+    root.classList.add(N.deepLinkClass);
+  }
+  var preloads = prerendered && route === '/' ? BUILD.preloads.quickSearch : BUILD.preloads.app;
+  preloads.forEach(function (preload) {
+    var link = document.createElement('link');
+    link.rel = preload.rel;
+    link.href = preload.href;
+    if (preload.as) link.as = preload.as;
+    if (preload.type) link.type = preload.type;
+    if (preload.fetchpriority) link.setAttribute('fetchpriority', preload.fetchpriority);
+    link.crossOrigin = 'anonymous';
+    document.head.appendChild(link);
+  });
+})();

@@ -1,0 +1,64 @@
+//! A page's `<head>`: its title, and in a page rendered at build time what link previews and
+//! search engines read (description, canonical address, Open Graph).
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+
+use crate::host::use_host;
+
+/// The name in every page's title.
+pub const SITE_NAME: &str = "Tech co-ops directory";
+
+/// A page's full title: `"Camba · Tech co-ops directory"`, or the site's name alone.
+pub fn full_title(page: &str) -> String {
+    if page.is_empty() {
+        SITE_NAME.to_string()
+    } else {
+        format!("{page} · {SITE_NAME}")
+    }
+}
+
+/// Declares the page's title and description. The app in the browser only updates the title;
+/// the rest is for the static page, which is what a link preview or a search engine reads.
+#[component]
+pub fn PageMeta(
+    /// The page's own title (`""` for the home page).
+    #[prop(into)]
+    title: String,
+    /// One or two sentences on what the page holds.
+    #[prop(into)]
+    description: String,
+    /// The app path of the page's canonical address (`/coops/camba`); `None` for a page that
+    /// should not be indexed (not found).
+    #[prop(optional, into)]
+    path: Option<String>,
+) -> impl IntoView {
+    let host = use_host();
+    let statics = host.prerendering.then(|| {
+        let page_title = full_title(&title);
+        let indexing = match path {
+            Some(path) => {
+                let url = format!("{}{path}", host.app_url.trim_end_matches('/'));
+                view! {
+                    <Link rel="canonical" href=url.clone() />
+                    <Meta property="og:url" content=url />
+                }
+                .into_any()
+            }
+            None => view! { <Meta name="robots" content="noindex" /> }.into_any(),
+        };
+        view! {
+            <Meta name="description" content=description.clone() />
+            {indexing}
+            <Meta property="og:type" content="website" />
+            <Meta property="og:site_name" content=SITE_NAME />
+            <Meta property="og:title" content=page_title />
+            <Meta property="og:description" content=description />
+            <Meta name="twitter:card" content="summary" />
+        }
+    });
+    view! {
+        <Title text=title />
+        {statics}
+    }
+}

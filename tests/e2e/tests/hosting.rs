@@ -1,0 +1,269 @@
+//! The built site behind real nginx (Debian's package, started here) with the server block the
+//! build ships (dist/nginx.conf): the Content-Security-Policy is sent, brotli is served to a
+//! client that asks for it, every route's page is served at its path and survives a reload,
+//! and an unknown path gets the not-found page with status 404.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use e2e::{Browser, dist_dir};
+use fantoccini::Locator;
+use serde_json::json;
+
+/// Where Debian's nginx keeps its dynamic modules.
+const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+/// nginx serving `site` on a free port of 127.0.0.1 with the shipped server block; stopped on
+/// drop.
+struct Nginx {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+impl Nginx {
+    fn start(site: &Path) -> Nginx {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let dir = std::env::temp_dir().join(format!("e2e-nginx-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("nginx's folder");
+        // The shipped block, with the two lines a deployment sets: where it listens, and the
+        // folder that holds the site (here the built site itself, served at `/`).
+        let shipped = std::fs::read_to_string(site.join("nginx.conf")).expect("dist/nginx.conf");
+        assert!(shipped.contains("listen 80;") && shipped.contains("root /srv/www;"));
+        let server = shipped
+            .replace("listen 80;", &format!("listen 127.0.0.1:{port};"))
+            .replace("root /srv/www;", &format!("root {};", site.display()));
+        let temp = |name: &str| dir.join(name).display().to_string();
+        let conf = format!(
+            "load_module {BROTLI_MODULE};\nworker_processes 1;\ndaemon off;\npid {pid};\nerror_log {log} warn;\n\
+             events {{ worker_connections 64; }}\n\
+             http {{\n access_log off;\n client_body_temp_path {body};\n proxy_temp_path {proxy};\n\
+             fastcgi_temp_path {fcgi};\n uwsgi_temp_path {uwsgi};\n scgi_temp_path {scgi};\n{server}\n}}\n",
+            pid = temp("nginx.pid"),
+            log = temp("error.log"),
+            body = temp("body"),
+            proxy = temp("proxy"),
+            fcgi = temp("fastcgi"),
+            uwsgi = temp("uwsgi"),
+            scgi = temp("scgi"),
+        );
+        let conf_path = dir.join("nginx.conf");
+        std::fs::write(&conf_path, conf).expect("nginx.conf");
+        let child = Command::new("nginx")
+            .arg("-c")
+            .arg(&conf_path)
+            .arg("-p")
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("nginx (scripts/setup.sh test installs it)");
+        let nginx = Nginx { child, port, dir };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "nginx did not start: {}",
+                nginx.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        nginx
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("error.log")).unwrap_or_default()
+    }
+
+    /// A plain HTTP/1.1 GET on a connection of its own: (status, headers in lower case, body).
+    fn get(
+        &self,
+        path: &str,
+        accept_encoding: Option<&str>,
+    ) -> (u16, Vec<(String, String)>, Vec<u8>) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        let encoding = accept_encoding
+            .map(|e| format!("Accept-Encoding: {e}\r\n"))
+            .unwrap_or_default();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{encoding}\r\n"
+        )
+        .expect("send");
+        let mut reply = Vec::new();
+        stream.read_to_end(&mut reply).expect("read");
+        let split = reply
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("headers");
+        let head = String::from_utf8_lossy(&reply[..split]).into_owned();
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("status");
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        (status, headers, reply[split + 4..].to_vec())
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn nginx_sends_the_policy_brotli_every_page_and_a_real_404() {
+    let nginx = Nginx::start(&dist_dir());
+    // Every page carries the policy; brotli to a client that asks, gzip to one that asks only
+    // for gzip, the file as it is otherwise.
+    for path in ["/", "/coops/camba", "/join", "/about", "/networks/"] {
+        let (status, headers, _) = nginx.get(path, Some("br, gzip"));
+        assert_eq!(status, 200, "{path}: {}", nginx.log());
+        let policy = header(&headers, "content-security-policy").unwrap_or_default();
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {headers:?}"
+        );
+        assert_eq!(
+            header(&headers, "content-encoding"),
+            Some("br"),
+            "{path}: {headers:?}"
+        );
+    }
+    let (_, headers, _) = nginx.get("/coops/camba", Some("gzip"));
+    assert_eq!(header(&headers, "content-encoding"), Some("gzip"));
+    let (_, headers, body) = nginx.get("/coops/camba", None);
+    assert_eq!(header(&headers, "content-encoding"), None);
+    let page = String::from_utf8_lossy(&body);
+    assert!(
+        page.contains("data-tc-route=\"/coops/camba\""),
+        "the co-op's own page"
+    );
+    // The app's wasm, with its type, compressed, and cached for ever (its name has its hash).
+    let wasm = e2e::app_wasm_path();
+    let (status, headers, _) = nginx.get(&wasm, Some("br"));
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
+    assert_eq!(header(&headers, "content-encoding"), Some("br"));
+    assert!(
+        header(&headers, "cache-control")
+            .unwrap_or_default()
+            .contains("immutable")
+    );
+    // An unknown path: the not-found page, with status 404 and the policy.
+    let (status, headers, body) = nginx.get("/no/such/page", None);
+    assert_eq!(status, 404);
+    assert!(header(&headers, "content-security-policy").is_some());
+    assert!(String::from_utf8_lossy(&body).contains("There is no page at this address"));
+}
+
+#[tokio::test]
+async fn the_site_behind_nginx_works_in_the_browser_deep_links_reloads_and_not_found() {
+    let nginx = Nginx::start(&dist_dir());
+    let browser = Browser::start().await;
+    let client = browser.client.clone();
+    let outcome = async {
+        let wait_for = |script: &'static str| {
+            let client = client.clone();
+            async move {
+                let deadline = Instant::now() + Duration::from_secs(15);
+                loop {
+                    let value = client
+                        .execute(&format!("return {script}"), vec![])
+                        .await
+                        .expect("js");
+                    if value == json!(true) {
+                        return;
+                    }
+                    assert!(Instant::now() < deadline, "waited for {script}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            }
+        };
+        let taken_over = "!document.getElementById('tc-prerender') && !!document.querySelector('body > .tc-app')";
+        // A deep link, then a reload of it: the app takes over the co-op's own page.
+        client.goto(&nginx.url("/coops/camba")).await.expect("open");
+        wait_for(taken_over).await;
+        client.refresh().await.expect("reload");
+        wait_for(taken_over).await;
+        let heading = client
+            .find(Locator::Css("main h1"))
+            .await
+            .expect("h1")
+            .text()
+            .await
+            .expect("text");
+        assert_eq!(heading, "Cambá");
+        // Within the app: back to the directory, and a search there.
+        client
+            .find(Locator::LinkText("← All co-ops"))
+            .await
+            .expect("link")
+            .click()
+            .await
+            .expect("click");
+        wait_for(
+            "location.pathname === '/' && !!document.querySelector('[data-testid=coop-card]')",
+        )
+        .await;
+        client
+            .find(Locator::Css("#directory-search"))
+            .await
+            .expect("search")
+            .send_keys("camba")
+            .await
+            .expect("type");
+        wait_for("location.search === '?q=camba'").await;
+        // An unknown address: nginx's 404 page is the app's not-found page.
+        client
+            .goto(&nginx.url("/no/such/page"))
+            .await
+            .expect("open");
+        wait_for(taken_over).await;
+        let heading = client
+            .find(Locator::Css("main h1"))
+            .await
+            .expect("h1")
+            .text()
+            .await
+            .expect("text");
+        assert_eq!(heading, "There is no page at this address");
+        // Under the policy nginx sends, nothing was blocked.
+        let violations = client
+            .execute("return window.__cspViolations", vec![])
+            .await
+            .expect("js");
+        assert_eq!(violations, json!([]));
+    };
+    let outcome =
+        futures_util::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(outcome)).await;
+    browser.close().await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
