@@ -11,10 +11,12 @@ serve:
 test:
 	@scripts/test.sh
 
-# The deployable site in dist/.
+# The deployable site in dist/, for the public path PUBLIC_URL (default /); set SITE_ORIGIN
+# (https://example.org) for its canonical addresses and sitemap.
+PUBLIC_URL ?= /
 build:
 	@scripts/setup.sh build
-	TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+	TRUNK_SKIP_VERSION_CHECK=true trunk build --release --public-url $(PUBLIC_URL)
 
 # Regenerates the committed dataset from the list kept in data/.
 dataset:

@@ -19,14 +19,29 @@ pub const TIMEOUT: Duration = Duration::from_secs(15);
 pub struct AppPage {
     /// The raw WebDriver client, for what the helpers don't cover.
     pub client: Client,
-    /// The server the app is loaded from.
+    /// The test's own server (its requests and faults).
     pub server: StaticServer,
+    /// Where pages are opened, when not from `server` (`http://127.0.0.1:8123`: another server
+    /// in front of the same site, such as nginx).
+    origin: Option<String>,
 }
 
 impl AppPage {
     /// Wraps a session and the server it should load from.
     pub fn new(client: Client, server: StaticServer) -> Self {
-        AppPage { client, server }
+        AppPage {
+            client,
+            server,
+            origin: None,
+        }
+    }
+
+    /// The same page object, opening pages from `origin` instead of the test's server.
+    pub fn with_origin(self, origin: &str) -> Self {
+        AppPage {
+            origin: Some(origin.trim_end_matches('/').to_string()),
+            ..self
+        }
     }
 
     /// Opens `path` (e.g. `/join?x=1`) on the test server, as a visitor typing the address, and
@@ -44,7 +59,10 @@ impl AppPage {
     /// Opens `path` without waiting for the app: what a visitor sees first.
     pub async fn open_before_app(&self, path: &str) {
         self.client
-            .goto(&self.server.url(path))
+            .goto(&match &self.origin {
+                Some(origin) => format!("{origin}{path}"),
+                None => self.server.url(path),
+            })
             .await
             .expect("navigate");
     }

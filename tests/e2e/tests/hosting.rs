@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use e2e::{Browser, dist_dir};
-use fantoccini::Locator;
+use e2e::{dist_dir, run};
 use serde_json::json;
 
 /// Where Debian's nginx keeps its dynamic modules.
@@ -185,85 +184,33 @@ fn nginx_sends_the_policy_brotli_every_page_and_a_real_404() {
 #[tokio::test]
 async fn the_site_behind_nginx_works_in_the_browser_deep_links_reloads_and_not_found() {
     let nginx = Nginx::start(&dist_dir());
-    let browser = Browser::start().await;
-    let client = browser.client.clone();
-    let outcome = async {
-        let wait_for = |script: &'static str| {
-            let client = client.clone();
-            async move {
-                let deadline = Instant::now() + Duration::from_secs(15);
-                loop {
-                    let value = client
-                        .execute(&format!("return {script}"), vec![])
-                        .await
-                        .expect("js");
-                    if value == json!(true) {
-                        return;
-                    }
-                    assert!(Instant::now() < deadline, "waited for {script}");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
-            }
-        };
-        let taken_over = "!document.getElementById('tc-prerender') && !!document.querySelector('body > .tc-app')";
+    let origin = nginx.url("");
+    run(|app| async move {
+        let app = app.with_origin(&origin);
         // A deep link, then a reload of it: the app takes over the co-op's own page.
-        client.goto(&nginx.url("/coops/camba")).await.expect("open");
-        wait_for(taken_over).await;
-        client.refresh().await.expect("reload");
-        wait_for(taken_over).await;
-        let heading = client
-            .find(Locator::Css("main h1"))
-            .await
-            .expect("h1")
-            .text()
-            .await
-            .expect("text");
-        assert_eq!(heading, "Cambá");
+        app.open("/coops/camba").await;
+        app.reload().await;
+        app.wait_until("the handover", TAKEN_OVER).await;
+        assert_eq!(app.heading().await, "Cambá");
         // Within the app: back to the directory, and a search there.
-        client
-            .find(Locator::LinkText("← All co-ops"))
-            .await
-            .expect("link")
-            .click()
-            .await
-            .expect("click");
-        wait_for(
-            "location.pathname === '/' && !!document.querySelector('[data-testid=coop-card]')",
-        )
-        .await;
-        client
-            .find(Locator::Css("#directory-search"))
-            .await
-            .expect("search")
-            .send_keys("camba")
-            .await
-            .expect("type");
-        wait_for("location.search === '?q=camba'").await;
+        app.click_link("← All co-ops").await;
+        app.wait_until("the directory", "location.pathname === '/'")
+            .await;
+        app.search("camba").await;
+        app.wait_for_query("?q=camba").await;
+        assert_eq!(app.result_count().await, 1);
         // An unknown address: nginx's 404 page is the app's not-found page.
-        client
-            .goto(&nginx.url("/no/such/page"))
-            .await
-            .expect("open");
-        wait_for(taken_over).await;
-        let heading = client
-            .find(Locator::Css("main h1"))
-            .await
-            .expect("h1")
-            .text()
-            .await
-            .expect("text");
-        assert_eq!(heading, "There is no page at this address");
+        app.open("/no/such/page").await;
+        assert_eq!(app.heading().await, "There is no page at this address");
         // Under the policy nginx sends, nothing was blocked.
-        let violations = client
-            .execute("return window.__cspViolations", vec![])
-            .await
-            .expect("js");
-        assert_eq!(violations, json!([]));
-    };
-    let outcome =
-        futures_util::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(outcome)).await;
-    browser.close().await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
+        assert_eq!(
+            app.js("return window.__cspViolations", vec![]).await,
+            json!([])
+        );
+    })
+    .await;
 }
+
+/// The app has replaced the pre-rendered page.
+const TAKEN_OVER: &str =
+    "!document.getElementById('tc-prerender') && !!document.querySelector('body > .tc-app')";
