@@ -2,6 +2,8 @@
 //! rendering static pages) and passed in, so that no component reaches into the browser while
 //! it renders, and the same components render natively and in the browser.
 
+use std::sync::Arc;
+
 use coops_core::embed::EmbedConfig;
 use leptos::prelude::*;
 
@@ -71,12 +73,12 @@ impl Host {
 
 /// Makes `host` available to every component.
 pub fn provide_host(host: Host) {
-    provide_context(host);
+    provide_context(Arc::new(host));
 }
 
-/// The app's surroundings ([`provide_host`]).
-pub fn use_host() -> Host {
-    expect_context::<Host>()
+/// The app's surroundings ([`provide_host`]), shared: every card asks for it.
+pub fn use_host() -> Arc<Host> {
+    expect_context::<Arc<Host>>()
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub struct QueryState {
     pub query: Memo<DirectoryQuery>,
     path: Memo<String>,
     navigate: Navigate,
-    host: Host,
+    host: Arc<Host>,
 }
 
 /// The router's navigate function, shareable by every handler that changes the filters.
