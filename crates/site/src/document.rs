@@ -38,8 +38,9 @@ pub fn page(route: &Route, rendered: &RenderedPage, assets: &Assets) -> String {
             "<meta name=\"color-scheme\" content=\"light dark\">\n",
             "{head}\n",
             "<link rel=\"stylesheet\" href=\"{stylesheet}\" integrity=\"{stylesheet_integrity}\">\n",
-            // The dataset is fetched at once, beside the code, not after the app has started.
-            "<link rel=\"preload\" href=\"{dataset}\" as=\"fetch\" type=\"application/json\" crossorigin=\"anonymous\">\n",
+            // The dataset is fetched at once, beside the code, not after the app has started;
+            // at low priority, so it does not take the stylesheet's bandwidth on a slow line.
+            "<link rel=\"preload\" href=\"{dataset}\" as=\"fetch\" type=\"application/json\" crossorigin=\"anonymous\" fetchpriority=\"low\">\n",
             "<link rel=\"icon\" type=\"image/svg+xml\" href=\"{favicon}\">\n",
             "<script type=\"module\" src=\"{boot}\" integrity=\"{boot_integrity}\"></script>\n",
             "</head>\n<body>\n{body}\n</body>\n</html>\n",

@@ -242,7 +242,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
                     {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&quick_wasm.name), "fetchpriority": "low"},
                 ],
                 "app": [
-                    {"rel": "modulepreload", "href": at(&app.js)},
+                    {"rel": "modulepreload", "href": at(&app.js), "fetchpriority": "low"},
                     {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&app.wasm), "fetchpriority": "low"},
                 ],
             },

@@ -40,7 +40,7 @@ async fn main() {
         "no static page in {}: run `make bench`, which builds it",
         static_root.display()
     );
-    let sites = [
+    let mut sites = vec![
         Site {
             name: "app",
             root: dist_dir(),
@@ -74,6 +74,30 @@ async fn main() {
             complete: STATIC_READY,
         },
     ];
+    // A lever measured side by side (README, Performance): BENCH_COMPARE=DIR loads the app's
+    // pages from another build too, in the same turns.
+    let compared = std::env::var_os("BENCH_COMPARE").map(PathBuf::from);
+    if let Some(other) = &compared {
+        for (name, path, ready, complete) in [
+            ("app (compared)", "/", APP_READY, APP_COMPLETE),
+            (
+                "co-op page (compared)",
+                "/coops/camba",
+                PAINTED,
+                PAGE_TAKEN_OVER,
+            ),
+            ("guide (compared)", "/join", PAINTED, PAGE_TAKEN_OVER),
+        ] {
+            sites.push(Site {
+                name,
+                root: other.clone(),
+                path,
+                ready,
+                ready_means: "as above, in the compared build",
+                complete,
+            });
+        }
+    }
 
     let mut first_view = json!({});
     // BENCH_SKIP_LOADS=1 measures keystrokes only.
@@ -93,6 +117,9 @@ async fn main() {
         }
     }
     print_first_view(&first_view);
+    if compared.is_some() {
+        print_comparison(&first_view);
+    }
     let keystroke = keystroke::run().await;
     let budgets = check_budgets(&first_view, &keystroke);
     print_budgets(&budgets);
@@ -222,6 +249,26 @@ fn print_first_view(first_view: &Value) {
         "(first view: sent before the page was usable; in all: once it settled, the app's \
          {app_wasm:.1} KB of wasm included. Both leave out the map geometry, loaded after the list.)"
     );
+}
+
+/// This build's first paints beside the compared build's (BENCH_COMPARE).
+fn print_comparison(first_view: &Value) {
+    println!("\nFirst contentful paint ms, this build / the compared build (BENCH_COMPARE)");
+    for profile in &PROFILES {
+        for page in ["app", "co-op page", "guide"] {
+            let fcp = |name: &str| {
+                first_view[name][profile.name]["fcp_ms"]
+                    .as_f64()
+                    .unwrap_or(f64::NAN)
+            };
+            let (this, other) = (fcp(page), fcp(&format!("{page} (compared)")));
+            println!(
+                "{:<10} {page:<12} {this:>8.0} {other:>8.0} {:>6}",
+                profile.name,
+                ratio_text(this, other)
+            );
+        }
+    }
 }
 
 fn ratio_text(a: f64, b: f64) -> String {
