@@ -50,6 +50,9 @@ pub struct Options {
     pub public_url: String,
     /// The deployment's origin (`https://example.org`), for canonical addresses and the sitemap.
     pub origin: String,
+    /// Write `.gz` and `.br` copies (a release build; `trunk serve`'s debug builds skip it: its
+    /// wasm is ten times larger, and nothing serves the copies).
+    pub precompress: bool,
 }
 
 /// The quick search's two files, built by the caller (crates/quick-search).
@@ -322,7 +325,9 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     hosting::write_configs(staging, prefix)?;
     report.pages_s = started.elapsed().as_secs_f32();
     let started = std::time::Instant::now();
-    report.compressed = hosting::precompress(staging)?;
+    if options.precompress {
+        report.compressed = hosting::precompress(staging)?;
+    }
     report.compression_s = started.elapsed().as_secs_f32();
     Ok(report)
 }

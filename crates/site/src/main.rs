@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         source,
         public_url: format!("/{}/", public_url.trim_matches('/')).replace("//", "/"),
         origin,
+        precompress: env("TRUNK_PROFILE").as_deref() != Some("debug"),
     };
     let started = std::time::Instant::now();
     let quick_search = match build_quick_search(&options.source) {

@@ -41,6 +41,7 @@ fn options(staging: &Path) -> Options {
         source: source(),
         public_url: "/directory/".into(),
         origin: "https://example.org".into(),
+        precompress: true,
     }
 }
 

@@ -526,3 +526,25 @@ async fn every_kind_of_page_reads_with_javascript_off() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_pages_address_with_a_trailing_slash_shows_that_page() {
+    // GitHub Pages and `trunk serve` answer `/coops/camba` with a redirect to `/coops/camba/`,
+    // the folder its page is in: the page and the app must both take it as the co-op's.
+    run_with(
+        slow_wasm_server(Duration::from_millis(1500)),
+        |app| async move {
+            for (path, heading) in [("/coops/camba/", "Cambá"), ("/join/", "Which way to join?")] {
+                app.open_before_app(path).await;
+                assert_eq!(
+                    app.js(&format!("return {PRERENDER_SHOWN}"), vec![]).await,
+                    json!(true),
+                    "{path}: the pre-rendered page is the one for this address"
+                );
+                app.wait_until("the handover", PRERENDER_GONE).await;
+                assert_eq!(app.heading().await, heading, "{path}");
+            }
+        },
+    )
+    .await;
+}
