@@ -142,3 +142,42 @@ async fn the_joining_guide_mounts_in_a_host_page_and_keeps_its_address() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_layout_follows_the_width_the_app_is_given_not_the_windows() {
+    // The same window (1280 px) and two widths given to the app: the whole page, and a
+    // 600 px column of a host page, as a site's content column would be.
+    let server = StaticServer::start(dist_dir());
+    let html = host_html("directory", "")
+        .replace(
+            "<div id=\"tech-coops-app\"",
+            "<div style=\"width: 600px\"><div id=\"tech-coops-app\"",
+        )
+        .replace(
+            "data-view=\"directory\" ></div>",
+            "data-view=\"directory\" ></div></div>",
+        );
+    server.set(
+        "/network/page",
+        Reply::Body {
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            body: html.into_bytes(),
+        },
+    );
+    run_with(server, |app| async move {
+        let columns = "const d = document.querySelector('.tc-app .directory'); return getComputedStyle(d).gridTemplateColumns.split(' ').length";
+        app.client.set_window_size(1280, 900).await.expect("resize");
+        app.open("/").await;
+        app.find("[data-testid=coop-card]").await;
+        assert_eq!(app.js(columns, vec![]).await, json!(2), "the whole window: filters beside the list");
+        app.open_before_app("/network/page").await;
+        app.find("#tech-coops-app [data-testid=coop-card]").await;
+        let width = app
+            .js("return Math.round(document.querySelector('#tech-coops-app .tc-app').getBoundingClientRect().width)", vec![])
+            .await;
+        assert!(width.as_f64().unwrap_or(0.0) <= 600.0, "the app's width: {width}");
+        assert_eq!(app.js(columns, vec![]).await, json!(1), "a 600 px column: one column, as on a phone");
+    })
+    .await;
+}
