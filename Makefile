@@ -1,7 +1,8 @@
 # The two commands of the README, and a few for maintainers.
 .PHONY: serve test build dataset bench size map
 
-# Installs what is missing, then serves the app with live reload on the bundled dataset.
+# Installs what is missing, then serves the app on the bundled dataset, rebuilt on every change
+# (reload the page to see it).
 serve:
 	@scripts/setup.sh build
 	@echo "Serving the directory at http://127.0.0.1:8080/ (Ctrl-C stops)"

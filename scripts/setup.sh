@@ -72,7 +72,10 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   fi
   # -- nginx with the brotli_static module, for the hosting test (tests/e2e/tests/hosting.rs,
   #    which starts its own nginx on a free port with the server block the build ships) --
-  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  # (/usr/sbin is not on a normal user's PATH: ask dpkg, not the shell.)
+  installed_nginx=$(dpkg-query -W -f='${Version}' nginx 2>/dev/null || true)
+  installed_brotli=$(dpkg-query -W -f='${Version}' libnginx-mod-http-brotli-static 2>/dev/null || true)
+  if [ "${installed_nginx%%-*}" != "$NGINX_VERSION" ] || [ "${installed_brotli%%-*}" != "$NGINX_BROTLI_VERSION" ]; then
     log "installing nginx $NGINX_VERSION and its brotli_static module from Debian"
     apt_install "nginx=${NGINX_VERSION}-*" "libnginx-mod-http-brotli-static=${NGINX_BROTLI_VERSION}-*"
   fi

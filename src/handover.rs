@@ -53,8 +53,24 @@ pub fn take_over() -> Option<Handover> {
         }),
     };
     page.remove();
-    crate::perf::mark(TAKEN_OVER_MARK);
     Some(handover)
+}
+
+impl Handover {
+    /// Carries what the visitor did over to the app's own search box: the text, searched
+    /// with `on_search`, and the focus.
+    pub fn resume(self, on_search: Callback<String>) {
+        if !self.typed.trim().is_empty() {
+            on_search.run(self.typed);
+        }
+        if self.search_focused
+            && let Some(input) = document()
+                .and_then(|d| d.get_element_by_id(SEARCH_BOX_ID))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    }
 }
 
 /// Takes over from the pre-rendered page in the first animation frame in which `shown` (the
@@ -74,7 +90,13 @@ where
             return;
         }
         if let Some(then) = then.take() {
-            in_first_frame_with(shown, 120, owner, move || then(take_over()));
+            in_first_frame_with(shown, 120, owner, move || {
+                let handover = take_over();
+                if handover.is_some() {
+                    crate::perf::mark(TAKEN_OVER_MARK);
+                }
+                then(handover)
+            });
         }
     });
 }

@@ -27,7 +27,6 @@ enum HostView {
 }
 
 /// The host element, when the page has one.
-#[cfg(not(feature = "ssr"))]
 pub fn host_element() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     web_sys::window()?
@@ -38,7 +37,6 @@ pub fn host_element() -> Option<web_sys::HtmlElement> {
 }
 
 /// Mounts the app into `host`, configured by its `data-` attributes.
-#[cfg(not(feature = "ssr"))]
 pub fn mount(host: web_sys::HtmlElement) {
     let data = |name: &str| {
         host.get_attribute(&format!("data-{name}"))
@@ -86,7 +84,6 @@ pub fn mount(host: web_sys::HtmlElement) {
 
 /// Puts the host's starting filters in the address, unless the address already has some
 /// (a reload or a shared link keeps its own).
-#[cfg(not(feature = "ssr"))]
 fn start_with_filters(region: &Option<String>, country: &Option<String>, tags: &Option<String>) {
     let Some(window) = web_sys::window() else {
         return;

@@ -12,8 +12,8 @@ use crate::{handover, in_page, panic};
 /// `mount.js`), otherwise as the page itself.
 pub fn start() {
     panic::install_hook();
-    // Where the page is not the pre-rendered one (gate.js decides), its loading line stays
-    // until the app's own loading state takes over from here.
+    // Where the page is not the pre-rendered one (gate.js decides), the hidden page and its
+    // loading line go now: the app's own loading state takes over from here.
     if handover::at_deep_link() {
         handover::take_over();
     }

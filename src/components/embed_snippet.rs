@@ -2,6 +2,7 @@
 
 use coops_core::embed::{EmbedConfig, iframe_snippet, without_embed_keys};
 use coops_core::site::EMBED_SUMMARY;
+use coops_core::text::escape_html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -50,8 +51,9 @@ pub fn EmbedSnippet(
             </p>
             <label class="embed-snippet__label" for="embed-code">"HTML to paste"</label>
             // The text as the element's content too, for the page rendered at build time (a
-            // property is not markup); readonly, so the two never disagree.
-            <textarea id="embed-code" class="embed-snippet__code" readonly rows="5" prop:value=snippet>{snippet}</textarea>
+            // property is not markup). Escaped here: the renderer leaves a textarea's content
+            // as it is, and the parser decodes it. In the browser the property wins.
+            <textarea id="embed-code" class="embed-snippet__code" readonly rows="5" prop:value=snippet>{move || escape_html(&snippet.get())}</textarea>
             <button type="button" class="button" on:click=copy>"Copy"</button>
             <span class="embed-snippet__status" role="status">{move || copied.get().then_some(" Copied.")}</span>
         </details>

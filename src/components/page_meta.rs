@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
+use coops_core::site::page_address;
+
 use crate::host::use_host;
 
 /// The name in every page's title.
@@ -38,7 +40,11 @@ pub fn PageMeta(
         let page_title = full_title(&title);
         let indexing = match path {
             Some(path) => {
-                let url = format!("{}{path}", host.app_url.trim_end_matches('/'));
+                let url = format!(
+                    "{}{}",
+                    host.app_url.trim_end_matches('/'),
+                    page_address(&path)
+                );
                 view! {
                     <Link rel="canonical" href=url.clone() />
                     <Meta property="og:url" content=url />

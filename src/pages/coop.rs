@@ -113,7 +113,11 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
     // For search engines, in the page rendered at build time: the app has no use for it.
     let host = use_host();
     let linked_data = host.prerendering.then(|| {
-        let page_url = format!("{}{path}", host.app_url.trim_end_matches('/'));
+        let page_url = format!(
+            "{}{}",
+            host.app_url.trim_end_matches('/'),
+            coops_core::site::page_address(&path)
+        );
         let json = organization_json_ld(&coop, &page_url);
         view! { <script type="application/ld+json" inner_html=json></script> }
     });

@@ -15,7 +15,7 @@ use crate::handover::{Handover, take_over_when_shown};
 use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 use coops_core::embed::EmbedView;
-use coops_core::names::{APP_READY_MARK, FILTERABLE_MARK, SEARCH_BOX_ID};
+use coops_core::names::{APP_READY_MARK, FILTERABLE_MARK};
 use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
 use leptos::html::Div;
 
@@ -29,18 +29,6 @@ pub fn DirectoryPage() -> impl IntoView {
             <p class="page__lede">{DIRECTORY_LEDE}</p>
             <WithDirectory children=|data| view! { <DirectoryView data /> } />
         </section>
-    }
-}
-
-/// Focuses the app's search box.
-fn focus_search_box() {
-    use wasm_bindgen::JsCast;
-    if let Some(input) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(SEARCH_BOX_ID))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = input.focus();
     }
 }
 
@@ -70,12 +58,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
     let shown = NodeRef::<Div>::new();
     let ready = move |handover: Option<Handover>| {
         if let Some(handover) = handover {
-            if !handover.typed.trim().is_empty() {
-                on_search.run(handover.typed);
-            }
-            if handover.search_focused {
-                focus_search_box();
-            }
+            handover.resume(on_search);
         }
         crate::perf::mark_once(FILTERABLE_MARK);
         crate::perf::mark(APP_READY_MARK);

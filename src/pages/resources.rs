@@ -76,8 +76,13 @@ fn LinkPage(
     let on_search =
         Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text));
     let text = Signal::derive(move || query.read().q.clone());
+    // Text typed into the pre-rendered page's search box, and its focus, carry over.
     let shown = NodeRef::<P>::new();
-    take_over_when_shown(shown, |_| ());
+    take_over_when_shown(shown, move |handover| {
+        if let Some(handover) = handover {
+            handover.resume(on_search);
+        }
+    });
     view! {
         <PageMeta title=title description=lede path=path />
         <section class="page page--links" aria-labelledby="links-title">

@@ -104,15 +104,12 @@ pub const MAP_DRAWN_MARK: &str = "directory: map drawn";
 /// Performance mark: the app has replaced a pre-rendered page (any route).
 pub const TAKEN_OVER_MARK: &str = "app: taken over";
 
-/// Every name above that the JavaScript files use, as one JSON object: the build writes it in
-/// place of each file's placeholder (`/*NAMES*/{}`).
+/// Every name above that the JavaScript files use, as one JSON object: the build writes it into
+/// each file's placeholder (`/*BUILD*/{}`, as `BUILD.names`).
 pub fn for_javascript() -> serde_json::Value {
     serde_json::json!({
-        "prerenderRootId": PRERENDER_ROOT_ID,
-        "bootLoadingId": BOOT_LOADING_ID,
         "appFailedId": APP_FAILED_ID,
         "crashId": CRASH_ID,
-        "searchBoxId": SEARCH_BOX_ID,
         "jsClass": JS_CLASS,
         "deepLinkClass": DEEP_LINK_CLASS,
         "appFailedClass": APP_FAILED_CLASS,
@@ -134,7 +131,7 @@ mod tests {
     fn every_javascript_name_is_a_non_empty_string_or_number() {
         let names = for_javascript();
         let object = names.as_object().expect("an object");
-        assert!(object.len() >= 15);
+        assert!(object.len() >= 12);
         for (key, value) in object {
             let ok = value.as_str().is_some_and(|s| !s.is_empty())
                 || value.as_u64().is_some_and(|n| n > 0);

@@ -128,6 +128,18 @@ pub fn facet_option(name: &str, n: usize) -> String {
     format!("{name}{}", facet_count(n))
 }
 
+/// A page's public address under the site's root: its app path, ending in `/` (`/coops/camba/`)
+/// as a static host serves its folder's `index.html` (GitHub Pages and Cloudflare Pages
+/// redirect the form without the slash to it): the canonical address, the sitemap's, and the
+/// structured data's.
+pub fn page_address(app_path: &str) -> String {
+    if app_path.ends_with('/') {
+        app_path.to_string()
+    } else {
+        format!("{app_path}/")
+    }
+}
+
 /// Whether a key press moves the focus to the directory's search box: `/` without Ctrl, Alt
 /// or Meta (Shift may be needed to type it), unless the visitor is typing in a field or
 /// editable text (`target_tag`, upper case as the DOM gives it), where `/` is text.
@@ -146,6 +158,13 @@ pub fn slash_focuses_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_addresses_end_in_a_slash_once() {
+        assert_eq!(page_address("/"), "/");
+        assert_eq!(page_address("/coops/camba"), "/coops/camba/");
+        assert_eq!(page_address("/join/"), "/join/");
+    }
 
     #[test]
     fn facet_counts_follow_the_name() {

@@ -140,7 +140,8 @@ server {{
         try_files $uri $uri/index.html =404;
     }}
     # Files named by their content's hash never change.
-    location ~ "^{public_url}.*-[0-9a-f]{{16}}(_bg)?\.(js|css|wasm)$" {{
+    # (Trunk's hashes drop leading zeros: up to 16 hex digits.)
+    location ~ "^{public_url}.*-[0-9a-f]{{1,16}}(_bg)?\.(js|css|wasm)$" {{
         add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;
         add_header X-Content-Type-Options nosniff always;
         add_header Cache-Control "public, max-age=31536000, immutable" always;
@@ -229,7 +230,7 @@ mod tests {
         assert!(nginx.contains("error_page 404 /directory/404.html;"));
         assert!(nginx.contains(CONTENT_SECURITY_POLICY));
         assert!(
-            nginx.contains(r#"location ~ "^/directory/.*-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$""#)
+            nginx.contains(r#"location ~ "^/directory/.*-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)$""#)
         );
         assert!(headers_file("/").contains("Content-Security-Policy: default-src 'self'"));
         assert!(redirects_file("/").contains("/*  /404.html  404"));

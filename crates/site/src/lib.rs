@@ -312,7 +312,13 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     let indexed: Vec<String> = routes
         .iter()
         .filter(|route| route.indexed())
-        .map(|route| format!("{}{}", app_url.trim_end_matches('/'), route.app_path()))
+        .map(|route| {
+            format!(
+                "{}{}",
+                app_url.trim_end_matches('/'),
+                coops_core::site::page_address(&route.app_path())
+            )
+        })
         .collect();
     write(
         &staging.join("sitemap.xml"),

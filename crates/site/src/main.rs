@@ -29,6 +29,12 @@ fn main() -> ExitCode {
         }
         DEFAULT_ORIGIN.into()
     });
+    if public_url.contains("://") {
+        eprintln!(
+            "[site] the public URL {public_url:?} is an address: give the path (`--public-url /directory/`) and set SITE_ORIGIN"
+        );
+        return ExitCode::FAILURE;
+    }
     let options = Options {
         staging,
         source,

@@ -111,7 +111,7 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
     // The sitemap lists every page but the not-found one, at the deployment's address.
     let sitemap = read(&dir, "sitemap.xml");
     assert_eq!(sitemap.matches("<url>").count(), 5 + coops);
-    assert!(sitemap.contains("<loc>https://example.org/directory/coops/camba</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/directory/coops/camba/</loc>"));
     assert!(
         read(&dir, "robots.txt").contains("Sitemap: https://example.org/directory/sitemap.xml")
     );

@@ -157,7 +157,7 @@ fn a_coop_page_has_every_fact_its_head_and_structured_data() {
     );
     assert!(
         page.head
-            .contains(r#"href="https://example.org/directory/coops/camba" rel="canonical""#),
+            .contains(r#"href="https://example.org/directory/coops/camba/" rel="canonical""#),
         "{}",
         page.head
     );
@@ -178,7 +178,7 @@ fn a_coop_page_has_every_fact_its_head_and_structured_data() {
     assert_eq!(value["address"]["addressCountry"], "AR");
     assert_eq!(
         value["mainEntityOfPage"],
-        "https://example.org/directory/coops/camba"
+        "https://example.org/directory/coops/camba/"
     );
     // Only the current page is marked current: "← All co-ops" is not.
     assert!(

@@ -54,7 +54,7 @@ impl Nginx {
         );
         let conf_path = dir.join("nginx.conf");
         std::fs::write(&conf_path, conf).expect("nginx.conf");
-        let child = Command::new("nginx")
+        let child = Command::new("/usr/sbin/nginx")
             .arg("-c")
             .arg(&conf_path)
             .arg("-p")
