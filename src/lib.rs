@@ -8,7 +8,7 @@
 //! entry point ([`start`] in the browser, [`render`] at build time).
 #![recursion_limit = "512"]
 
-pub mod app;
+mod app;
 mod components;
 pub mod data;
 mod embed;

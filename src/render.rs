@@ -121,13 +121,12 @@ mod tests {
 /// code cannot be downloaded (boot.js) or the app crashes (its panic hook).
 #[component]
 fn StaticPage(host: Host, directory: DirectoryData, guide: GuideData) -> impl IntoView {
-    let source = "https://github.com/hng/tech-coops";
     view! {
         <noscript>
             <p class="noscript">
                 "Search, filters, the map and the joining guide need JavaScript and WebAssembly. "
                 "The rest of this page reads without them, and the whole list is on "
-                <a href=source>"github.com/hng/tech-coops"</a>"."
+                <ListOnGitHub />
             </p>
         </noscript>
         <p class="tc-boot-loading load-state load-state--loading" id=BOOT_LOADING_ID role="status">"Loading…"</p>
@@ -139,7 +138,7 @@ fn StaticPage(host: Host, directory: DirectoryData, guide: GuideData) -> impl In
                 <strong>"Part of the directory did not load."</strong>
                 " The filters, the map and the other pages need a file that failed to download; "
                 "the connection may have dropped. Reloading the page usually helps. The list is also on "
-                <a href=source>"github.com/hng/tech-coops"</a>"."
+                <ListOnGitHub />
             </p>
             <p><a href="">"Reload the page"</a></p>
         </div>
@@ -148,9 +147,15 @@ fn StaticPage(host: Host, directory: DirectoryData, guide: GuideData) -> impl In
             <p>
                 "The directory stopped working because of a bug. Reloading the page usually helps. "
                 "If it keeps happening, the list is also on "
-                <a href=source>"github.com/hng/tech-coops"</a>"."
+                <ListOnGitHub />
             </p>
             <p><a href="">"Reload the page"</a></p>
         </div>
     }
+}
+
+/// Where the whole list can always be read: the end of each static notice's sentence.
+#[component]
+fn ListOnGitHub() -> impl IntoView {
+    view! { <a href="https://github.com/hng/tech-coops">"github.com/hng/tech-coops"</a>"." }
 }
