@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# `make bench`: builds the release site and the static page it replaces, then runs the
+# `make bench`: builds the release site, the static page it replaces and tech-coops.xyz with
+# the app embedded, then runs the
 # benchmark (tests/e2e/src/bin/bench), which prints its tables and writes bench/out/results.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh bench
 TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+# The app under /directory/ and tech-coops.xyz, for the two ways to embed.
+TRUNK_SKIP_VERSION_CHECK=true trunk build --release --public-url /directory/ --dist target/dist-subpath
+scripts/tech-coops-xyz.sh
 scripts/static-page.sh
 cargo run --release --quiet -p e2e --bin bench

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently and at pinned versions.
 #   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen)
-#   scripts/setup.sh test    all of the above, plus Chromium and chromedriver, and nginx
-#   scripts/setup.sh bench   the test set, plus mkdocs-material for the static page compared
+#   scripts/setup.sh test    all of the above, plus Chromium and chromedriver, nginx, and
+#                            mkdocs-material with markdown-include (tech-coops.xyz's build)
+#   scripts/setup.sh bench   the test set
 # Each tool is checked first and installed only when missing or at the wrong version,
 # so a second run does nothing and takes a second.
 set -euo pipefail
@@ -85,15 +86,18 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   fi
 fi
 
-if [ "$want" = "bench" ]; then
-  # -- mkdocs-material, to build the static page the benchmark compares the app with --
+if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
+  # -- mkdocs-material and markdown-include, to build tech-coops.xyz for the embedding tests
+  #    (scripts/tech-coops-xyz.sh) and the static page the benchmark compares the app with --
   venv="target/mkdocs-venv"
-  if [ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("mkdocs-material"))' 2>/dev/null)" != "$MKDOCS_MATERIAL_VERSION" ]; then
+  installed=$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("mkdocs"), m.version("mkdocs-material"), m.version("markdown-include"))' 2>/dev/null || true)
+  if [ "$installed" != "$MKDOCS_VERSION $MKDOCS_MATERIAL_VERSION $MARKDOWN_INCLUDE_VERSION" ]; then
     python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
-    log "installing mkdocs-material $MKDOCS_MATERIAL_VERSION into $venv"
+    log "installing mkdocs $MKDOCS_VERSION, mkdocs-material $MKDOCS_MATERIAL_VERSION and markdown-include $MARKDOWN_INCLUDE_VERSION into $venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
-      "mkdocs==$MKDOCS_VERSION" "mkdocs-material==$MKDOCS_MATERIAL_VERSION"
+      "mkdocs==$MKDOCS_VERSION" "mkdocs-material==$MKDOCS_MATERIAL_VERSION" \
+      "markdown-include==$MARKDOWN_INCLUDE_VERSION"
   fi
 fi
 

@@ -43,6 +43,9 @@ scripts/size.sh
 step "release build under a sub-path (/directory/), for the hosting tests"
 trunk build --release --public-url /directory/ --dist target/dist-subpath
 
+step "tech-coops.xyz with the directory added (mkdocs-material), for the embedding tests"
+scripts/tech-coops-xyz.sh
+
 step "browser end-to-end tests (headless Chromium)"
 cargo test -p e2e --locked -- --test-threads=2
 

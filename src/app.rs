@@ -9,7 +9,7 @@ use crate::components::page_meta::full_title;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-use coops_core::embed::{Theme, without_embed_keys};
+use coops_core::embed::{EmbedConfig, Theme, without_embed_keys};
 use coops_core::names::MAIN_ID;
 use coops_core::site::{self, FOOTER, Inline};
 use leptos::html::Div;
@@ -27,7 +27,24 @@ use crate::pages::{
     resources::{NetworksPage, ResourcesPage},
 };
 
-/// The whole app: routes inside the shared shell.
+/// The one view the app shows in another site's page (in-page mode), without the site's
+/// chrome and routes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "ssr",
+    expect(
+        dead_code,
+        reason = "only the browser mounts the app in another site's page"
+    )
+)]
+pub enum OnlyView {
+    /// The directory (its `EmbedView` is in the host's embed settings).
+    Directory,
+    /// The joining guide.
+    Join,
+}
+
+/// The whole app: routes inside the shared shell; or, in another site's page, one view.
 #[component]
 pub fn App(
     /// Where the app runs.
@@ -38,6 +55,9 @@ pub fn App(
     /// The joining guide, likewise.
     #[prop(optional)]
     guide: Option<GuideData>,
+    /// In another site's page: the one view to show.
+    #[prop(optional)]
+    only: Option<OnlyView>,
 ) -> impl IntoView {
     provide_meta_context();
     let embed = host.embed.clone();
@@ -46,35 +66,60 @@ pub fn App(
     provide_directory(directory);
     provide_guide(guide);
     let root = NodeRef::<Div>::new();
-    wire_root(root, embed.clone());
+    // The colours apply to the root; the height is reported only from a frame.
+    wire_root(
+        root,
+        EmbedConfig {
+            embed: embed.embed && only.is_none(),
+            ..embed.clone()
+        },
+    );
     let theme = embed.theme;
     close_disclosures_on_escape();
+    // In a host page the title is the host's, and so is `<main>`.
+    let title = only
+        .is_none()
+        .then(|| view! { <Title formatter=|page: String| full_title(&page) /> });
+    // Built inside the router (its links need it): hence functions, called there.
+    let embedded = embed.embed;
+    let chrome = move || match (only, embedded) {
+        (Some(_), _) => ().into_any(),
+        (None, true) => view! { <FullAppLink /> }.into_any(),
+        (None, false) => view! { <SkipLink /> <SiteHeader /> }.into_any(),
+    };
+    let main = move || match only {
+        Some(OnlyView::Directory) => {
+            view! { <div class="app__main"><DirectoryPage /></div> }.into_any()
+        }
+        Some(OnlyView::Join) => view! { <div class="app__main"><JoinPage /></div> }.into_any(),
+        None => view! {
+            <main id=MAIN_ID class="app__main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=DirectoryPage />
+                    <Route path=path!("/coops/:id") view=CoopPage />
+                    <Route path=path!("/join") view=JoinPage />
+                    <Route path=path!("/networks") view=NetworksPage />
+                    <Route path=path!("/resources") view=ResourcesPage />
+                    <Route path=path!("/about") view=AboutPage />
+                </Routes>
+            </main>
+        }
+        .into_any(),
+    };
     view! {
-        <Title formatter=|page: String| full_title(&page) />
+        {title}
         <Router base>
             <div
                 class="tc-app"
-                class:tc-app--embed=embed.embed
+                class:tc-app--embed=embedded
+                class:tc-app--in-page=only.is_some()
                 class:tc-app--dark=theme == Some(Theme::Dark)
                 class:tc-app--light=theme == Some(Theme::Light)
                 node_ref=root
             >
-                {if embed.embed {
-                    view! { <FullAppLink /> }.into_any()
-                } else {
-                    view! { <SkipLink /> <SiteHeader /> }.into_any()
-                }}
-                <main id=MAIN_ID class="app__main" tabindex="-1">
-                    <Routes fallback=NotFound>
-                        <Route path=path!("") view=DirectoryPage />
-                        <Route path=path!("/coops/:id") view=CoopPage />
-                        <Route path=path!("/join") view=JoinPage />
-                        <Route path=path!("/networks") view=NetworksPage />
-                        <Route path=path!("/resources") view=ResourcesPage />
-                        <Route path=path!("/about") view=AboutPage />
-                    </Routes>
-                </main>
-                {(!embed.embed).then(|| view! { <SiteFooter /> })}
+                {chrome()}
+                {main()}
+                {(!embedded).then(|| view! { <SiteFooter /> })}
             </div>
         </Router>
     }
@@ -87,9 +132,7 @@ fn close_disclosures_on_escape() {
         if event.key() != "Escape" {
             return;
         }
-        let details = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
+        let details = crate::dom::focused_element()
             .and_then(|focused| focused.closest("details[open]").ok().flatten());
         if let Some(details) = details {
             let _ = details.remove_attribute("open");

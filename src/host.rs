@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use coops_core::embed::EmbedConfig;
+use coops_core::query::QueryShare;
 use leptos::prelude::*;
 
 /// The app's surroundings, provided once at the root.
@@ -62,6 +63,16 @@ impl Host {
             format!("{}/{path}", self.link_prefix)
         } else {
             path.to_string()
+        }
+    }
+
+    /// The app's share of the address's query string: all of it, or in a host page only its
+    /// prefixed keys, beside the host's.
+    pub fn query_share(&self) -> QueryShare {
+        if self.in_page {
+            QueryShare::IN_PAGE
+        } else {
+            QueryShare::WHOLE
         }
     }
 

@@ -1,30 +1,26 @@
 //! In-page mode: the app mounted into `<div id="tech-coops-app">` on another site's page,
 //! loaded by `mount.js`.
 //!
-//! The host page owns the address: the app takes the page's path as its own root and changes
-//! only the query string, shows one view (chosen by `data-view`), and opens co-op pages in the
-//! full app. Starting filters and theme come from the element's `data-` attributes.
+//! The host page owns the address: the app changes only its query string, and there only its
+//! own keys, prefixed (`?tc-q=…`, beside any of the host's: `QueryShare::IN_PAGE`); the path,
+//! trailing slash and hash stay as the host wrote them. It shows one view (chosen by
+//! `data-view`: `App` with `only`), and opens co-op pages in the full app. Starting filters and
+//! theme come from the element's `data-` attributes.
+//!
+//! The app renders inside a shadow root on the host element (attached by `mount.js`, which puts
+//! the app's stylesheet in it), so no host rule reaches the app, whatever its specificity. Two
+//! things still cross a shadow boundary, and the mount point stops both: inherited properties
+//! (font, colour, line height) and the root font size that `rem` follows. The app's in-page
+//! stylesheet sizes everything from `--tc-rem` (the build turns its `rem` into it), which the
+//! mount point sets to the visitor's own default font size, not the host's root size.
 
 use coops_core::embed::{EmbedConfig, EmbedView, parse_color};
 use coops_core::names::HOST_ELEMENT_ID;
-use coops_core::query::DirectoryQuery;
-use leptos::html::Div;
+use coops_core::query::{DirectoryQuery, QueryShare};
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
-use leptos_router::components::Router;
 
-use crate::data::{provide_directory, provide_guide};
-use crate::embed::wire_root;
-use crate::host::{Host, provide_host};
-use crate::pages::directory::DirectoryPage;
-use crate::pages::join::JoinPage;
-
-/// Which view the host asked for.
-#[derive(Clone, Copy, PartialEq)]
-enum HostView {
-    Directory(EmbedView),
-    Join,
-}
+use crate::app::{App, OnlyView};
+use crate::host::Host;
 
 /// The host element, when the page has one.
 pub fn host_element() -> Option<web_sys::HtmlElement> {
@@ -42,24 +38,21 @@ pub fn mount(host: web_sys::HtmlElement) {
         host.get_attribute(&format!("data-{name}"))
             .filter(|v| !v.trim().is_empty())
     };
-    let view = match data("view").as_deref() {
-        Some("join") => HostView::Join,
-        Some("map") => HostView::Directory(EmbedView::Map),
-        Some("list") => HostView::Directory(EmbedView::List),
-        _ => HostView::Directory(EmbedView::Full),
+    let (only, view) = match data("view").as_deref() {
+        Some("join") => (OnlyView::Join, EmbedView::Full),
+        Some("map") => (OnlyView::Directory, EmbedView::Map),
+        Some("list") => (OnlyView::Directory, EmbedView::List),
+        _ => (OnlyView::Directory, EmbedView::Full),
     };
     let config = EmbedConfig {
         embed: true,
-        view: match view {
-            HostView::Directory(v) => v,
-            HostView::Join => EmbedView::Full,
-        },
+        view,
         theme: EmbedConfig::from_pairs([("theme", data("theme").unwrap_or_default().as_str())])
             .theme,
         primary: data("primary").and_then(|c| parse_color(&c)),
         accent: data("accent").and_then(|c| parse_color(&c)),
     };
-    if matches!(view, HostView::Directory(_)) {
+    if only == OnlyView::Directory {
         start_with_filters(&data("region"), &data("country"), &data("tags"));
     }
     // The host page owns the address: the app takes the page's path as its own root.
@@ -77,9 +70,41 @@ pub fn mount(host: web_sys::HtmlElement) {
         in_page: true,
         prerendering: false,
     };
-    let handle = leptos::mount::mount_to(host, move || view! { <InPageApp host=settings view /> });
+    let Some(mount_point) = mount_point(&host) else {
+        leptos::logging::error!("tech co-ops: cannot attach a shadow root to #{HOST_ELEMENT_ID}");
+        return;
+    };
+    let handle = leptos::mount::mount_to(mount_point, move || view! { <App host=settings only /> });
     // The app lives as long as the page.
     handle.forget();
+}
+
+/// A fresh element in the host's shadow root for the app to render into, cut off from what the
+/// host element passes down: every property back at its initial value, and `--tc-rem` set to
+/// the visitor's default font size (`medium`, which follows the browser's setting).
+fn mount_point(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    use web_sys::{ShadowRootInit, ShadowRootMode};
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()?,
+    };
+    let document = web_sys::window()?.document()?;
+    let point: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    // CSSOM, not a style attribute, so a strict style-src policy allows it.
+    let style = point.style();
+    style.set_property("all", "initial").ok()?;
+    style.set_property("display", "block").ok()?;
+    shadow.append_child(&point).ok()?;
+    let medium = web_sys::window()?
+        .get_computed_style(&point)
+        .ok()??
+        .get_property_value("font-size")
+        .ok()?;
+    style.set_property("--tc-rem", &medium).ok()?;
+    Some(point)
 }
 
 /// Puts the host's starting filters in the address, unless the address already has some
@@ -88,7 +113,9 @@ fn start_with_filters(region: &Option<String>, country: &Option<String>, tags: &
     let Some(window) = web_sys::window() else {
         return;
     };
-    if !window.location().search().unwrap_or_default().is_empty() {
+    let share = QueryShare::IN_PAGE;
+    let search = window.location().search().unwrap_or_default();
+    if !share.read(&search).is_empty() {
         return;
     }
     let mut pairs: Vec<(&str, String)> = Vec::new();
@@ -107,45 +134,12 @@ fn start_with_filters(region: &Option<String>, country: &Option<String>, tags: &
     if !query.is_empty()
         && let Ok(history) = window.history()
     {
+        // Only the query changes: the path and hash are the host's.
+        let hash = window.location().hash().unwrap_or_default();
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",
-            Some(&format!("?{query}")),
+            Some(&format!("?{}{hash}", share.write(&search, &query))),
         );
-    }
-}
-
-/// The app for a host page: one view, no site chrome.
-#[component]
-fn InPageApp(host: Host, view: HostView) -> impl IntoView {
-    provide_meta_context();
-    let theme = host.embed.theme;
-    // The colours apply to the root; the height is reported only from a frame.
-    let colours = EmbedConfig {
-        embed: false,
-        ..host.embed.clone()
-    };
-    let base = host.base.clone();
-    provide_host(host);
-    provide_directory(None);
-    provide_guide(None);
-    let root = NodeRef::<Div>::new();
-    wire_root(root, colours);
-    view! {
-        <Router base=base>
-            <div
-                class="tc-app tc-app--embed tc-app--in-page"
-                class:tc-app--dark=theme == Some(coops_core::embed::Theme::Dark)
-                class:tc-app--light=theme == Some(coops_core::embed::Theme::Light)
-                node_ref=root
-            >
-                <div class="app__main">
-                    {match view {
-                        HostView::Join => view! { <JoinPage /> }.into_any(),
-                        HostView::Directory(_) => view! { <DirectoryPage /> }.into_any(),
-                    }}
-                </div>
-            </div>
-        </Router>
     }
 }

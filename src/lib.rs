@@ -11,6 +11,7 @@
 mod app;
 mod components;
 pub mod data;
+mod dom;
 mod embed;
 mod handover;
 pub mod host;

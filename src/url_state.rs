@@ -19,52 +19,102 @@ pub enum History {
     Replace,
 }
 
-/// The directory query in the current URL, and a way to change it.
+/// The router's navigate function, shareable by every handler that changes the query.
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
+/// Writes the address's query string and nothing else: the path stays exactly as the page has
+/// it (a host page's trailing slash included) and so does any hash, which may be the host's.
 #[derive(Clone)]
-pub struct QueryState {
-    /// The query the URL describes.
-    pub query: Memo<DirectoryQuery>,
+pub struct QueryWriter {
     path: Memo<String>,
+    search: Memo<String>,
     navigate: Navigate,
     host: Arc<Host>,
 }
 
-/// The router's navigate function, shareable by every handler that changes the filters.
-type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
-
-impl QueryState {
-    /// Reads the query from the current location.
+impl QueryWriter {
+    /// A writer for the current location.
     pub fn from_location() -> Self {
         let location = use_location();
-        let search = location.search;
-        QueryState {
-            query: Memo::new(move |_| DirectoryQuery::from_query_string(&search.read())),
+        QueryWriter {
             path: location.pathname,
+            search: location.search,
             navigate: Arc::new(use_navigate()),
             host: use_host(),
         }
     }
 
-    /// Navigates to the same page with `query`, without scrolling.
-    pub fn set(&self, query: DirectoryQuery, history: History) {
-        let qs = query.to_query_string();
-        // The router adds the base itself.
-        let path = self.host.app_path(&self.path.get_untracked());
-        let href = if qs.is_empty() {
+    /// The address of the same path with the app's query `own` (without its `?`): in a host
+    /// page, the host's own pairs kept beside it.
+    pub fn href(&self, own: &str) -> String {
+        let query = self
+            .host
+            .query_share()
+            .write(&self.search.get_untracked(), own);
+        let path = self.path.get_untracked();
+        let href = if query.is_empty() {
             path
         } else {
-            format!("{path}?{qs}")
+            format!("{path}?{query}")
         };
         // An embedded app keeps its settings, so a reload inside the frame stays embedded.
-        let href = self.host.keep_embed_in(&href);
+        self.host.keep_embed_in(&href)
+    }
+
+    /// Navigates to the same path with the app's query `own` (without its `?`), without
+    /// scrolling. The browser's path as it is: `resolve: false` keeps the router from
+    /// re-deriving it from its base, which drops a trailing slash.
+    pub fn write(&self, own: &str, history: History) {
+        let href = self.href(own);
+        // The hash goes back afterwards, not through the router: the router would scroll to
+        // the element it names on every keystroke (a host page's heading, say). It is read
+        // from the browser: the router's copy of the address loses it after the first write.
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let hash = window.location().hash().unwrap_or_default();
         (self.navigate)(
             &href,
             NavigateOptions {
+                resolve: false,
                 replace: history == History::Replace,
                 scroll: false,
                 ..NavigateOptions::default()
             },
         );
+        if !hash.is_empty()
+            && let Ok(history) = window.history()
+        {
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let _ = history.replace_state_with_url(&state, "", Some(&format!("{href}{hash}")));
+        }
+    }
+}
+
+/// The directory query in the current URL, and a way to change it.
+#[derive(Clone)]
+pub struct QueryState {
+    /// The query the URL describes.
+    pub query: Memo<DirectoryQuery>,
+    writer: QueryWriter,
+}
+
+impl QueryState {
+    /// Reads the query from the current location.
+    pub fn from_location() -> Self {
+        let search = use_location().search;
+        let share = use_host().query_share();
+        QueryState {
+            query: Memo::new(move |_| {
+                DirectoryQuery::from_query_string(&share.read(&search.read()))
+            }),
+            writer: QueryWriter::from_location(),
+        }
+    }
+
+    /// Navigates to the same page with `query`, without scrolling.
+    pub fn set(&self, query: DirectoryQuery, history: History) {
+        self.writer.write(&query.to_query_string(), history);
     }
 
     /// Applies `change` to the current query and navigates there.

@@ -6,6 +6,8 @@ use coops_core::search::Facets;
 use coops_core::site::{facet_count, facet_option, facet_words as words};
 use leptos::prelude::*;
 
+use crate::dom::event_origin_value;
+
 use crate::data::DirectoryData;
 use crate::host::use_host;
 use crate::url_state::{History, QueryState};
@@ -26,7 +28,7 @@ pub fn FacetPanel(
     let on_select = |state: &QueryState, set: fn(&mut DirectoryQuery, String)| {
         let state = state.clone();
         move |ev| {
-            let value = event_target_value(&ev);
+            let value = event_origin_value(&ev);
             state.update(History::Push, |q| set(q, value));
         }
     };

@@ -9,10 +9,11 @@ use coops_core::url::safe_href;
 use leptos::html::H2;
 use leptos::prelude::*;
 
+use crate::dom::event_origin_value;
+
 use crate::components::rich_text::ExternalLink;
-use crate::host::use_host;
 use crate::pages::join::JoinUrl;
-use leptos_router::hooks::use_location;
+use crate::url_state::QueryWriter;
 
 /// An outcome: verdict, numbered next steps with their links, a fee calculator where the fee
 /// is known, why this path, the alternatives, a link into the directory, and the sources with
@@ -93,10 +94,7 @@ pub fn JoinOutcome(
                             .map(|o| o.title.clone())
                             .unwrap_or_default();
                         // The guide's own address, whether at /join or in a host page.
-                        let href = use_host().keep_embed_in(&format!(
-                            "{}?outcome={id}",
-                            use_location().pathname.get_untracked()
-                        ));
+                        let href = QueryWriter::from_location().href(&format!("outcome={id}"));
                         view! { " " <a href=href>{title}</a> }
                     });
                 let link = alternative
@@ -253,7 +251,7 @@ fn FeeCalculator(fee: Fee) -> impl IntoView {
                 autocomplete="off"
                 aria-describedby="fee-result"
                 prop:value=move || input.get()
-                on:input=move |ev| input.set(event_target_value(&ev))
+                on:input=move |ev| input.set(event_origin_value(&ev))
             />
             <p id="fee-result" class="fee__result" role="status" aria-live="polite" data-testid="fee-result">{result}</p>
         </section>

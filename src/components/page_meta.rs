@@ -63,8 +63,10 @@ pub fn PageMeta(
             <Meta name="twitter:card" content="summary" />
         }
     });
+    // On another site's page, the title is the host's.
+    let title = (!host.in_page).then(|| view! { <Title text=title /> });
     view! {
-        <Title text=title />
+        {title}
         {statics}
     }
 }

@@ -4,15 +4,14 @@ use coops_core::site::slash_focuses_search;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+
+use crate::dom::{event_origin, event_origin_value};
 
 use coops_core::names::SEARCH_BOX_ID;
 
 /// Whether `event` asks for the search box (`coops_core::site::slash_focuses_search`).
 fn slash_focuses_search_box(event: &web_sys::KeyboardEvent) -> bool {
-    let target = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let target = event_origin(event);
     slash_focuses_search(
         &event.key(),
         event.ctrl_key() || event.meta_key() || event.alt_key(),
@@ -35,8 +34,9 @@ pub fn SearchBox(
 ) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     // `/` focuses the search box, unless the visitor is already typing somewhere.
+    // A host page that claimed the key first (its own search on `/`) keeps it.
     let handle = window_event_listener(ev::keydown, move |event| {
-        if !slash_focuses_search_box(&event) {
+        if event.default_prevented() || !slash_focuses_search_box(&event) {
             return;
         }
         if let Some(input) = input.get_untracked() {
@@ -58,7 +58,7 @@ pub fn SearchBox(
                 spellcheck="false"
                 aria-describedby="directory-search-hint"
                 prop:value=move || value.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:input=move |ev| on_input.run(event_origin_value(&ev))
             />
             <p class="search-box__hint" id="directory-search-hint">
                 {hint}" Press "<kbd>"/"</kbd>" to jump here."

@@ -10,8 +10,7 @@ use coops_core::join::{JoinGuide, Place, format_answers, parse_answers};
 use coops_core::query::parse_query_string;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
 use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::join_outcome::JoinOutcome;
@@ -21,6 +20,7 @@ use crate::components::page_meta::PageMeta;
 use crate::data::use_guide;
 use crate::handover::take_over_when_shown;
 use crate::host::use_host;
+use crate::url_state::{History, QueryWriter};
 
 /// `/join`: the guide. `go` callbacks below take a query string (see [`JoinUrl::query`]).
 #[component]
@@ -95,25 +95,16 @@ impl JoinUrl {
 #[component]
 fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
     let location = use_location();
-    let url = Memo::new(move |_| JoinUrl::parse(&location.search.read()));
+    let share = use_host().query_share();
+    let url = Memo::new(move |_| JoinUrl::parse(&share.read(&location.search.read())));
     let position = {
         let guide = guide.clone();
         Memo::new(move |_| url.with(|u| guide.walk(&u.answers, u.at)))
     };
-    let navigate = use_navigate();
-    // An embedded guide keeps its settings in every step's URL.
-    let host = use_host();
-    // The guide's own path ("/join", or "/" when mounted in a host page), kept as steps change.
-    let here = host.app_path(&location.pathname.get_untracked());
+    // Each step is a new history entry at the same path, so Back steps back.
+    let writer = QueryWriter::from_location();
     let go = Callback::new(move |query: String| {
-        let href = format!("{here}{query}");
-        navigate(
-            &host.keep_embed_in(&href),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        )
+        writer.write(query.trim_start_matches('?'), History::Push);
     });
 
     let shown = NodeRef::<Div>::new();

@@ -117,6 +117,7 @@ pub fn for_javascript() -> serde_json::Value {
         "cspViolationsGlobal": CSP_VIOLATIONS_GLOBAL,
         "datasetGlobal": DATASET_GLOBAL,
         "mountedBaseGlobal": MOUNTED_BASE_GLOBAL,
+        "hostElementId": HOST_ELEMENT_ID,
         "bindingsGlobal": BINDINGS_GLOBAL,
         "datasetPath": DATASET_PATH,
         "fetchTimeoutMs": FETCH_TIMEOUT_MS,

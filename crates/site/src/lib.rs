@@ -22,6 +22,7 @@
 pub mod assets;
 pub mod document;
 pub mod hosting;
+pub mod in_page_css;
 pub mod routes;
 pub mod sitemap;
 pub mod trunk;
@@ -92,6 +93,8 @@ pub enum SiteError {
     },
     /// A script's source lacks its placeholder, or has it more than once.
     Placeholder(PathBuf),
+    /// A stylesheet says something the in-page stylesheet cannot.
+    Style(String),
 }
 
 impl std::fmt::Display for SiteError {
@@ -105,6 +108,7 @@ impl std::fmt::Display for SiteError {
                 "the co-op {name:?} has the id {id:?}, which cannot be a folder of the site \
                  (only letters, digits, '-', '_' and '.', not starting with '.')"
             ),
+            SiteError::Style(message) => write!(f, "style/: {message}"),
             SiteError::Placeholder(path) => write!(
                 f,
                 "{}: needs exactly one placeholder {}",
@@ -225,7 +229,11 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     // -- the stylesheets --
     let style = options.source.join("style");
     let site_css = join_stylesheets(&style, &STYLESHEETS)?;
+    // The in-page stylesheet, for a shadow root on another site's page: sized from the app's
+    // own base, not the host's root font size.
     let app_css = join_stylesheets(&style, &STYLESHEETS[1..])?;
+    let app_css =
+        in_page_css::rem_from_app_base(&app_css).map_err(|e| SiteError::Style(e.to_string()))?;
     let site_css = write_hashed(staging, "site", "css", site_css.as_bytes())?;
     let app_css = write_hashed(staging, "app", "css", app_css.as_bytes())?;
 

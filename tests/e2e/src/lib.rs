@@ -10,6 +10,7 @@ pub mod expected;
 pub mod pages;
 pub mod server;
 pub mod synth;
+pub mod tech_coops_xyz;
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -34,6 +35,22 @@ pub fn dist_dir() -> PathBuf {
         dist.display()
     );
     dist
+}
+
+/// The build under a sub-path: `$SUBPATH_DIST_DIR`, or `target/dist-subpath` (scripts/test.sh
+/// builds it with `--public-url /directory/`).
+pub fn subpath_dist_dir() -> PathBuf {
+    let dir = std::env::var_os("SUBPATH_DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-subpath")
+        });
+    assert!(
+        dir.join("index.html").exists(),
+        "no sub-path build at {}: run `trunk build --release --public-url /directory/ --dist target/dist-subpath`",
+        dir.display()
+    );
+    dir
 }
 
 /// The path in dist/ of the built file whose name starts with `stem` and ends with `ext`

@@ -275,7 +275,7 @@ async fn nothing_moves_when_the_app_takes_over_on_a_phone_or_a_desktop() {
                     "{at}, when the map arrives: [first card's top, hint, remote group, filters]"
                 );
                 // And in no frame between: Chromium's own record of what moved on screen.
-                let shifts = app.layout_shifts().await;
+                let shifts = app.seen_layout_shifts().await;
                 assert!(shifts.is_empty(), "{at}, shifts in some frame: {shifts:?}");
             }
         },
@@ -432,7 +432,7 @@ async fn every_kind_of_page_paints_before_the_app_and_nothing_moves_when_it_take
                         before, after,
                         "{at}: [heading's top, next block's top, text]"
                     );
-                    let shifts = app.layout_shifts().await;
+                    let shifts = app.seen_layout_shifts().await;
                     assert!(shifts.is_empty(), "{at}: shifts in some frame: {shifts:?}");
                 }
             }

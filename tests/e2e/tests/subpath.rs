@@ -1,29 +1,12 @@
 //! The app deployed under a sub-path (`trunk build --release --public-url /directory/`):
 //! assets, data and routes follow the public URL.
 
-use std::path::PathBuf;
-
-use e2e::{StaticServer, run_with};
-
-/// The sub-path build: `$SUBPATH_DIST_DIR`, or `target/dist-subpath` (scripts/test.sh builds it).
-fn subpath_dist() -> PathBuf {
-    let dir = std::env::var_os("SUBPATH_DIST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-subpath")
-        });
-    assert!(
-        dir.join("index.html").exists(),
-        "no sub-path build at {}: run `trunk build --release --public-url /directory/ --dist target/dist-subpath`",
-        dir.display()
-    );
-    dir
-}
+use e2e::{StaticServer, run_with, subpath_dist_dir};
 
 #[tokio::test]
 async fn the_app_under_a_sub_path_loads_navigates_and_reloads_on_a_deep_link() {
     run_with(
-        StaticServer::start_under(subpath_dist(), "/directory"),
+        StaticServer::start_under(subpath_dist_dir(), "/directory"),
         |app| async move {
             app.open("/directory/").await;
             assert!(

@@ -1,0 +1,35 @@
+//! Small reads of the DOM that hold inside a shadow root, where the app lives on another site's
+//! page (in-page mode). There, an event seen by a listener outside the root (Leptos delegates
+//! `input`, `change` and `click` to the window) names the shadow host as its target, and the
+//! document's focused element is the host too: the real ones are inside.
+
+use wasm_bindgen::JsCast;
+
+/// The element `event` started at: the first entry of its composed path, which is not
+/// retargeted to a shadow host.
+pub fn event_origin(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event
+        .composed_path()
+        .get(0)
+        .dyn_into::<web_sys::Element>()
+        .ok()
+        .or_else(|| event.target()?.dyn_into().ok())
+}
+
+/// The `value` of the input or select `event` started at (`event_target_value`, which reads
+/// the retargeted target, would read the shadow host).
+pub fn event_origin_value(event: &web_sys::Event) -> String {
+    event_origin(event)
+        .and_then(|element| js_sys::Reflect::get(&element, &"value".into()).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
+/// The element with keyboard focus, looked for inside shadow roots.
+pub fn focused_element() -> Option<web_sys::Element> {
+    let mut focused = web_sys::window()?.document()?.active_element()?;
+    while let Some(inner) = focused.shadow_root().and_then(|root| root.active_element()) {
+        focused = inner;
+    }
+    Some(focused)
+}
