@@ -15,7 +15,7 @@
 //! mount point sets to the visitor's own default font size, not the host's root size.
 
 use coops_core::embed::{EmbedConfig, EmbedView, parse_color};
-use coops_core::names::HOST_ELEMENT_ID;
+use coops_core::names::{HOST_ELEMENT_ID, MOUNTED_BASE_GLOBAL};
 use coops_core::query::{DirectoryQuery, QueryShare};
 use leptos::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn mount(host: web_sys::HtmlElement) {
         .unwrap_or_default()
         .trim_end_matches('/')
         .to_string();
-    let app_url = crate::start::mounted_base().unwrap_or_default();
+    let app_url = mounted_base().unwrap_or_default();
     let settings = Host {
         base,
         link_prefix: app_url.trim_end_matches('/').to_string(),
@@ -142,4 +142,12 @@ fn start_with_filters(region: &Option<String>, country: &Option<String>, tags: &
             Some(&format!("?{}{hash}", share.write(&search, &query))),
         );
     }
+}
+
+/// The app's own address, which `mount.js` records (`https://example.org/directory/`).
+fn mounted_base() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &MOUNTED_BASE_GLOBAL.into())
+        .ok()?
+        .as_string()
 }

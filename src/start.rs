@@ -1,7 +1,6 @@
 //! The browser's entry point: reads what the app needs of the page once, then mounts it.
 
 use coops_core::embed::EmbedConfig;
-use coops_core::names::MOUNTED_BASE_GLOBAL;
 use leptos::prelude::*;
 
 use crate::app::App;
@@ -58,13 +57,4 @@ pub fn router_base() -> String {
         .map(|url| url.pathname())
         .unwrap_or_default();
     base.trim_end_matches('/').to_string()
-}
-
-/// The app's own address when it is mounted in another site's page: `mount.js` records it
-/// (`https://example.org/directory/`). `None` on the app's own page.
-pub fn mounted_base() -> Option<String> {
-    let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &MOUNTED_BASE_GLOBAL.into())
-        .ok()?
-        .as_string()
 }

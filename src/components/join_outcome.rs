@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::components::app_link::AppLink;
 use coops_core::join::{Fee, JoinGuide, Link, NextStep, format_money, month_label, parse_amount};
 use coops_core::query::DirectoryQuery;
+use coops_core::query::JoinUrl;
 use coops_core::url::safe_href;
 use leptos::html::H2;
 use leptos::prelude::*;
@@ -12,7 +13,6 @@ use leptos::prelude::*;
 use crate::dom::event_origin_value;
 
 use crate::components::rich_text::ExternalLink;
-use crate::pages::join::JoinUrl;
 use crate::url_state::QueryWriter;
 
 /// An outcome: verdict, numbered next steps with their links, a fee calculator where the fee

@@ -3,10 +3,9 @@
 use std::sync::Arc;
 
 use coops_core::join::{JoinGuide, StepKind};
+use coops_core::query::JoinUrl;
 use leptos::html::H2;
 use leptos::prelude::*;
-
-use crate::pages::join::JoinUrl;
 
 /// A question with its answers as buttons (or checkboxes and Continue, for a question that
 /// takes several), a progress line, and Back / Start over. Focus moves to the question when it

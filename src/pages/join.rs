@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
-use coops_core::join::{JoinGuide, Place, format_answers, parse_answers};
-use coops_core::query::parse_query_string;
+use coops_core::join::{JoinGuide, Place};
+use coops_core::query::JoinUrl;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -50,47 +50,6 @@ pub fn JoinPage() -> impl IntoView {
 /// The guide in a sentence, for link previews and search engines.
 const JOIN_DESCRIPTION: &str = "A few questions that point you to your way into the tech co-op movement: joining a network, converting a company, working in a co-op, or helping from outside.";
 
-/// What the URL says about the guide: the answers given and which of them to show.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct JoinUrl {
-    /// The answers, in order (`a=coop.uk`).
-    pub answers: Vec<Vec<String>>,
-    /// Show the step after this many answers (`at=1`); all of them when absent.
-    pub at: Option<usize>,
-    /// Show this outcome directly (`outcome=listed`), as shared links to alternatives do.
-    pub outcome: Option<String>,
-}
-
-impl JoinUrl {
-    /// Reads the query string; unknown keys and malformed values are ignored.
-    pub fn parse(search: &str) -> Self {
-        let mut url = JoinUrl::default();
-        for (key, value) in parse_query_string(search) {
-            match key.as_str() {
-                "a" => url.answers = parse_answers(&value),
-                "at" => url.at = value.parse().ok(),
-                "outcome" => url.outcome = Some(value),
-                _ => {}
-            }
-        }
-        url
-    }
-
-    /// The query string (with `?`, or empty) for these answers, shown after `at` of them. The
-    /// guide adds it to its own path: `/join` in the app, the host page's path in-page.
-    pub fn query(answers: &[Vec<String>], at: Option<usize>) -> String {
-        let mut query = String::new();
-        if !answers.is_empty() {
-            query.push_str("?a=");
-            query.push_str(&format_answers(answers));
-            if let Some(at) = at.filter(|at| *at < answers.len()) {
-                query.push_str(&format!("&at={at}"));
-            }
-        }
-        query
-    }
-}
-
 /// The guide, at the step or outcome the URL points to.
 #[component]
 fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
@@ -104,7 +63,7 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
     // Each step is a new history entry at the same path, so Back steps back.
     let writer = QueryWriter::from_location();
     let go = Callback::new(move |query: String| {
-        writer.write(query.trim_start_matches('?'), History::Push);
+        writer.write(&query, History::Push);
     });
 
     let shown = NodeRef::<Div>::new();

@@ -842,7 +842,8 @@ pub fn parse_answers(value: &str) -> Vec<Vec<String>> {
         .take(64)
         .filter(|part| !part.is_empty())
         .map(|part| {
-            part.split(MULTI_SEPARATOR)
+            // In a query string a literal `+` reads as a space: both separate options.
+            part.split([MULTI_SEPARATOR, ' '])
                 .filter(|o| !o.is_empty())
                 .take(32)
                 .map(str::to_string)

@@ -6,6 +6,7 @@
 //! so a hand-edited or stale link still opens a sensible view. [`DirectoryQuery::retain_known`]
 //! then drops values the dataset does not know (a region that does not exist).
 
+use crate::join::{format_answers, parse_answers};
 use crate::model::Directory;
 
 /// Longest search text kept from a URL; longer input is cut (at a character boundary).
@@ -187,6 +188,49 @@ pub fn truncate_chars(text: &str, max: usize) -> &str {
     }
 }
 
+/// What the URL says about the joining guide: the answers given and which of them to show.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct JoinUrl {
+    /// The answers, in order (`a=coop.uk`).
+    pub answers: Vec<Vec<String>>,
+    /// Show the step after this many answers (`at=1`); all of them when absent.
+    pub at: Option<usize>,
+    /// Show this outcome directly (`outcome=listed`), as shared links to alternatives do.
+    pub outcome: Option<String>,
+}
+
+impl JoinUrl {
+    /// Reads the query string; unknown keys and malformed values are ignored.
+    pub fn parse(search: &str) -> Self {
+        let mut url = JoinUrl::default();
+        for (key, value) in parse_query_string(search) {
+            match key.as_str() {
+                "a" => url.answers = parse_answers(&value),
+                "at" => url.at = value.parse().ok(),
+                "outcome" => url.outcome = Some(value),
+                _ => {}
+            }
+        }
+        url
+    }
+
+    /// The query string (without `?`; empty for none) for these answers, shown after `at` of
+    /// them.
+    pub fn query(answers: &[Vec<String>], at: Option<usize>) -> String {
+        if answers.is_empty() {
+            return String::new();
+        }
+        // Encoded: the answers' `+` would read back as a space.
+        let value = format_answers(answers);
+        let at = at.filter(|at| *at < answers.len()).map(|at| at.to_string());
+        let mut pairs = vec![("a", value.as_str())];
+        if let Some(at) = &at {
+            pairs.push(("at", at));
+        }
+        encode_pairs(pairs)
+    }
+}
+
 /// The prefix of the app's keys in the address of another site's page (in-page mode), where the
 /// query string is shared: `?tc-q=camba&tc-region=europe`. Unprefixed, the app's `q` would be
 /// the host's (mkdocs-material opens its own search for `?q=`).
@@ -315,6 +359,29 @@ pub fn percent_encode_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_guides_address_round_trips_and_ignores_what_it_does_not_know() {
+        let answers = vec![
+            vec!["person".to_string()],
+            vec!["work".to_string(), "start".to_string()],
+        ];
+        let query = JoinUrl::query(&answers, Some(1));
+        assert!(!query.starts_with('?'), "{query}");
+        let url = JoinUrl::parse(&format!("?{query}&x=1&at=zz&outcome=listed"));
+        assert_eq!(url.answers, answers);
+        assert_eq!(url.at, None, "a malformed at is dropped; the last at wins");
+        assert_eq!(url.outcome.as_deref(), Some("listed"));
+        assert_eq!(JoinUrl::parse(&query).at, Some(1));
+        assert_eq!(
+            JoinUrl::query(&answers, Some(2)),
+            JoinUrl::query(&answers, None),
+            "at past the answers is left out"
+        );
+        assert_eq!(JoinUrl::query(&[], Some(0)), "");
+        // A link written by hand, or before the `+` was encoded, reads the same.
+        assert_eq!(JoinUrl::parse("a=person.work+start").answers, answers);
+    }
 
     #[test]
     fn in_a_host_page_the_app_reads_and_writes_only_its_prefixed_keys() {

@@ -124,6 +124,17 @@ async fn the_directory_mounts_in_a_hostile_page_intact_and_leaves_the_host_alone
             "the host's own elements keep their styles"
         );
 
+        // The map's events: a click on a country filters by it, Enter on one as well; Back
+        // undoes both.
+        app.find("[data-testid=world-map] [data-country=DE]").await.click().await.expect("click Germany");
+        app.wait_until("the map's click in the host's address", "location.search === '?tc-region=europe&tc-country=DE'").await;
+        app.find("[data-testid=world-map] [data-country=FR]").await.send_keys("\u{E007}").await.expect("Enter on France");
+        app.wait_until("the map's key in the host's address", "location.search === '?tc-region=europe&tc-country=FR'").await;
+        app.back().await;
+        app.back().await;
+        app.wait_until("Back to the host's starting region", "location.search === '?tc-region=europe'").await;
+        app.wait_for_count(count).await;
+
         // It works there: filtering changes only the query of the host's address.
         app.choose("facet-region", "asia").await;
         app.wait_until("the host address to follow", "location.pathname === '/network/page' && location.search === '?tc-region=asia'").await;
@@ -140,8 +151,8 @@ async fn the_directory_mounts_in_a_hostile_page_intact_and_leaves_the_host_alone
         app.search("zzzz-no-such-co-op").await;
         app.wait_for_count(0).await;
         assert!(app.path().await.contains("tc-q=zzzz-no-such-co-op"));
-        // Escape closes the disclosure the keyboard is in, found through the shadow root.
         app.search("").await;
+        // Escape closes the disclosure the keyboard is in, found through the shadow root.
         app.click("[data-testid=map-table] > summary").await;
         let open = format!("{}.querySelector('[data-testid=map-table]').open", app.root_js());
         app.wait_until("the table to open", &open).await;

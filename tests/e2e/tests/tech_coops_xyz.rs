@@ -269,18 +269,38 @@ async fn app_width(app: &AppPage) -> f64 {
 /// Sizes the window so that the app's own page gives the app `width` pixels.
 async fn fit_window_to(app: &AppPage, width: f64, height: u32) {
     let mut window = width.round() as u32;
-    for _ in 0..3 {
+    let mut tried = Vec::new();
+    for _ in 0..6 {
         app.client
             .set_window_size(window, height)
             .await
             .expect("resize");
-        let given = app_width(app).await;
+        let given = settled_app_width(app).await;
         if (given - width).abs() <= 1.0 {
             return;
         }
+        tried.push(format!("window {window} px: app {given} px"));
         window = (f64::from(window) + (width - given)).round() as u32;
     }
-    panic!("cannot give the app's own page a width of {width} px");
+    panic!(
+        "cannot give the app's own page a width of {width} px: {}",
+        tried.join(", ")
+    );
+}
+
+/// The app's width once a resize has reached the page: the same reading twice, 100 ms apart
+/// (a busy machine applies a window's new size some frames later).
+async fn settled_app_width(app: &AppPage) -> f64 {
+    let mut last = f64::NAN;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let now = app_width(app).await;
+        if (now - last).abs() < 0.01 {
+            return now;
+        }
+        last = now;
+    }
+    last
 }
 
 /// Serves the app and tech-coops.xyz, opens a browser on the host's origin with a 1280 × 900
