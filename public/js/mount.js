@@ -7,16 +7,30 @@
    stylesheet and code load from wherever the app is deployed (next to this file). The build
    fills in BUILD: the names the Rust code uses and this build's file names. */
 const BUILD = /*BUILD*/{};
+const N = BUILD.names;
 const base = new URL('.', import.meta.url);
-window[BUILD.names.mountedBaseGlobal] = base.href;
-const host = document.getElementById(BUILD.names.hostElementId);
+const at = (file) => new URL(file, base).href;
+window[N.mountedBaseGlobal] = base.href;
+const host = document.getElementById(N.hostElementId);
 if (host) {
   // Attached before the code arrives, so the stylesheet loads while the wasm does.
   const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = new URL(BUILD.css, base).href;
+  link.href = at(BUILD.css);
   root.append(link);
+  // The directory's data downloads beside the app's code, not after it, and is handed to the
+  // app as boot.js hands it on the app's own pages (src/data.rs): { text }, or an error.
+  if (host.dataset.view !== 'join') {
+    window[N.datasetGlobal] = Promise.race([
+      fetch(at(N.datasetPath))
+        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+        .then((text) => ({ text }), () => ({ error: 'failed' })),
+      new Promise((resolve) => setTimeout(() => resolve({ error: 'timeout' }), N.fetchTimeoutMs)),
+    ]);
+  }
 }
-const { default: init } = await import(new URL(BUILD.app.js, base).href);
-await init({ module_or_path: new URL(BUILD.app.wasm, base).href });
+// The wasm too: its download starts now, while the JavaScript that compiles it loads.
+const wasm = fetch(at(BUILD.app.wasm));
+const { default: init } = await import(at(BUILD.app.js));
+await init({ module_or_path: wasm });

@@ -281,3 +281,24 @@ async fn the_host_address_keeps_its_path_hash_and_own_query_and_only_the_apps_ke
     })
     .await;
 }
+
+#[tokio::test]
+async fn in_a_host_page_a_failed_dataset_says_so_and_retry_recovers() {
+    // mount.js fetches the dataset beside the app's code and hands it over: a failure there
+    // must reach the app's error view, and Retry must fetch afresh.
+    let server = serving_host_page("/network/page", host_html("directory", ""));
+    server.set("/data/directory.json", Reply::status(500));
+    run_with(server, |app| async move {
+        app.open_before_app("/network/page").await;
+        let app = app.in_shadow_of("tech-coops-app");
+        let message = app.load_error().await;
+        assert!(
+            message.contains("HTTP 500"),
+            "the error view says why: {message:?}"
+        );
+        app.server.set("/data/directory.json", Reply::File);
+        app.click("[data-testid=load-error] button").await;
+        assert!(app.result_count().await > 100, "Retry loads the good file");
+    })
+    .await;
+}

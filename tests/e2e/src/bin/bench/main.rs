@@ -38,6 +38,16 @@ const OTHER_PAGES: [&str; 2] = ["co-op page", "guide"];
 
 #[tokio::main]
 async fn main() {
+    // BENCH_EMBEDDING_ONLY=1 measures the two ways to embed and nothing else.
+    if std::env::var_os("BENCH_EMBEDDING_ONLY").is_some() {
+        let mut embedded = json!({});
+        for profile in &PROFILES {
+            embedded[profile.name] = embedding::measure(profile).await;
+        }
+        print_embedding(&embedded);
+        print_budgets(&embedding_budgets(&embedded));
+        return;
+    }
     let static_root = workspace().join("target/static-page/site");
     assert!(
         static_root.join("index.html").is_file(),
