@@ -80,6 +80,8 @@ pub fn JoinOutcome(
     });
 
     let alternatives = (!outcome.alternatives.is_empty()).then(|| {
+        // The guide's own address, whether at /join or in a host page.
+        let writer = QueryWriter::from_location();
         let items = outcome
             .alternatives
             .iter()
@@ -93,8 +95,7 @@ pub fn JoinOutcome(
                             .outcome(id)
                             .map(|o| o.title.clone())
                             .unwrap_or_default();
-                        // The guide's own address, whether at /join or in a host page.
-                        let href = QueryWriter::from_location().href(&format!("outcome={id}"));
+                        let href = writer.href(&format!("outcome={id}"));
                         view! { " " <a href=href>{title}</a> }
                     });
                 let link = alternative
