@@ -1,4 +1,7 @@
 # The two commands of the README, and a few for maintainers.
+# bash: `make build` sources scripts/wasm-toolchain.sh.
+SHELL := bash
+
 .PHONY: serve test build dataset bench size map
 
 # Installs what is missing, then serves the app on the bundled dataset, rebuilt on every change
@@ -17,7 +20,7 @@ test:
 PUBLIC_URL ?= /
 build:
 	@scripts/setup.sh build
-	TRUNK_SKIP_VERSION_CHECK=true trunk build --release --public-url $(PUBLIC_URL)
+	source scripts/wasm-toolchain.sh && TRUNK_SKIP_VERSION_CHECK=true trunk build --release --public-url $(PUBLIC_URL)
 
 # Regenerates the committed dataset from the list kept in data/.
 dataset:

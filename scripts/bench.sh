@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh bench
-TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+export TRUNK_SKIP_VERSION_CHECK=true
+(source scripts/wasm-toolchain.sh && trunk build --release)
 # The app under /directory/ and tech-coops.xyz, for the two ways to embed.
-TRUNK_SKIP_VERSION_CHECK=true trunk build --release --public-url /directory/ --dist target/dist-subpath
+(source scripts/wasm-toolchain.sh && trunk build --release --public-url /directory/ --dist target/dist-subpath)
 scripts/tech-coops-xyz.sh
 scripts/static-page.sh
 cargo run --release --quiet -p e2e --bin bench

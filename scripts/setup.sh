@@ -36,6 +36,15 @@ if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
   rustup target add "$WASM_TARGET"
 fi
 
+# -- the release wasm's dated nightly, with std's source to rebuild it for size
+#    (scripts/wasm-toolchain.sh); stable builds everything else --
+if ! rustup run "$WASM_NIGHTLY" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --toolchain "$WASM_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src' \
+  || ! rustup target list --toolchain "$WASM_NIGHTLY" --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+  log "installing $WASM_NIGHTLY (rust-src, $WASM_TARGET) for the release wasm"
+  rustup toolchain install "$WASM_NIGHTLY" --profile minimal --component rust-src --target "$WASM_TARGET"
+fi
+
 # -- trunk --
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   log "installing trunk $TRUNK_VERSION (takes about 6 minutes on 2 cores)"
@@ -101,6 +110,9 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   fi
 fi
 
-# Crates come down here, not inside Trunk: Trunk runs cargo with --offline.
+# Crates come down here, not inside Trunk: Trunk runs cargo with --offline. Building std
+# (the nightly's -Zbuild-std) needs the crates of std's own lockfile too.
 cargo fetch --locked --quiet 2>/dev/null || cargo fetch --quiet
+std_lock="$(rustc +"$WASM_NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock"
+cargo +"$WASM_NIGHTLY" fetch --locked --quiet --manifest-path "${std_lock%.lock}.toml"
 log "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}')"

@@ -36,12 +36,12 @@ cargo test -p tech-coops-app --no-default-features --features ssr --lib --locked
 step "native tests: the site build (the pages rendered from the app's components)"
 cargo test -p coops-site --locked
 
-step "release build (trunk, wasm-opt)"
-trunk build --release
+step "release build (trunk, the wasm toolchain, wasm-opt)"
+(source scripts/wasm-toolchain.sh && trunk build --release)
 scripts/size.sh
 
 step "release build under a sub-path (/directory/), for the hosting tests"
-trunk build --release --public-url /directory/ --dist target/dist-subpath
+(source scripts/wasm-toolchain.sh && trunk build --release --public-url /directory/ --dist target/dist-subpath)
 
 step "tech-coops.xyz with the directory added (mkdocs-material), for the embedding tests"
 scripts/tech-coops-xyz.sh

@@ -1,29 +1,16 @@
 //! A panic must never leave a blank page.
 //!
-//! Release builds abort on panic, so nothing of the reactive app survives one: the hook logs the
-//! panic to the console and reveals the static `#crash` message every built page carries
-//! (`render::StaticPage`).
-
-use wasm_bindgen::JsCast;
+//! Release builds stop at a panic: nothing of the reactive app survives one. Whatever the
+//! toolchain, the panic ends in a trap of the wasm (`unreachable`), which reaches the page as a
+//! `WebAssembly.RuntimeError`; boot.js reveals the static `#crash` message every built page
+//! carries (`render::StaticPage`) on any such error, so a trap that is not a panic (a stack
+//! overflow, memory exhausted) shows it too. The release wasm of the pinned nightly
+//! (`-Cpanic=immediate-abort`, scripts/wasm-toolchain.sh) traps without running this hook at
+//! all; other builds log the panic's message to the console first.
 
 /// Installs the hook; call first thing in `main`.
 pub fn install_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_crash_view();
-    }));
-}
-
-fn show_crash_view() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(crash) = document.get_element_by_id(coops_core::names::CRASH_ID)
-        && let Ok(crash) = crash.dyn_into::<web_sys::HtmlElement>()
-    {
-        crash.set_hidden(false);
-        let _ = crash.focus();
-    }
+    std::panic::set_hook(Box::new(console_error_panic_hook::hook));
 }
 
 /// Panics on purpose, to prove the crash message works in the real release build: the browser

@@ -15,6 +15,20 @@ document.addEventListener('securitypolicyviolation', (e) => {
   console.error('Content-Security-Policy blocked', e.violatedDirective, e.blockedURI);
 });
 
+// A crash of the app, a panic or any other trap of its wasm, reaches the page as a
+// WebAssembly.RuntimeError, thrown out of whatever the browser had called (an event handler,
+// a timer, a promise): nothing of the app survives it, so the page says so and offers a reload
+// (src/panic.rs).
+const crashed = (error) => {
+  const crash = document.getElementById(N.crashId);
+  if (error instanceof WebAssembly.RuntimeError && crash && crash.hidden) {
+    crash.hidden = false;
+    crash.focus();
+  }
+};
+addEventListener('error', (e) => crashed(e.error));
+addEventListener('unhandledrejection', (e) => crashed(e.reason));
+
 // How long a download may take before it is given up (the app's own limit too).
 const within = (promise, late) => Promise.race([
   promise,

@@ -118,6 +118,7 @@ pub async fn run() -> Vec<Value> {
             "update_ms_p50": percentile(&mut update, 0.5),
             "update_ms_p95": percentile(&mut update, 0.95),
             "frame_ms_p50": percentile(&mut frame, 0.5),
+            "frame_ms_p95": percentile(&mut frame, 0.95),
             "parse_and_index_ms": load_ms,
             "wasm_memory_bytes": memory,
             "dom_nodes": nodes,
