@@ -1,10 +1,12 @@
 //! The router and the shell every page shares: header, navigation, main, footer.
 
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 
 use crate::components::app_link::AppLink;
+#[cfg(feature = "ssr")]
 use crate::components::page_meta::full_title;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
@@ -59,6 +61,7 @@ pub fn App(
     #[prop(optional)]
     only: Option<OnlyView>,
 ) -> impl IntoView {
+    #[cfg(feature = "ssr")]
     provide_meta_context();
     let embed = host.embed.clone();
     let base = host.base.clone();
@@ -76,10 +79,14 @@ pub fn App(
     );
     let theme = embed.theme;
     close_disclosures_on_escape();
-    // In a host page the title is the host's, and so is `<main>`.
+    // In a host page the title is the host's, and so is `<main>`. (In the browser, PageMeta
+    // sets the title itself.)
+    #[cfg(feature = "ssr")]
     let title = only
         .is_none()
         .then(|| view! { <Title formatter=|page: String| full_title(&page) /> });
+    #[cfg(not(feature = "ssr"))]
+    let title = ();
     // Built inside the router (its links need it): hence functions, called there.
     let embedded = embed.embed;
     let chrome = move || match (only, embedded) {

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use coops_core::Directory;
 use coops_core::join::{GuideError, JoinGuide, load_guide};
-use coops_core::load::{DatasetError, Loaded, Skipped, load_directory};
+use coops_core::load::{DatasetError, Loaded, Skipped, decode_text, load_directory};
 use coops_core::search::Index;
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -96,8 +96,9 @@ async fn handed_over_dataset() -> Option<Result<String, LoadError>> {
             .ok()
             .and_then(|v| v.as_string())
     };
-    if let Some(text) = field("text") {
-        return Some(Ok(text));
+    let bytes = js_sys::Reflect::get(&outcome, &wasm_bindgen::JsValue::from_str("bytes")).ok()?;
+    if let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(Ok(decode_text(bytes.to_vec())));
     }
     (field("error").as_deref() == Some("timeout")).then_some(Err(LoadError::Timeout))
 }
@@ -129,7 +130,8 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             status: r.status(),
             url: url.to_string(),
         }),
-        Ok(r) => r.text().await.map_err(|e| {
+        // Bytes, not text: see `decode_text`.
+        Ok(r) => r.binary().await.map(decode_text).map_err(|e| {
             if signal.as_ref().is_some_and(|s| s.aborted()) {
                 LoadError::Timeout
             } else {
@@ -206,7 +208,11 @@ pub async fn fetch_directory(url: String) -> Result<DirectoryData, LoadError> {
         None => fetch_text(&url).await?,
     };
     crate::perf::mark("dataset: received");
-    let dataset = Dataset::new(load_directory(&text).map_err(LoadError::Dataset)?);
+    let loaded = load_directory(&text).map_err(LoadError::Dataset)?;
+    crate::perf::measure("dataset: parse", "dataset: received");
+    // The text's memory goes back before the index takes its own.
+    drop(text);
+    let dataset = Dataset::new(loaded);
     crate::perf::measure("dataset: parse and index", "dataset: received");
     Ok(Arc::new(dataset))
 }

@@ -37,33 +37,47 @@ const within = (promise, late) => Promise.race([
 
 // The pre-rendered list's search box, answered by a small module with the app's own search,
 // so the list filters long before the app is in. The dataset is fetched once (the page
-// preloads it) and handed to the app as well (src/data.rs): { text } when it came,
+// preloads it) and handed to the app as well (src/data.rs): { bytes } when it came (bytes,
+// not text: coops_core::load::decode_text says why),
 // { error: 'timeout' } when it took too long (the app says so at once, and its Retry fetches
 // afresh), { error: 'failed' } otherwise (the app fetches it again and explains).
 async function startQuickSearch() {
   const dataset = within(fetch(new URL(N.datasetPath, document.baseURI))
-    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
-    .then((text) => ({ text }), () => ({ error: 'failed' })), { error: 'timeout' });
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response.status)))
+    .then((buffer) => ({ bytes: new Uint8Array(buffer) }), () => ({ error: 'failed' })), { error: 'timeout' });
   window[N.datasetGlobal] = dataset;
   try {
     const quick = await import(BUILD.quickSearch.js);
     await quick.default({ module_or_path: BUILD.quickSearch.wasm });
-    const { text } = await dataset;
-    if (text !== undefined) quick.attach(text);
+    // The quick search's code is in: the app's downloads follow at once, while the dataset
+    // finishes and the list is made searchable, rather than after.
+    requestApp();
+    const { bytes } = await dataset;
+    if (bytes !== undefined) quick.attach(bytes);
   } catch (error) {
     console.warn('The quick search did not start; the app will answer the search box.', error);
   }
 }
 
+// The app's two files, requested once: its JavaScript, and its wasm, handed to the
+// JavaScript as a response on its way (compiled as it streams in).
+let appFiles;
+const requestApp = () => (appFiles ??= {
+  js: import(BUILD.app.js),
+  wasm: fetch(BUILD.app.wasm),
+});
+
 async function startApp() {
-  const bindings = await import(BUILD.app.js);
-  const wasm = await bindings.default({ module_or_path: BUILD.app.wasm });
+  const { js, wasm: response } = requestApp();
+  const bindings = await js;
+  const wasm = await bindings.default({ module_or_path: response });
   window[N.bindingsGlobal] = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 }
 
 // The directory's own pre-rendered page (gate.js decides) starts with the quick search, then
-// the app, so the two do not share a slow connection; anywhere else the app starts at once.
+// the app, so the two do not share a slow connection at first; anywhere else the app starts
+// at once.
 const root = document.documentElement;
 if (!root.classList.contains(N.deepLinkClass) && root.getAttribute(N.routeAttribute) === '/') {
   await within(startQuickSearch(), null);

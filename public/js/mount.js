@@ -20,12 +20,12 @@ if (host) {
   link.href = at(BUILD.css);
   root.append(link);
   // The directory's data downloads beside the app's code, not after it, and is handed to the
-  // app as boot.js hands it on the app's own pages (src/data.rs): { text }, or an error.
+  // app as boot.js hands it on the app's own pages (src/data.rs): { bytes }, or an error.
   if (host.dataset.view !== 'join') {
     window[N.datasetGlobal] = Promise.race([
       fetch(at(N.datasetPath))
-        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
-        .then((text) => ({ text }), () => ({ error: 'failed' })),
+        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response.status)))
+        .then((buffer) => ({ bytes: new Uint8Array(buffer) }), () => ({ error: 'failed' })),
       new Promise((resolve) => setTimeout(() => resolve({ error: 'timeout' }), N.fetchTimeoutMs)),
     ]);
   }

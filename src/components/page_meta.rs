@@ -2,8 +2,8 @@
 //! search engines read (description, canonical address, Open Graph).
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 
+#[cfg(feature = "ssr")]
 use coops_core::site::page_address;
 
 use crate::host::use_host;
@@ -20,8 +20,11 @@ pub fn full_title(page: &str) -> String {
     }
 }
 
-/// Declares the page's title and description. The app in the browser only updates the title;
-/// the rest is for the static page, which is what a link preview or a search engine reads.
+/// Declares the page's title and description. The app in the browser only sets the title
+/// (and not in another site's page, whose title is the host's); the rest is for the page
+/// rendered at build time, which is what a link preview or a search engine reads. The browser's
+/// build has no leptos_meta: a title is one call (leptos_meta's head management cost the wasm
+/// about 5 KB gzip).
 #[component]
 pub fn PageMeta(
     /// The page's own title (`""` for the home page).
@@ -36,7 +39,19 @@ pub fn PageMeta(
     path: Option<String>,
 ) -> impl IntoView {
     let host = use_host();
-    let statics = host.prerendering.then(|| {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (description, path);
+        if !host.in_page
+            && let Some(document) = web_sys::window().and_then(|w| w.document())
+        {
+            document.set_title(&full_title(&title));
+        }
+    }
+    #[cfg(feature = "ssr")]
+    {
+        use leptos_meta::{Link, Meta, Title};
+
         let page_title = full_title(&title);
         let indexing = match path {
             Some(path) => {
@@ -53,7 +68,9 @@ pub fn PageMeta(
             }
             None => view! { <Meta name="robots" content="noindex" /> }.into_any(),
         };
+        let title = (!host.in_page).then(|| view! { <Title text=title /> });
         view! {
+            {title}
             <Meta name="description" content=description.clone() />
             {indexing}
             <Meta property="og:type" content="website" />
@@ -62,11 +79,5 @@ pub fn PageMeta(
             <Meta property="og:description" content=description />
             <Meta name="twitter:card" content="summary" />
         }
-    });
-    // On another site's page, the title is the host's.
-    let title = (!host.in_page).then(|| view! { <Title text=title /> });
-    view! {
-        {title}
-        {statics}
     }
 }

@@ -1,7 +1,6 @@
 //! A co-op's own page: everything known about it, and the co-ops most like it.
 
 use crate::components::app_link::AppLink;
-use coops_core::linked_data::organization_json_ld;
 use coops_core::query::DirectoryQuery;
 use coops_core::search::similar;
 use coops_core::url::safe_href;
@@ -15,7 +14,6 @@ use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::{ExternalLink, RichText};
 use crate::data::DirectoryData;
 use crate::handover::take_over_when_shown;
-use crate::host::use_host;
 
 /// How many similar co-ops the page suggests.
 const SIMILAR: usize = 6;
@@ -110,17 +108,23 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
     take_over_when_shown(shown, |_| ());
     let path = format!("/coops/{}", coop.id);
     let description = coop_description(&coop, &data);
-    // For search engines, in the page rendered at build time: the app has no use for it.
-    let host = use_host();
-    let linked_data = host.prerendering.then(|| {
-        let page_url = format!(
-            "{}{}",
-            host.app_url.trim_end_matches('/'),
-            coops_core::site::page_address(&path)
-        );
-        let json = organization_json_ld(&coop, &page_url);
-        view! { <script type="application/ld+json" inner_html=json></script> }
-    });
+    // For search engines, in the page rendered at build time: the app has no use for it, and
+    // the browser's build leaves it out (with the JSON writer it needs).
+    #[cfg(feature = "ssr")]
+    let linked_data = {
+        let host = crate::host::use_host();
+        host.prerendering.then(|| {
+            let page_url = format!(
+                "{}{}",
+                host.app_url.trim_end_matches('/'),
+                coops_core::site::page_address(&path)
+            );
+            let json = coops_core::linked_data::organization_json_ld(&coop, &page_url);
+            view! { <script type="application/ld+json" inner_html=json></script> }
+        })
+    };
+    #[cfg(not(feature = "ssr"))]
+    let linked_data = ();
     view! {
         <PageMeta title=coop.name.clone() description path />
         {linked_data}

@@ -67,16 +67,20 @@ impl Index {
     pub fn build(directory: &Directory) -> Index {
         let region_ids: Vec<String> = directory.regions.iter().map(|r| r.id.clone()).collect();
         let tag_ids: Vec<String> = directory.tags.iter().map(|t| t.id.clone()).collect();
-        let mut country_codes: Vec<String> =
-            directory.countries.iter().map(|c| c.code.clone()).collect();
-        for coop in &directory.coops {
-            for code in &coop.location.countries {
-                if !country_codes.contains(code) {
-                    country_codes.push(code.clone());
-                }
-            }
-        }
-        country_codes.sort();
+        let mut codes: Vec<&str> = directory
+            .countries
+            .iter()
+            .map(|c| c.code.as_str())
+            .chain(
+                directory
+                    .coops
+                    .iter()
+                    .flat_map(|c| c.location.countries.iter().map(String::as_str)),
+            )
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let country_codes: Vec<String> = codes.into_iter().map(str::to_string).collect();
         let region_pos: HashMap<&str, usize> = position_map(&region_ids);
         let tag_pos = position_map(&tag_ids);
         let country_pos = position_map(&country_codes);
@@ -111,9 +115,14 @@ impl Index {
             })
             .collect();
 
-        let names: Vec<String> = directory.coops.iter().map(|c| fold(&c.name)).collect();
+        // The folded name is the haystack's first line.
+        let names: Vec<&str> = entries
+            .iter()
+            .map(|e| e.haystack.split('\n').next().unwrap_or_default())
+            .collect();
         let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
-        by_name.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        by_name.sort_by(|&a, &b| names[a as usize].cmp(names[b as usize]));
+        drop(names);
         let mut by_region = by_name.clone();
         by_region.sort_by_key(|&i| entries[i as usize].region);
 
@@ -355,7 +364,10 @@ fn haystack(coop: &Coop, country_names: &HashMap<&str, &str>) -> String {
         fold_into(&tag.replace('-', " "), &mut text);
         text.push('\n');
     }
-    fold_into(&plain_text(&coop.notes), &mut text);
+    // The notes as plain text (`plain_text`), folded span by span.
+    for span in &coop.notes {
+        fold_into(&span.text, &mut text);
+    }
     text
 }
 

@@ -92,11 +92,12 @@ fn show_line(line: Option<&HtmlElement>, text: Option<&str>) {
     }
 }
 
-/// Makes the pre-rendered list answer its search box, from `dataset` (the text of
-/// `data/directory.json`). Returns false, changing nothing, when the page has no pre-rendered
+/// Makes the pre-rendered list answer its search box, from `dataset` (the bytes of
+/// `data/directory.json`, see `coops_core::load::decode_text`). Returns false, changing nothing, when the page has no pre-rendered
 /// list or the dataset does not read: the list then waits for the app, which explains.
 #[wasm_bindgen]
-pub fn attach(dataset: &str) -> bool {
+pub fn attach(dataset: Vec<u8>) -> bool {
+    let dataset = coops_core::load::decode_text(dataset);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
@@ -104,7 +105,7 @@ pub fn attach(dataset: &str) -> bool {
         return false;
     };
     let Some(filter) = Filter::new(
-        dataset,
+        &dataset,
         ids.iter().map(String::as_str),
         remote_ids.iter().map(String::as_str),
     ) else {

@@ -59,13 +59,14 @@ pub async fn run() -> Vec<Value> {
         "\nKeystroke to updated list, {ROUNDS} rounds of {QUERIES:?} (loopback, no throttling)"
     );
     println!(
-        "{:>9} {:>9} {:>11} {:>11} {:>10} {:>11} {:>10} {:>9}",
+        "{:>9} {:>9} {:>11} {:>11} {:>10} {:>11} {:>7} {:>10} {:>9}",
         "co-ops",
         "data KB",
         "update p50",
         "update p95",
         "frame p50",
         "parse+index",
+        "parse",
         "wasm MB",
         "DOM nodes"
     );
@@ -87,9 +88,13 @@ pub async fn run() -> Vec<Value> {
         let app = AppPage::new(browser.client.clone(), server.clone());
         app.open(&path).await;
         app.wait_for_count(size).await;
-        let load_ms = app
-            .js("const m = performance.getEntriesByName('dataset: parse and index'); return m.length ? m[m.length - 1].duration : null;", vec![])
-            .await;
+        let measured = |name: &str| {
+            format!(
+                "const m = performance.getEntriesByName('dataset: {name}'); return m.length ? m[m.length - 1].duration : null;"
+            )
+        };
+        let load_ms = app.js(&measured("parse and index"), vec![]).await;
+        let parse_ms = app.js(&measured("parse"), vec![]).await;
         let memory = app
             .js("return window.wasmBindings.wasm_memory_bytes()", vec![])
             .await;
@@ -120,17 +125,21 @@ pub async fn run() -> Vec<Value> {
             "frame_ms_p50": percentile(&mut frame, 0.5),
             "frame_ms_p95": percentile(&mut frame, 0.95),
             "parse_and_index_ms": load_ms,
+            "parse_ms": parse_ms,
             "wasm_memory_bytes": memory,
             "dom_nodes": nodes,
         });
         println!(
-            "{:>9} {:>9.0} {:>11.1} {:>11.1} {:>10.1} {:>11} {:>10.1} {:>9}",
+            "{:>9} {:>9.0} {:>11.1} {:>11.1} {:>10.1} {:>11} {:>7} {:>10.1} {:>9}",
             size,
             data.len() as f64 / 1024.0,
             row["update_ms_p50"].as_f64().unwrap_or(f64::NAN),
             row["update_ms_p95"].as_f64().unwrap_or(f64::NAN),
             row["frame_ms_p50"].as_f64().unwrap_or(f64::NAN),
             row["parse_and_index_ms"]
+                .as_f64()
+                .map_or("n/a".into(), |v| format!("{v:.1}")),
+            parse_ms
                 .as_f64()
                 .map_or("n/a".into(), |v| format!("{v:.1}")),
             memory.as_f64().unwrap_or(f64::NAN) / 1_048_576.0,

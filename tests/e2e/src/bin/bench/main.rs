@@ -90,7 +90,7 @@ async fn main() {
         },
     ];
     // A lever measured side by side (README, Performance): BENCH_COMPARE=DIR loads the app's
-    // pages from another build too, in the same turns.
+    // pages from another build too, in the same turns, and measures nothing else.
     let compared = std::env::var_os("BENCH_COMPARE").map(PathBuf::from);
     if let Some(other) = &compared {
         for (name, path, ready, complete) in [
@@ -116,12 +116,17 @@ async fn main() {
 
     let mut first_view = json!({});
     // BENCH_SKIP_LOADS=1 measures keystrokes only.
-    let profiles = if std::env::var_os("BENCH_SKIP_LOADS").is_some() {
-        &PROFILES[..0]
+    // BENCH_PROFILE=slow loads on that profile alone.
+    let only = std::env::var("BENCH_PROFILE").ok();
+    let profiles: Vec<&first_view::Profile> = if std::env::var_os("BENCH_SKIP_LOADS").is_some() {
+        Vec::new()
     } else {
-        &PROFILES[..]
+        PROFILES
+            .iter()
+            .filter(|p| only.as_deref().is_none_or(|name| name == p.name))
+            .collect()
     };
-    for profile in profiles {
+    for profile in &profiles {
         eprintln!(
             "loading each site on {} ({} cold loads each, in turn)",
             profile.name, profile.runs
@@ -135,9 +140,13 @@ async fn main() {
     if compared.is_some() {
         print_comparison(&first_view);
     }
+    // A comparison is of loads alone: BENCH_COMPARE skips what follows.
+    if compared.is_some() {
+        return;
+    }
     // The two ways to embed, on tech-coops.xyz.
     let mut embedded = json!({});
-    for profile in profiles {
+    for profile in &profiles {
         eprintln!(
             "loading tech-coops.xyz with the app in the page and in a frame on {} ({} cold loads each)",
             profile.name, profile.runs
@@ -281,22 +290,29 @@ fn print_first_view(first_view: &Value) {
     );
 }
 
-/// This build's first paints beside the compared build's (BENCH_COMPARE).
+/// This build's figures beside the compared build's (BENCH_COMPARE): first paint, usable and
+/// complete, page by page.
 fn print_comparison(first_view: &Value) {
-    println!("\nFirst contentful paint ms, this build / the compared build (BENCH_COMPARE)");
+    println!("\nms, this build / the compared build (BENCH_COMPARE), median");
     for profile in &PROFILES {
         for page in ["app", "co-op page", "guide"] {
-            let fcp = |name: &str| {
-                first_view[name][profile.name]["fcp_ms"]
-                    .as_f64()
-                    .unwrap_or(f64::NAN)
-            };
-            let (this, other) = (fcp(page), fcp(&format!("{page} (compared)")));
-            println!(
-                "{:<10} {page:<12} {this:>8.0} {other:>8.0} {:>6}",
-                profile.name,
-                ratio_text(this, other)
-            );
+            for (figure, key) in [
+                ("first paint", "fcp_ms"),
+                ("usable", "ready_ms"),
+                ("complete", "complete_ms"),
+            ] {
+                let ms = |name: &str| {
+                    first_view[name][profile.name][key]
+                        .as_f64()
+                        .unwrap_or(f64::NAN)
+                };
+                let (this, other) = (ms(page), ms(&format!("{page} (compared)")));
+                println!(
+                    "{:<10} {page:<12} {figure:<12} {this:>8.0} {other:>8.0} {:>6}",
+                    profile.name,
+                    ratio_text(this, other)
+                );
+            }
         }
     }
 }
