@@ -49,9 +49,6 @@ async function startQuickSearch() {
   try {
     const quick = await import(BUILD.quickSearch.js);
     await quick.default({ module_or_path: BUILD.quickSearch.wasm });
-    // The quick search's code is in: the app's downloads follow at once, while the dataset
-    // finishes and the list is made searchable, rather than after.
-    requestApp();
     const { bytes } = await dataset;
     if (bytes !== undefined) quick.attach(bytes);
   } catch (error) {
@@ -59,25 +56,15 @@ async function startQuickSearch() {
   }
 }
 
-// The app's two files, requested once: its JavaScript, and its wasm, handed to the
-// JavaScript as a response on its way (compiled as it streams in).
-let appFiles;
-const requestApp = () => (appFiles ??= {
-  js: import(BUILD.app.js),
-  wasm: fetch(BUILD.app.wasm),
-});
-
 async function startApp() {
-  const { js, wasm: response } = requestApp();
-  const bindings = await js;
-  const wasm = await bindings.default({ module_or_path: response });
+  const bindings = await import(BUILD.app.js);
+  const wasm = await bindings.default({ module_or_path: BUILD.app.wasm });
   window[N.bindingsGlobal] = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 }
 
 // The directory's own pre-rendered page (gate.js decides) starts with the quick search, then
-// the app, so the two do not share a slow connection at first; anywhere else the app starts
-// at once.
+// the app, so the two do not share a slow connection; anywhere else the app starts at once.
 const root = document.documentElement;
 if (!root.classList.contains(N.deepLinkClass) && root.getAttribute(N.routeAttribute) === '/') {
   await within(startQuickSearch(), null);

@@ -115,7 +115,7 @@ struct RawDirectory<'a> {
 /// A data file's bytes as text, as a browser's `Response.text()` decodes them: UTF-8, with
 /// any invalid sequence replaced by U+FFFD. The browsers hand the file over as bytes rather
 /// than as a JavaScript string, whose copy into the wasm reserves three bytes per character
-/// as soon as one is not ASCII (a 35 MB dataset grew the wasm's memory by 105 MB).
+/// as soon as one is not ASCII (105 MB for a 35 MB dataset).
 pub fn decode_text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

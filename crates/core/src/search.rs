@@ -486,6 +486,50 @@ mod tests {
     }
 
     #[test]
+    fn every_term_must_match_within_one_coop_and_one_field() {
+        let mut directory = directory();
+        directory.coops = vec![
+            coop("first", "Alpha Works", "europe", &[], &[]),
+            coop("second", "Beta Works", "europe", &[], &[]),
+            coop("third", "Gamma", "europe", &[], &[]),
+        ];
+        directory.coops[0].business_areas = "Design".into();
+        let index = Index::build(&directory);
+        let found = |q: &str| {
+            ids(
+                &directory,
+                &index.search(&DirectoryQuery::from_query_string(q)),
+            )
+        };
+        assert_eq!(found("q=works"), ["first", "second"]);
+        assert_eq!(
+            found("q=gamma"),
+            ["third"],
+            "the last co-op's text is searched"
+        );
+        assert_eq!(
+            found("q=alpha+design"),
+            ["first"],
+            "terms may match different fields"
+        );
+        assert_eq!(
+            found("q=alpha+beta"),
+            Vec::<String>::new(),
+            "but not different co-ops"
+        );
+        assert_eq!(
+            found("q=worksdesign"),
+            Vec::<String>::new(),
+            "nor across two fields"
+        );
+        assert_eq!(
+            found("q=worksbeta"),
+            Vec::<String>::new(),
+            "nor across two co-ops"
+        );
+    }
+
+    #[test]
     fn text_search_ignores_case_and_accents() {
         let (d, r) = search("q=camba");
         assert_eq!(ids(&d, &r), ["camba"]);
