@@ -10,7 +10,7 @@ use std::path::Path;
 use e2e::dist_dir;
 use serde_json::{Value, json};
 
-use crate::round;
+use crate::budget_row;
 
 /// The app's wasm, gzip.
 const APP_WASM_BUDGET_KB: f64 = 300.0;
@@ -76,27 +76,11 @@ pub fn print_sizes(files: &[Served]) {
     }
 }
 
-/// Each budget of issue 17, as [`crate::check_budgets`] writes them; sizes carry their
-/// brotli figure beside.
+/// Each budget of issue 17; sizes carry their brotli figure beside.
 pub fn budgets(first_view: &Value, keystroke: &[Value], files: &[Served]) -> Vec<Value> {
     let mut budgets = Vec::new();
     let mut budget = |name: &str, value: f64, limit: f64, unit: &str, beside: Option<String>| {
-        // Ratios to two decimals: 2.46x must not read as the limit.
-        let round = |v: f64| {
-            if unit == "x" {
-                (v * 100.0).round() / 100.0
-            } else {
-                round(v)
-            }
-        };
-        budgets.push(json!({
-            "budget": name,
-            "value": round(value),
-            "limit": round(limit),
-            "unit": unit,
-            "met": value <= limit,
-            "beside": beside,
-        }));
+        budgets.push(budget_row(name, value, limit, unit, beside));
     };
     let kb = |bytes: u64| bytes as f64 / 1024.0;
     let app = &files[0];
