@@ -91,16 +91,13 @@ async fn handed_over_dataset() -> Option<Result<String, LoadError>> {
     let _ = js_sys::Reflect::delete_property(&window, &key);
     let promise = shared.dyn_into::<js_sys::Promise>().ok()?;
     let outcome = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    let field = |name: &str| {
-        js_sys::Reflect::get(&outcome, &wasm_bindgen::JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let bytes = js_sys::Reflect::get(&outcome, &wasm_bindgen::JsValue::from_str("bytes")).ok()?;
-    if let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+    let field =
+        |name: &str| js_sys::Reflect::get(&outcome, &wasm_bindgen::JsValue::from_str(name)).ok();
+    if let Some(bytes) = field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()) {
         return Some(Ok(decode_text(bytes.to_vec())));
     }
-    (field("error").as_deref() == Some("timeout")).then_some(Err(LoadError::Timeout))
+    let error = field("error").and_then(|e| e.as_string());
+    (error.as_deref() == Some("timeout")).then_some(Err(LoadError::Timeout))
 }
 
 /// Fetches a text file (a URL from [`Host::data_url`]), turning every failure into a

@@ -24,7 +24,7 @@ pub fn full_title(page: &str) -> String {
 /// (and not in another site's page, whose title is the host's); the rest is for the page
 /// rendered at build time, which is what a link preview or a search engine reads. The browser's
 /// build has no leptos_meta: a title is one call (leptos_meta's head management cost the wasm
-/// about 5 KB gzip).
+/// 10 KB gzip).
 #[component]
 pub fn PageMeta(
     /// The page's own title (`""` for the home page).

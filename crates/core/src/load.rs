@@ -126,74 +126,46 @@ pub fn load_directory(text: &str) -> Result<Loaded, DatasetError> {
     // pass, entries typed at once; only when one does not is the file read again entry by
     // entry, so that one bad entry costs only itself. One pass instead of two takes a third off
     // loading 100,000 co-ops.
-    let mut skipped = Vec::new();
-    let (schema, parsed) = match serde_json::from_str::<Directory>(text) {
-        Ok(whole) => (
-            check_schema(Some(&serde_json::Value::String(whole.schema.clone())))?,
-            Parsed {
-                source: whole.source,
-                regions: whole.regions,
-                tags: whole.tags,
-                countries: whole.countries,
-                coops: whole.coops,
-                networks: whole.networks,
-                meetups: whole.meetups,
-                resources: whole.resources,
-                products: whole.products,
-                jobs: whole.jobs,
-                other_lists: whole.other_lists,
-            },
-        ),
+    let (directory, skipped) = match serde_json::from_str::<Directory>(text) {
+        Ok(mut whole) => {
+            whole.schema = check_version(whole.schema)?;
+            (whole, Vec::new())
+        }
         Err(_) => {
             let raw = parse_document::<RawDirectory>(text)?;
             let schema = check_schema(raw.schema.as_ref())?;
-            (schema, Parsed::each(raw, &mut skipped))
+            let mut skipped = Vec::new();
+            (each_on_its_own(raw, schema, &mut skipped), skipped)
         }
     };
-    Ok(validated(schema, parsed, skipped))
+    Ok(validated(directory, skipped))
 }
 
-/// A dataset's lists, each entry typed.
-struct Parsed {
-    source: Source,
-    regions: Vec<Region>,
-    tags: Vec<Tag>,
-    countries: Vec<Country>,
-    coops: Vec<Coop>,
-    networks: Vec<Entry>,
-    meetups: Vec<Entry>,
-    resources: Vec<Section>,
-    products: Vec<Entry>,
-    jobs: Vec<Entry>,
-    other_lists: Vec<Entry>,
-}
-
-impl Parsed {
-    /// Each entry of `raw` read on its own; those that do not read go to `skipped`.
-    fn each(raw: RawDirectory, skipped: &mut Vec<Skipped>) -> Parsed {
-        Parsed {
-            source: raw.source,
-            regions: parse_each(&raw.regions, "region", skipped),
-            tags: parse_each(&raw.tags, "tag", skipped),
-            countries: parse_each(&raw.countries, "country", skipped),
-            coops: parse_each(&raw.coops, "co-op", skipped),
-            networks: parse_each(&raw.networks, "network", skipped),
-            meetups: parse_each(&raw.meetups, "meetup", skipped),
-            resources: parse_each(&raw.resources, "resource section", skipped),
-            products: parse_each(&raw.products, "product", skipped),
-            jobs: parse_each(&raw.jobs, "job board", skipped),
-            other_lists: parse_each(&raw.other_lists, "list", skipped),
-        }
+/// The directory of the entries of `raw` that read, each read on its own; those that do not
+/// go to `skipped`.
+fn each_on_its_own(raw: RawDirectory, schema: String, skipped: &mut Vec<Skipped>) -> Directory {
+    Directory {
+        schema,
+        source: raw.source,
+        regions: parse_each(&raw.regions, "region", skipped),
+        tags: parse_each(&raw.tags, "tag", skipped),
+        countries: parse_each(&raw.countries, "country", skipped),
+        coops: parse_each(&raw.coops, "co-op", skipped),
+        networks: parse_each(&raw.networks, "network", skipped),
+        meetups: parse_each(&raw.meetups, "meetup", skipped),
+        resources: parse_each(&raw.resources, "resource section", skipped),
+        products: parse_each(&raw.products, "product", skipped),
+        jobs: parse_each(&raw.jobs, "job board", skipped),
+        other_lists: parse_each(&raw.other_lists, "list", skipped),
     }
 }
 
-/// The directory of what was read, without the co-ops that fail [`validate_coop`] (added to
-/// `skipped`) and with unsafe links dropped.
-fn validated(schema: String, parsed: Parsed, mut skipped: Vec<Skipped>) -> Loaded {
-    let region_ids: HashSet<&str> = parsed.regions.iter().map(|r| r.id.as_str()).collect();
+/// `directory` without the co-ops that fail [`validate_coop`] (added to `skipped`) and with
+/// unsafe links dropped.
+fn validated(mut directory: Directory, mut skipped: Vec<Skipped>) -> Loaded {
+    let region_ids: HashSet<&str> = directory.regions.iter().map(|r| r.id.as_str()).collect();
     let mut seen = HashSet::new();
-    let coops = parsed
-        .coops
+    directory.coops = std::mem::take(&mut directory.coops)
         .into_iter()
         .filter_map(|coop| match validate_coop(coop, &region_ids, &mut seen) {
             Ok(coop) => Some(coop),
@@ -204,21 +176,6 @@ fn validated(schema: String, parsed: Parsed, mut skipped: Vec<Skipped>) -> Loade
         })
         .collect();
     drop(region_ids);
-
-    let mut directory = Directory {
-        schema,
-        source: parsed.source,
-        regions: parsed.regions,
-        tags: parsed.tags,
-        countries: parsed.countries,
-        coops,
-        networks: parsed.networks,
-        meetups: parsed.meetups,
-        resources: parsed.resources,
-        products: parsed.products,
-        jobs: parsed.jobs,
-        other_lists: parsed.other_lists,
-    };
     sanitize_links(&mut directory);
     Loaded { directory, skipped }
 }
@@ -241,10 +198,14 @@ fn check_schema(schema: Option<&serde_json::Value>) -> Result<String, DatasetErr
     let Some(schema) = schema else {
         return Err(DatasetError::NotADataset("no \"schema\" field".into()));
     };
-    let text = match schema {
+    check_version(match schema {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
-    };
+    })
+}
+
+/// [`check_schema`] of a schema written as a string.
+fn check_version(text: String) -> Result<String, DatasetError> {
     let major = text
         .split('.')
         .next()
@@ -391,8 +352,8 @@ mod tests {
         let raw = parse_document::<RawDirectory>(text).unwrap();
         let schema = check_schema(raw.schema.as_ref()).unwrap();
         let mut skipped = Vec::new();
-        let each = Parsed::each(raw, &mut skipped);
-        assert_eq!(one_pass, validated(schema, each, skipped));
+        let each = each_on_its_own(raw, schema, &mut skipped);
+        assert_eq!(one_pass, validated(each, skipped));
         assert!(one_pass.skipped.is_empty());
         assert!(one_pass.directory.coops.len() > 100);
     }
