@@ -2,7 +2,7 @@
 # bash: `make build` sources scripts/wasm-toolchain.sh.
 SHELL := bash
 
-.PHONY: serve test build dataset bench size map
+.PHONY: serve test build dataset update-list bench size map
 
 # Installs what is missing, then serves the app on the bundled dataset, rebuilt on every change
 # (reload the page to see it).
@@ -22,9 +22,18 @@ build:
 	@scripts/setup.sh build
 	source scripts/wasm-toolchain.sh && TRUNK_SKIP_VERSION_CHECK=true trunk build --release --public-url $(PUBLIC_URL)
 
-# Regenerates the committed dataset from the list kept in data/.
+# Regenerates the committed dataset from the list kept in data/ (its README and DEFUNCT.md).
 dataset:
-	cargo run --release --bin import -- data/README.md --out public/data/directory.json
+	@scripts/setup.sh gazetteer
+	cargo run --release --bin import -- data/README.md --defunct data/DEFUNCT.md --out public/data/directory.json
+
+# Where update-list downloads the list from (its README.md and DEFUNCT.md).
+LIST_URL ?= https://raw.githubusercontent.com/hng/tech-coops/master
+
+# Downloads the list, re-imports it and prints which co-ops changed; a failed download or a file
+# that is not the list changes nothing (scripts/update-list.sh).
+update-list:
+	@LIST_URL="$(LIST_URL)" scripts/update-list.sh
 
 # Sizes of the built wasm and JS, raw and gzip.
 size:

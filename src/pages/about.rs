@@ -26,6 +26,13 @@ pub fn AboutPage() -> impl IntoView {
                 ", a public-domain list kept by its contributors. The directory is rebuilt from the list, "
                 "so a correction made there shows up here."
             </p>
+            <p id="about-places">
+                "Each co-op is placed where the list says it works. Cities and their coordinates come "
+                "from "<a href="https://www.geonames.org/">"GeoNames"</a>", whose data is shared under "
+                <a href="https://creativecommons.org/licenses/by/4.0/">"CC BY 4.0"</a>
+                "; states, regions and countries from the ISO 3166 names and positions of the keshvar "
+                "library. Where the list names only a country, the co-op sits at that country's centre."
+            </p>
         </section>
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The dataset schema this code writes. Readers accept any `1.x`; a newer major is refused
 /// with a clear message (see [`crate::load`]).
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 /// The major version of [`SCHEMA_VERSION`].
 pub const SCHEMA_MAJOR: u32 = 1;
 
@@ -160,7 +160,7 @@ fn is_active(status: &Status) -> bool {
 }
 
 /// A co-op's location: the text of the list, and what it means.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// The "Region/Country" cell as written.
@@ -181,6 +181,55 @@ pub struct Location {
     /// Works worldwide ("Global", "international", the Worldwide table).
     #[serde(default, skip_serializing_if = "is_false")]
     pub worldwide: bool,
+    /// The places the text names, in its order, with coordinates (schema 1.1): a city, a
+    /// region, or a country's centre where the text names no place in it that is known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+}
+
+/// A place a co-op names, placed on the globe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Place {
+    /// The name as the list writes it ("Köln", "Catalonia"), or the country's name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country: String,
+    /// Latitude in degrees, rounded to what the precision justifies.
+    pub lat: f64,
+    /// Longitude in degrees, rounded likewise.
+    pub lon: f64,
+    /// What the coordinates are the position of.
+    pub precision: Precision,
+}
+
+/// How exactly a [`Place`] is placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A city or town (coordinates to 0.01°, about a kilometre).
+    City,
+    /// A state, province or region: its centre (to 0.1°).
+    Region,
+    /// A country's centre (to 0.1°): the list names no known place in it.
+    Country,
+}
+
+impl Precision {
+    /// Decimal places the coordinates keep.
+    pub fn decimals(self) -> i32 {
+        match self {
+            Precision::City => 2,
+            Precision::Region | Precision::Country => 1,
+        }
+    }
+
+    /// `value` rounded to this precision's decimals.
+    pub fn round(self, value: f64) -> f64 {
+        let scale = 10f64.powi(self.decimals());
+        (value * scale).round() / scale
+    }
 }
 
 impl Location {

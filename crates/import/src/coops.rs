@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use coops_core::text::{fold, slugify};
 use coops_core::{Coop, Location, Span, Status};
 
+use crate::gazetteer::Gazetteer;
 use crate::notes::{join, plain};
 use crate::regions::WORLDWIDE;
 use crate::tables::RawCoop;
@@ -24,7 +25,7 @@ const DISTRIBUTED_NOTES: &[&str] = &[
 ];
 
 /// Builds a co-op from a row (its `id` is given later by [`assign_ids`]).
-pub fn build(raw: RawCoop, status: Status, warnings: &mut Warnings) -> Coop {
+pub fn build(raw: RawCoop, status: Status, gazetteer: &Gazetteer, warnings: &mut Warnings) -> Coop {
     let line = raw.line;
     let name = plain(&raw.name);
     let url = name_link(&raw.name, line, warnings);
@@ -35,7 +36,10 @@ pub fn build(raw: RawCoop, status: Status, warnings: &mut Warnings) -> Coop {
     let mut location = match &raw.location {
         Some(cell) => {
             links::warn_dropped(cell, line, "Region/Country", warnings);
-            let parsed = location::parse(&plain(cell), &raw.region);
+            let parsed = location::parse(&plain(cell), &raw.region, gazetteer);
+            for reason in parsed.unplaced {
+                warnings.add(line, reason);
+            }
             parsed.location
         }
         None => Location::default(),

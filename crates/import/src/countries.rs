@@ -1,97 +1,59 @@
-//! Country names and codes: ISO 3166-1 from the `rust_iso3166` crate, plus the few spellings
-//! the list uses that ISO does not ("UK", "USA", "GER", "CAN", "Scotland", "Catalonia").
+//! Countries and their subdivisions, by any name a person writes: the ISO 3166 data of the
+//! `keshvar` crate (every country's short, long and unofficial names, its name in each language
+//! of CLDR, its position; every ISO 3166-2 subdivision with the same), folded for lookup.
 //!
 //! Three kinds of place resolve to a country:
 //!
-//! * a country: its ISO English short name (folded, with or without the parenthesised part,
-//!   "Bolivia (Plurinational State of)" → "bolivia"), or an alias from [`ALIASES`];
+//! * a country, by any of its names ("Germany", "Deutschland", "Allemagne", "the Netherlands",
+//!   "Bolivia (Plurinational State of)"), or an alias of [`ALIASES`];
 //! * a two-letter code as written in capitals: an ISO 3166-1 code ("FR", "BR"), or a US state
-//!   or Canadian province code ("NY", "QC") — see [`code`] for which wins where they clash;
-//! * a subdivision: a US state or Canadian province by its ISO 3166-2 name ("Ontario",
-//!   "Vermont"), or one of the regions in [`SUBDIVISION_ALIASES`] ("Basque Country").
+//!   or Canadian province code ("NY", "QC"), see [`code`] for which wins where they clash;
+//! * a subdivision, by any of its names ("Scotland", "Catalunya", "Bavaria", "Québec"): see
+//!   [`subdivision`], which refuses a name that several countries' subdivisions share unless
+//!   the row says which country it means.
 //!
-//! The dataset's country names are ISO's short names with the long official forms shortened
-//! ("United Kingdom" for "United Kingdom of Great Britain and Northern Ireland").
+//! A name two countries share in some language (a translation of one that is the unofficial
+//! name of another) names neither: a guess could put a co-op in the wrong country.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use coops_core::text::fold;
+use keshvar::{CountryIterator, SubdivisionGeo};
 
-/// Spellings of countries that ISO's names do not cover, folded.
+/// Spellings no name of keshvar's covers, folded, each with why it is needed.
 const ALIASES: &[(&str, &str)] = &[
+    // Abbreviations the list uses: "US + CAN", "GER", "UK".
     ("uk", "GB"),
     ("u.k.", "GB"),
-    ("great britain", "GB"),
-    ("britain", "GB"),
-    ("england", "GB"),
-    ("scotland", "GB"),
-    ("wales", "GB"),
-    ("northern ireland", "GB"),
     ("us", "US"),
     ("u.s.", "US"),
     ("usa", "US"),
     ("u.s.a.", "US"),
-    ("united states", "US"),
     ("ger", "DE"),
-    ("deutschland", "DE"),
-    ("fr", "FR"),
-    ("br", "BR"),
-    ("brasil", "BR"),
-    ("nz", "NZ"),
-    ("aotearoa", "NZ"),
     ("can", "CA"),
-    ("holland", "NL"),
-    ("espana", "ES"),
-    ("turkey", "TR"),
-    ("russia", "RU"),
-    ("south korea", "KR"),
-    ("korea", "KR"),
-    ("north korea", "KP"),
-    ("vietnam", "VN"),
-    ("laos", "LA"),
-    ("syria", "SY"),
-    ("czech republic", "CZ"),
-    ("ivory coast", "CI"),
-    ("macedonia", "MK"),
-    ("burma", "MM"),
+    ("nz", "NZ"),
     ("uae", "AE"),
     ("drc", "CD"),
+    // The UK's nations: keshvar has them as subdivisions, but a row that names one names the
+    // country ("Cupar, Scotland"), and "England" is no ISO subdivision name of its own.
+    ("england", "GB"),
+    ("great britain", "GB"),
+    ("britain", "GB"),
+    // Common short forms keshvar lacks.
+    ("holland", "NL"),
+    ("aotearoa", "NZ"),
     ("dr congo", "CD"),
-    ("cape verde", "CV"),
-    ("swaziland", "SZ"),
-    ("vatican", "VA"),
-    ("vatican city", "VA"),
     ("bosnia", "BA"),
+    ("vatican", "VA"),
+    ("burma", "MM"),
 ];
 
-/// Regions inside a country that the list names instead of the country, folded. US states and
-/// Canadian provinces come from ISO 3166-2 and are not repeated here.
-const SUBDIVISION_ALIASES: &[(&str, &str)] = &[
-    ("catalonia", "ES"),
-    ("catalunya", "ES"),
-    ("basque country", "ES"),
-    ("euskadi", "ES"),
-    ("pais vasco", "ES"),
-    ("galicia", "ES"),
-    ("andalusia", "ES"),
-    ("nrw", "DE"),
-    ("north rhine-westphalia", "DE"),
-    ("nordrhein-westfalen", "DE"),
-    ("bavaria", "DE"),
-    ("bayern", "DE"),
-    ("saxony", "DE"),
-    ("lower austria", "AT"),
-    ("upper austria", "AT"),
-    ("niederosterreich", "AT"),
-    ("tyrol", "AT"),
-    ("brittany", "FR"),
-    ("bretagne", "FR"),
-    ("ile-de-france", "FR"),
-    ("wallonia", "BE"),
-    ("flanders", "BE"),
-    ("lombardy", "IT"),
-    ("santa fe", "AR"),
+/// Names of subdivisions that no name of keshvar's covers, folded: (name, country, ISO
+/// 3166-2 code after the country's), each with why it is needed.
+const SUBDIVISION_ALIASES: &[(&str, &str, &str)] = &[
+    // The common abbreviation of Nordrhein-Westfalen ("Siegen, NRW, Germany").
+    ("nrw", "DE", "NW"),
 ];
 
 /// Display names where ISO's short name is a long official form.
@@ -108,86 +70,238 @@ const NAME_OVERRIDES: &[(&str, &str)] = &[
     ("VA", "Vatican City"),
 ];
 
-/// Countries whose states or provinces are read by name and code.
-const SUBDIVIDED: [&str; 2] = ["US", "CA"];
+/// Countries whose state or province codes are read as written in capitals ("NY", "QC").
+const CODED_SUBDIVISIONS: [&str; 2] = ["US", "CA"];
 
-/// "Bolivia (Plurinational State of)" → "Bolivia".
+/// A latitude / longitude box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// South edge.
+    pub min_lat: f64,
+    /// North edge.
+    pub max_lat: f64,
+    /// West edge.
+    pub min_lon: f64,
+    /// East edge.
+    pub max_lon: f64,
+}
+
+impl Bounds {
+    /// Whether the point is inside (edges included).
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        (self.min_lat..=self.max_lat).contains(&lat) && (self.min_lon..=self.max_lon).contains(&lon)
+    }
+}
+
+/// A country: code, display name, centre.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryInfo {
+    /// ISO 3166-1 alpha-2.
+    pub code: &'static str,
+    /// English short name, as the dataset writes it.
+    pub name: String,
+    /// ISO 3166-1 numeric code.
+    pub numeric: u16,
+    /// Centre (latitude, longitude).
+    pub centre: (f64, f64),
+}
+
+/// A subdivision of a country (a state, province, region, nation, county...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subdivision {
+    /// The country's alpha-2 code.
+    pub country: &'static str,
+    /// The ISO 3166-2 code after the country's ("BY" of "DE-BY").
+    pub code: &'static str,
+    /// Its ISO name ("Bayern").
+    pub name: &'static str,
+    /// Centre (latitude, longitude), when known.
+    pub centre: Option<(f64, f64)>,
+    /// Extent, when known.
+    pub bounds: Option<Bounds>,
+}
+
+struct Tables {
+    countries: Vec<CountryInfo>,
+    by_name: HashMap<String, &'static str>,
+    subdivisions: Vec<Subdivision>,
+    /// Folded name → subdivisions of that name, by (country, code).
+    subdivisions_by_name: HashMap<String, Vec<usize>>,
+    /// "NY" → its subdivision, for [`CODED_SUBDIVISIONS`].
+    subdivisions_by_code: HashMap<&'static str, usize>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(build)
+}
+
+/// keshvar gives codes as an enum; the dataset needs `&'static str`. The 250 codes are made
+/// once, for the life of the process.
+fn static_code(code: String) -> &'static str {
+    Box::leak(code.into_boxed_str())
+}
+
+fn build() -> Tables {
+    let mut countries = Vec::new();
+    let mut subdivisions = Vec::new();
+    // Names by tier: a name of an earlier tier is never overridden by a later one; two
+    // countries sharing a name within a tier lose it.
+    let mut tiers: [Vec<(String, &'static str)>; 3] = Default::default();
+    for country in CountryIterator::new() {
+        let code = static_code(country.alpha2().to_string());
+        let short = country.iso_short_name();
+        let name = NAME_OVERRIDES.iter().find(|(c, _)| *c == code).map_or_else(
+            || without_parenthesis(short).to_string(),
+            |(_, n)| (*n).to_string(),
+        );
+        let geo = country.geo();
+        tiers[0].push((fold(short), code));
+        tiers[0].push((fold(without_parenthesis(short)), code));
+        tiers[0].push((fold(&name), code));
+        tiers[1].push((fold(country.iso_long_name()), code));
+        for unofficial in country.unofficial_name_list() {
+            tiers[1].push((fold(unofficial), code));
+        }
+        for translated in country.translations().values() {
+            tiers[2].push((fold(translated), code));
+            tiers[2].push((fold(without_parenthesis(translated)), code));
+        }
+        countries.push(CountryInfo {
+            code,
+            name,
+            numeric: country.number().parse().unwrap_or(0),
+            centre: (geo.latitude(), geo.longitude()),
+        });
+        for (sub_code, sub) in country.subdivisions() {
+            let geo = sub.geo();
+            let mut names: Vec<String> = std::iter::once(sub.name())
+                .chain(sub.unofficial_name_list().iter().copied())
+                .chain(sub.translations().values().copied())
+                .map(|n| fold(n).trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect();
+            names.sort();
+            names.dedup();
+            subdivisions.push((
+                Subdivision {
+                    country: code,
+                    code: sub_code,
+                    name: sub.name(),
+                    centre: geo.as_ref().and_then(centre),
+                    bounds: geo.as_ref().and_then(bounds),
+                },
+                names,
+            ));
+        }
+    }
+    for (alias, code) in ALIASES {
+        tiers[0].push(((*alias).to_string(), find_code(&countries, code)));
+    }
+    countries.sort_by_key(|c| c.code);
+    subdivisions.sort_by(|(a, _), (b, _)| (a.country, a.code).cmp(&(b.country, b.code)));
+
+    let mut by_name: HashMap<String, &'static str> = HashMap::new();
+    for tier in tiers {
+        let mut this_tier: HashMap<String, BTreeSet<&'static str>> = HashMap::new();
+        for (name, code) in tier {
+            let name = name.trim().to_string();
+            if !name.is_empty() && !by_name.contains_key(&name) {
+                this_tier.entry(name).or_default().insert(code);
+            }
+        }
+        for (name, codes) in this_tier {
+            if let [code] = codes.into_iter().collect::<Vec<_>>()[..] {
+                by_name.insert(name, code);
+            }
+        }
+    }
+
+    for (alias, country, code) in SUBDIVISION_ALIASES {
+        let (_, names) = subdivisions
+            .iter_mut()
+            .find(|(s, _)| s.country == *country && s.code == *code)
+            .unwrap_or_else(|| panic!("alias for unknown subdivision {country}-{code}"));
+        names.push((*alias).to_string());
+    }
+    let mut subdivisions_by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut subdivisions_by_code = HashMap::new();
+    for (i, (sub, names)) in subdivisions.iter().enumerate() {
+        for name in names {
+            subdivisions_by_name
+                .entry(name.clone())
+                .or_default()
+                .push(i);
+        }
+        if CODED_SUBDIVISIONS.contains(&sub.country) && sub.code.len() == 2 {
+            subdivisions_by_code.insert(sub.code, i);
+        }
+    }
+    let subdivisions = subdivisions.into_iter().map(|(sub, _)| sub).collect();
+    Tables {
+        countries,
+        by_name,
+        subdivisions,
+        subdivisions_by_name,
+        subdivisions_by_code,
+    }
+}
+
+fn find_code(countries: &[CountryInfo], code: &str) -> &'static str {
+    countries
+        .iter()
+        .find(|c| c.code == code)
+        .map(|c| c.code)
+        .unwrap_or_else(|| panic!("alias for unknown country {code}"))
+}
+
+fn centre(geo: &SubdivisionGeo) -> Option<(f64, f64)> {
+    Some((geo.latitude()?, geo.longitude()?))
+}
+
+fn bounds(geo: &SubdivisionGeo) -> Option<Bounds> {
+    Some(Bounds {
+        min_lat: geo.min_latitude()?,
+        max_lat: geo.max_latitude()?,
+        min_lon: geo.min_longitude()?,
+        max_lon: geo.max_longitude()?,
+    })
+}
+
+/// "Bolivia (Plurinational State of)" → "Bolivia"; "Tanzania, United Republic of" →
+/// "Tanzania".
 fn without_parenthesis(name: &str) -> &str {
-    name.split(" (").next().unwrap_or(name).trim()
+    let name = name.split(" (").next().unwrap_or(name);
+    name.split(", ").next().unwrap_or(name).trim()
+}
+
+/// A country by code.
+pub fn info(code: &str) -> Option<&'static CountryInfo> {
+    let countries = &tables().countries;
+    countries
+        .binary_search_by_key(&code, |c| c.code)
+        .ok()
+        .map(|i| &countries[i])
 }
 
 /// The English short name for the dataset.
 pub fn name(code: &str) -> Option<String> {
-    if let Some((_, name)) = NAME_OVERRIDES.iter().find(|(c, _)| *c == code) {
-        return Some((*name).to_string());
-    }
-    rust_iso3166::from_alpha2(code).map(|c| without_parenthesis(c.name).to_string())
+    info(code).map(|c| c.name.clone())
 }
 
-/// Folded country name → code.
-fn country_names() -> &'static HashMap<String, &'static str> {
-    static NAMES: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names = HashMap::new();
-        for country in rust_iso3166::ALL {
-            names.insert(fold(country.name), country.alpha2);
-            names.insert(fold(without_parenthesis(country.name)), country.alpha2);
-        }
-        for (code, name) in NAME_OVERRIDES {
-            if let Some(c) = rust_iso3166::from_alpha2(code) {
-                names.insert(fold(name), c.alpha2);
-            }
-        }
-        for (alias, code) in ALIASES {
-            if let Some(c) = rust_iso3166::from_alpha2(code) {
-                names.insert((*alias).to_string(), c.alpha2);
-            }
-        }
-        names
-    })
+/// The country of an ISO 3166-1 numeric code (840 → US).
+pub fn by_numeric(numeric: u16) -> Option<&'static str> {
+    tables()
+        .countries
+        .iter()
+        .find(|c| c.numeric == numeric)
+        .map(|c| c.code)
 }
 
-/// Folded subdivision name → country code; and subdivision code ("NY") → country code.
-struct Subdivisions {
-    by_name: HashMap<String, &'static str>,
-    by_code: HashMap<&'static str, &'static str>,
-}
-
-fn subdivisions() -> &'static Subdivisions {
-    static SUBS: OnceLock<Subdivisions> = OnceLock::new();
-    SUBS.get_or_init(|| {
-        let mut subs = Subdivisions {
-            by_name: HashMap::new(),
-            by_code: HashMap::new(),
-        };
-        for country in SUBDIVIDED
-            .iter()
-            .filter_map(|c| rust_iso3166::from_alpha2(c))
-        {
-            // Outlying areas (Guam, Puerto Rico) are countries of their own in ISO 3166-1.
-            for sub in country
-                .subdivisions()
-                .unwrap_or_default()
-                .iter()
-                .filter(|s| s.subdivision_type != "Outlying area")
-            {
-                subs.by_name.insert(fold(sub.name), country.alpha2);
-                subs.by_code.insert(sub.region_code, country.alpha2);
-            }
-        }
-        for (alias, code) in SUBDIVISION_ALIASES {
-            if let Some(c) = rust_iso3166::from_alpha2(code) {
-                subs.by_name.insert((*alias).to_string(), c.alpha2);
-            }
-        }
-        subs
-    })
-}
-
-/// The country a (folded) name means: "germany", "the netherlands", "usa", "tanzania".
+/// The country a (folded) name means: "germany", "the netherlands", "usa", "deutschland".
 pub fn by_name(folded: &str) -> Option<&'static str> {
     let folded = folded.trim();
-    let names = country_names();
+    let names = &tables().by_name;
     names
         .get(folded)
         .or_else(|| {
@@ -198,9 +312,46 @@ pub fn by_name(folded: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// The country of a (folded) US state, Canadian province or known region: "ontario" → CA.
+/// The subdivision a (folded) name means, among the subdivisions of `among` when it names any
+/// countries, of every country otherwise. `None` when none has that name, or when several
+/// countries have one of that name ("Limburg" is Dutch and Belgian): a guess could be wrong.
+/// Within one country the first by ISO code wins (Madrid the community and the province).
+pub fn subdivision(folded: &str, among: &[&str]) -> Option<&'static Subdivision> {
+    let found = subdivisions_named(folded, among);
+    let first = *found.first()?;
+    found
+        .iter()
+        .all(|s| s.country == first.country)
+        .then_some(first)
+}
+
+/// Every subdivision of a (folded) name, of the countries `among` (every country when empty),
+/// by country and code.
+pub fn subdivisions_named(folded: &str, among: &[&str]) -> Vec<&'static Subdivision> {
+    let t = tables();
+    t.subdivisions_by_name
+        .get(folded.trim())
+        .map(|found| {
+            found
+                .iter()
+                .map(|&i| &t.subdivisions[i])
+                .filter(|s| among.is_empty() || among.contains(&s.country))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The country of a (folded) subdivision name, when only one country has it.
 pub fn by_subdivision(folded: &str) -> Option<&'static str> {
-    subdivisions().by_name.get(folded.trim()).copied()
+    subdivision(folded, &[]).map(|s| s.country)
+}
+
+/// The US state or Canadian province of a two-letter code in capitals ("OR", "QC").
+pub fn coded_subdivision(text: &str) -> Option<&'static Subdivision> {
+    let t = tables();
+    t.subdivisions_by_code
+        .get(text.trim())
+        .map(|&i| &t.subdivisions[i])
 }
 
 /// The country a two-letter code written in capitals means. In North America a state or
@@ -211,8 +362,8 @@ pub fn code(text: &str, north_america: bool) -> Option<&'static str> {
     if text.len() != 2 || !text.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let state = subdivisions().by_code.get(text).copied();
-    let country = rust_iso3166::from_alpha2(text).map(|c| c.alpha2);
+    let state = coded_subdivision(text).map(|s| s.country);
+    let country = info(text).map(|c| c.code);
     if north_america {
         state.or(country)
     } else {
@@ -225,34 +376,85 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_and_aliases() {
+    fn names_in_every_form() {
         for (text, want) in [
+            // ISO short names, with or without their parenthesis, in any case.
             ("germany", "DE"),
+            ("bolivia", "BO"),
+            ("bolivia (plurinational state of)", "BO"),
             ("the netherlands", "NL"),
+            ("el salvador", "SV"),
+            // Short, common and older names.
             ("usa", "US"),
             ("uk", "GB"),
-            ("ger", "DE"),
-            ("can", "CA"),
-            ("scotland", "GB"),
-            ("mexico", "MX"),
+            ("united states", "US"),
+            ("south korea", "KR"),
+            ("russia", "RU"),
             ("turkey", "TR"),
             ("turkiye", "TR"),
-            ("bolivia", "BO"),
-            ("el salvador", "SV"),
-            ("new zealand", "NZ"),
+            ("czech republic", "CZ"),
+            ("ivory coast", "CI"),
+            ("swaziland", "SZ"),
+            ("holland", "NL"),
+            // Abbreviations.
+            ("ger", "DE"),
+            ("can", "CA"),
+            // Native names and other languages' names.
+            ("deutschland", "DE"),
+            ("allemagne", "DE"),
+            ("alemania", "DE"),
+            ("espana", "ES"),
+            ("brasil", "BR"),
+            ("nederland", "NL"),
+            ("sverige", "SE"),
+            ("suisse", "CH"),
+            ("italia", "IT"),
+            ("polska", "PL"),
+            ("estados unidos", "US"),
+            ("royaume-uni", "GB"),
+            ("ドイツ", "DE"),
+            ("россия", "RU"),
+            ("aotearoa", "NZ"),
         ] {
-            assert_eq!(by_name(text), Some(want), "{text}");
+            assert_eq!(by_name(&fold(text)), Some(want), "{text}");
         }
         assert_eq!(by_name("atlantis"), None);
     }
 
     #[test]
-    fn subdivisions_and_codes() {
-        assert_eq!(by_subdivision("ontario"), Some("CA"));
-        assert_eq!(by_subdivision("quebec"), Some("CA"));
-        assert_eq!(by_subdivision("vermont"), Some("US"));
-        assert_eq!(by_subdivision("catalonia"), Some("ES"));
-        assert_eq!(by_subdivision("lower austria"), Some("AT"));
+    fn regions_imply_their_country() {
+        for (text, want) in [
+            ("scotland", "GB"),
+            ("wales", "GB"),
+            ("catalonia", "ES"),
+            ("catalunya", "ES"),
+            ("cataluna", "ES"),
+            ("basque country", "ES"),
+            ("quebec", "CA"),
+            ("ontario", "CA"),
+            ("bavaria", "DE"),
+            ("bayern", "DE"),
+            ("baviere", "DE"),
+            ("north rhine-westphalia", "DE"),
+            ("nrw", "DE"),
+            ("vermont", "US"),
+            ("california", "US"),
+            ("lower austria", "AT"),
+            ("brittany", "FR"),
+            ("lombardy", "IT"),
+        ] {
+            assert_eq!(by_subdivision(text), Some(want), "{text}");
+        }
+        // Limburg is a Dutch and a Belgian province: only the row's country decides.
+        assert_eq!(by_subdivision("limburg"), None);
+        assert_eq!(
+            subdivision("limburg", &["BE"]).map(|s| s.country),
+            Some("BE")
+        );
+    }
+
+    #[test]
+    fn codes_in_capitals() {
         assert_eq!(code("NY", true), Some("US"));
         assert_eq!(code("QC", true), Some("CA"));
         assert_eq!(code("CA", true), Some("US"), "California in North America");
@@ -261,15 +463,29 @@ mod tests {
         assert_eq!(code("FR", false), Some("FR"));
         assert_eq!(code("TX", false), Some("US"));
         assert_eq!(code("fr", false), None, "codes count only in capitals");
+        assert_eq!(coded_subdivision("OR").map(|s| s.name), Some("Oregon"));
     }
 
     #[test]
-    fn short_names() {
+    fn short_names_numbers_and_centres() {
         assert_eq!(name("GB").as_deref(), Some("United Kingdom"));
         assert_eq!(name("US").as_deref(), Some("United States"));
         assert_eq!(name("NL").as_deref(), Some("Netherlands"));
         assert_eq!(name("BO").as_deref(), Some("Bolivia"));
+        assert_eq!(name("TZ").as_deref(), Some("Tanzania"));
+        assert_eq!(name("PS").as_deref(), Some("Palestine"));
         assert_eq!(name("FR").as_deref(), Some("France"));
         assert_eq!(name("ZZ"), None);
+        assert_eq!(by_numeric(840), Some("US"));
+        assert_eq!(by_numeric(250), Some("FR"));
+        let (lat, lon) = info("FR").expect("France").centre;
+        assert!((42.0..51.0).contains(&lat) && (-5.0..8.0).contains(&lon));
+        let bavaria = subdivision("bavaria", &[]).expect("Bavaria");
+        let (lat, lon) = bavaria.centre.expect("a centre");
+        assert!(bavaria.bounds.expect("bounds").contains(lat, lon));
+        assert!(
+            bavaria.bounds.expect("bounds").contains(48.14, 11.58),
+            "Munich"
+        );
     }
 }

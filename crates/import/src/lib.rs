@@ -19,10 +19,12 @@
 //!
 //! The crate also builds the map asset from Natural Earth shapes ([`map`]).
 
+pub mod changes;
 pub mod coops;
 pub mod countries;
 pub mod encoding;
 pub mod facts;
+pub mod gazetteer;
 pub mod links;
 pub mod location;
 pub mod map;
@@ -36,9 +38,10 @@ pub mod taxonomy;
 
 use std::fmt;
 
-use coops_core::{Country, Directory, Region, SCHEMA_VERSION, Source, Status};
+use coops_core::{Country, Directory, Precision, Region, SCHEMA_VERSION, Source, Status};
 use sha2::{Digest, Sha256};
 
+use crate::gazetteer::Gazetteer;
 use crate::markdown::{Block, rows_under_header};
 use crate::tables::{Column, RawCoop};
 
@@ -115,6 +118,12 @@ pub struct Stats {
     pub with_country: u32,
     /// Co-ops with no country that are remote, distributed or worldwide.
     pub remote_without_country: u32,
+    /// Co-ops whose place names a city or locality (not only countries, regions or flags).
+    pub with_locality: u32,
+    /// Of those, the co-ops placed at a city's coordinates.
+    pub with_city_place: u32,
+    /// Co-ops with a place of any precision.
+    pub placed: u32,
     /// Co-ops with at least one tag.
     pub with_tag: u32,
     /// Files whose encoding was repaired.
@@ -161,18 +170,20 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Imports the list `readme` (named `file_name`) and, optionally, the defunct list
-/// `(text, file name)`, whose co-ops get the status "defunct".
+/// `(text, file name)`, whose co-ops get the status "defunct". Places are looked up in
+/// `gazetteer`.
 pub fn import(
     readme: &str,
     file_name: &str,
     defunct: Option<(&str, &str)>,
+    gazetteer: &Gazetteer,
 ) -> Result<Import, ImportError> {
     let file_name = base_name(file_name);
     let mut stats = Stats::default();
-    let main = read_list(readme, &file_name, Status::Active)?;
+    let main = read_list(readme, &file_name, Status::Active, gazetteer)?;
     let defunct = defunct
         .map(|(text, name)| {
-            read_list(text, &base_name(name), Status::Defunct)
+            read_list(text, &base_name(name), Status::Defunct, gazetteer)
                 .map(|list| (list, text, base_name(name)))
         })
         .transpose()?;
@@ -223,6 +234,24 @@ pub fn import(
             .count(),
     );
     stats.with_tag = count(coops.iter().filter(|c| !c.tags.is_empty()).count());
+    let naming_a_locality = || coops.iter().filter(|c| c.location.locality.is_some());
+    stats.with_locality = count(naming_a_locality().count());
+    stats.with_city_place = count(
+        naming_a_locality()
+            .filter(|c| {
+                c.location
+                    .places
+                    .iter()
+                    .any(|p| p.precision == Precision::City)
+            })
+            .count(),
+    );
+    stats.placed = count(
+        coops
+            .iter()
+            .filter(|c| !c.location.places.is_empty())
+            .count(),
+    );
     stats.entries = [
         &sections.networks,
         &sections.meetups,
@@ -313,7 +342,12 @@ struct OpenTable {
 }
 
 /// Reads the co-op tables of one list file.
-fn read_list(text: &str, file_name: &str, status: Status) -> Result<List, ImportError> {
+fn read_list(
+    text: &str,
+    file_name: &str,
+    status: Status,
+    gazetteer: &Gazetteer,
+) -> Result<List, ImportError> {
     let mut warnings = Warnings::new(file_name);
     let repaired_text = encoding::repair_mojibake(text);
     let repaired = repaired_text.is_some();
@@ -406,7 +440,7 @@ fn read_list(text: &str, file_name: &str, status: Status) -> Result<List, Import
     }
     let coops = raws
         .into_iter()
-        .map(|raw| coops::build(raw, status, &mut warnings))
+        .map(|raw| coops::build(raw, status, gazetteer, &mut warnings))
         .collect();
     Ok(List {
         blocks,

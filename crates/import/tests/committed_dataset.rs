@@ -1,8 +1,10 @@
 //! The committed dataset (`public/data/directory.json`) must be what the importer makes of the
-//! committed list (`data/README.md`): a change to either without the other fails here.
+//! committed list (`data/README.md` and `data/DEFUNCT.md`): a change to one without the other
+//! fails here.
 
-const REGENERATE: &str =
-    "cargo run --release --bin import -- data/README.md --out public/data/directory.json";
+mod common;
+
+const REGENERATE: &str = "make dataset";
 
 #[test]
 fn committed_dataset_matches_the_list() {
@@ -10,7 +12,15 @@ fn committed_dataset_matches_the_list() {
     let list = std::fs::read_to_string(format!("{root}/data/README.md")).expect("data/README.md");
     let committed = std::fs::read_to_string(format!("{root}/public/data/directory.json"))
         .unwrap_or_else(|e| panic!("public/data/directory.json cannot be read ({e}); run from the workspace root: {REGENERATE}"));
-    let result = coops_import::import(&list, "README.md", None).expect("data/README.md imports");
+    let defunct =
+        std::fs::read_to_string(format!("{root}/data/DEFUNCT.md")).expect("data/DEFUNCT.md");
+    let result = coops_import::import(
+        &list,
+        "README.md",
+        Some((&defunct, "DEFUNCT.md")),
+        common::gazetteer(),
+    )
+    .expect("data/README.md imports");
     let fresh = coops_import::to_json(&result.directory).expect("serialises");
     if fresh != committed {
         let line = fresh
@@ -22,7 +32,7 @@ fn committed_dataset_matches_the_list() {
                 |i| i + 1,
             );
         panic!(
-            "public/data/directory.json is out of date with data/README.md (first difference at line {line}).\n\
+            "public/data/directory.json is out of date with data/README.md and data/DEFUNCT.md (first difference at line {line}).\n\
              Regenerate it from the workspace root with:\n    {REGENERATE}"
         );
     }

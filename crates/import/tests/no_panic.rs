@@ -1,17 +1,23 @@
 //! The importer never panics: not on random text, not on the real list with its table rows
 //! mutated at random (cells cut, pipes added, bytes swapped, lines dropped or doubled).
 
+use coops_import::gazetteer::Gazetteer;
 use proptest::prelude::*;
 
-const SEED: &str = include_str!("../../../data/README.md");
+const SEED: &str = include_str!("fixtures/seed-README.md");
 const TRAPS: &str = include_str!("fixtures/traps.md");
 
 /// A small list with one table, to which random rows are appended.
 const HEAD: &str = "# List\n\n### Europe\n\nCoop | Business Areas | Region/Country | Notes\n---- | --- | --- | ---\n";
 
 fn import_all_ways(text: &str) {
-    let _ = coops_import::import(text, "README.md", None);
-    let _ = coops_import::import(TRAPS, "README.md", Some((text, "DEFUNCT.md")));
+    let _ = coops_import::import(text, "README.md", None, &Gazetteer::default());
+    let _ = coops_import::import(
+        TRAPS,
+        "README.md",
+        Some((text, "DEFUNCT.md")),
+        &Gazetteer::default(),
+    );
 }
 
 /// Characters that matter to markdown tables, links and the location parser.

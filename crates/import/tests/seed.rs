@@ -1,5 +1,8 @@
-//! The whole list (`data/README.md`, a copy of the tech co-ops list): counts per region, names
-//! repaired, ids unique, safe links, coverage of countries and tags, and the lists below.
+//! The seed copy of the list (`tests/fixtures/seed-README.md`, the list as the project began
+//! from it: 139 rows, UTF-8 once decoded as Windows-1252): counts per region, names repaired,
+//! ids unique, safe links, coverage of countries and tags, and the lists below.
+
+mod common;
 
 use std::collections::HashSet;
 
@@ -8,9 +11,9 @@ use coops_core::{Entry, plain_text};
 use coops_import::{Import, import, to_json};
 
 fn seed() -> Import {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/README.md");
-    let text = std::fs::read_to_string(path).expect("data/README.md");
-    import(&text, "README.md", None).expect("the seed is a list")
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-README.md");
+    let text = std::fs::read_to_string(path).expect("tests/fixtures/seed-README.md");
+    import(&text, "README.md", None, common::gazetteer()).expect("the seed is a list")
 }
 
 #[test]
@@ -249,7 +252,8 @@ fn networks_and_resources() {
 fn warnings_are_the_known_ones() {
     let r = seed();
     let lines: Vec<u32> = r.warnings.iter().map(|w| w.line).collect();
-    assert_eq!(lines, [142, 156, 171, 198], "{:#?}", r.warnings);
+    // 66: "East Bay", a part of the San Francisco Bay Area that is no city.
+    assert_eq!(lines, [66, 142, 156, 171, 198], "{:#?}", r.warnings);
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! row, malformed links, duplicates, rows cut off by a blank line, aliases and multi-country
 //! rows, founding years and sizes, tags, mojibake, and the defunct file.
 
+mod common;
+
 use coops_core::url::safe_href;
 use coops_core::{Coop, Status, plain_text};
 use coops_import::{Import, ImportError, Warning, import, to_json};
@@ -11,7 +13,8 @@ const TRAPS: &str = include_str!("fixtures/traps.md");
 const DEFUNCT: &str = include_str!("fixtures/DEFUNCT.md");
 
 fn run() -> Import {
-    import(TRAPS, "tests/fixtures/traps.md", None).expect("the fixture is a list")
+    import(TRAPS, "tests/fixtures/traps.md", None, common::gazetteer())
+        .expect("the fixture is a list")
 }
 
 fn coop<'a>(result: &'a Import, name: &str) -> &'a Coop {
@@ -329,7 +332,7 @@ fn mangle(text: &str) -> String {
 fn mojibake_is_repaired() {
     let mangled = mangle(TRAPS);
     assert!(mangled.contains("QuÃ©bec") && mangled.contains("weâ€™re"));
-    let repaired = import(&mangled, "traps.md", None).unwrap();
+    let repaired = import(&mangled, "traps.md", None, common::gazetteer()).unwrap();
     let clean = run();
     assert_eq!(repaired.stats.repaired, ["traps.md"]);
     assert_eq!(
@@ -353,7 +356,13 @@ fn correct_input_is_left_alone() {
 
 #[test]
 fn defunct_file() {
-    let r = import(TRAPS, "traps.md", Some((DEFUNCT, "fixtures/DEFUNCT.md"))).unwrap();
+    let r = import(
+        TRAPS,
+        "traps.md",
+        Some((DEFUNCT, "fixtures/DEFUNCT.md")),
+        common::gazetteer(),
+    )
+    .unwrap();
     assert_eq!(r.stats.defunct_rows_read, 3);
     assert_eq!(
         r.directory.source.defunct_file.as_deref(),
@@ -403,7 +412,7 @@ fn defunct_file() {
 #[test]
 fn not_a_list_is_an_error() {
     for text in ["", "# Hello\n\nJust prose.\n", "a | b\n--|--\n1 | 2\n"] {
-        let err = import(text, "notes.md", None).unwrap_err();
+        let err = import(text, "notes.md", None, common::gazetteer()).unwrap_err();
         assert!(matches!(err, ImportError::NotAList { .. }));
         assert!(
             err.to_string()
@@ -411,6 +420,12 @@ fn not_a_list_is_an_error() {
             "{err}"
         );
     }
-    let err = import(TRAPS, "traps.md", Some(("nothing here", "DEFUNCT.md"))).unwrap_err();
+    let err = import(
+        TRAPS,
+        "traps.md",
+        Some(("nothing here", "DEFUNCT.md")),
+        common::gazetteer(),
+    )
+    .unwrap_err();
     assert!(err.to_string().starts_with("DEFUNCT.md"), "{err}");
 }

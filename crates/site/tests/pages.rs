@@ -234,6 +234,17 @@ fn networks_resources_about_and_not_found_read_in_full() {
     assert!(resources.body.matches("data-testid=\"entry\"").count() > 20);
     let about = render(&inputs, "/about");
     assert!(about.body.contains("About this directory"));
+    // GeoNames' licence (CC BY 4.0) asks for the credit.
+    assert!(
+        about
+            .body
+            .contains(r#"<a href="https://www.geonames.org/">GeoNames</a>"#)
+    );
+    assert!(
+        about
+            .body
+            .contains(r#"<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>"#)
+    );
     let missing = render(&inputs, "/404");
     assert!(missing.body.contains("There is no page at this address"));
     assert!(

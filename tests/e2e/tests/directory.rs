@@ -1,5 +1,6 @@
 //! The directory on the real dataset: search, filters, URL state, co-op pages, link pages.
 
+use coops_core::names::DEFUNCT_INPUT_ID;
 use e2e::expected::{active_coops, active_in_country, dataset};
 use e2e::run;
 use serde_json::Value;
@@ -128,6 +129,19 @@ async fn clicking_a_tag_on_a_card_filters_by_it() {
     .await;
 }
 
+/// Presses "Show more" until all `all` cards are on the page.
+async fn show_every_card(app: &e2e::AppPage, all: usize) {
+    while app.coop_ids().await.len() < all {
+        let before = app.coop_ids().await.len();
+        app.click("button.result-list__more-button").await;
+        app.wait_until(
+            "more cards",
+            &format!("document.querySelectorAll('[data-testid=coop-card]').length > {before}"),
+        )
+        .await;
+    }
+}
+
 #[tokio::test]
 async fn the_list_renders_a_page_at_a_time() {
     run(|app| async move {
@@ -135,15 +149,7 @@ async fn the_list_renders_a_page_at_a_time() {
         let all = app.result_count().await;
         let first = app.coop_ids().await.len();
         assert!(first < all, "not every card at once: {first} of {all}");
-        while app.coop_ids().await.len() < all {
-            let before = app.coop_ids().await.len();
-            app.click("button.result-list__more-button").await;
-            app.wait_until(
-                "more cards",
-                &format!("document.querySelectorAll('[data-testid=coop-card]').length > {before}"),
-            )
-            .await;
-        }
+        show_every_card(&app, all).await;
         let ids = app.coop_ids().await;
         let mut unique = ids.clone();
         unique.sort();
@@ -320,6 +326,45 @@ async fn the_map_shades_countries_and_a_click_filters_by_country() {
             &format!("document.querySelector('[data-testid=world-map]').getAttribute('viewBox') !== {full}"),
         )
         .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_defunct_toggle_shows_the_coops_that_closed() {
+    run(|app| async move {
+        let data = dataset();
+        let defunct: Vec<String> = data["coops"]
+            .as_array()
+            .expect("co-ops")
+            .iter()
+            .filter(|c| c["status"].as_str() == Some("defunct"))
+            .map(|c| c["id"].as_str().expect("an id").to_string())
+            .collect();
+        assert_eq!(defunct.len(), 10, "the list's DEFUNCT.md names ten");
+        app.open("/").await;
+        let active = active_coops(&data).len();
+        assert_eq!(app.result_count().await, active);
+        let toggle = format!("#{DEFUNCT_INPUT_ID}");
+        let label = app.text(&format!("label[for={DEFUNCT_INPUT_ID}]")).await;
+        assert!(label.contains("(10)"), "{label:?}");
+        app.click(&toggle).await;
+        app.wait_for_query("?defunct=1").await;
+        app.wait_for_count(active + 10).await;
+        show_every_card(&app, active + 10).await;
+        let listed = app.coop_ids().await;
+        for id in &defunct {
+            assert!(listed.contains(id), "{id} is not listed");
+        }
+        let marked = app
+            .js(
+                "return [...document.querySelectorAll('.coop-card--defunct')].length",
+                vec![],
+            )
+            .await;
+        assert_eq!(marked.as_u64(), Some(10));
+        app.click(&toggle).await;
+        app.wait_for_count(active).await;
     })
     .await;
 }
