@@ -76,6 +76,46 @@ pub fn equal_earth(lon: f64, lat: f64) -> (f64, f64) {
     (x, y)
 }
 
+/// Width of the map's drawing, in the asset's units.
+pub const WIDTH: f64 = 1000.0;
+/// Space left around the projected world on every side, in drawing units.
+pub const MARGIN: f64 = 2.0;
+
+/// Where the projection lands in the drawing: [`WIDTH`] wide, as high as the whole projected
+/// world needs (about 489), with [`MARGIN`] around, y pointing down.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Width of the drawing.
+    pub width: f64,
+    /// Height of the drawing.
+    pub height: f64,
+    scale: f64,
+}
+
+impl Frame {
+    /// The frame of the whole world (±180° of longitude, ±90° of latitude).
+    pub fn world() -> Frame {
+        let (x_max, _) = equal_earth(180.0, 0.0);
+        let (_, y_max) = equal_earth(0.0, 90.0);
+        let scale = (WIDTH - 2.0 * MARGIN) / (2.0 * x_max);
+        let height = (2.0 * y_max * scale + 2.0 * MARGIN).ceil();
+        Frame {
+            width: WIDTH,
+            height,
+            scale,
+        }
+    }
+
+    /// Longitude and latitude (degrees) to drawing units.
+    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let (x, y) = equal_earth(lon, lat);
+        (
+            self.width / 2.0 + x * self.scale,
+            self.height / 2.0 - y * self.scale,
+        )
+    }
+}
+
 impl WorldMap {
     /// The whole map.
     pub fn full_view(&self) -> ViewBox {

@@ -16,6 +16,7 @@ pub mod linked_data;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod places;
 pub mod query;
 pub mod search;
 pub mod site;

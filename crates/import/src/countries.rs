@@ -7,7 +7,7 @@
 //! * a country, by any of its names ("Germany", "Deutschland", "Allemagne", "the Netherlands",
 //!   "Bolivia (Plurinational State of)"), or an alias of [`ALIASES`];
 //! * a two-letter code as written in capitals: an ISO 3166-1 code ("FR", "BR"), or a US state
-//!   or Canadian province code ("NY", "QC"), see [`code`] for which wins where they clash;
+//!   or Canadian province code ("NY", "QC"; see `location.rs` for which wins where they clash);
 //! * a subdivision, by any of its names ("Scotland", "Catalunya", "Bavaria", "Québec"): see
 //!   [`subdivision`], which refuses a name that several countries' subdivisions share unless
 //!   the row says which country it means.
@@ -21,32 +21,23 @@ use std::sync::OnceLock;
 use coops_core::text::fold;
 use keshvar::{CountryIterator, SubdivisionGeo};
 
-/// Spellings no name of keshvar's covers, folded, each with why it is needed.
+/// Spellings no name of keshvar's covers, folded, each group with why it is needed.
 const ALIASES: &[(&str, &str)] = &[
-    // Abbreviations the list uses: "US + CAN", "GER", "UK".
-    ("uk", "GB"),
+    // Abbreviations the list or its readers use ("US + CAN", "GER", "U.S.A."); keshvar knows
+    // "USA" and "UK" but not these.
     ("u.k.", "GB"),
     ("us", "US"),
     ("u.s.", "US"),
-    ("usa", "US"),
     ("u.s.a.", "US"),
     ("ger", "DE"),
     ("can", "CA"),
     ("nz", "NZ"),
     ("uae", "AE"),
     ("drc", "CD"),
-    // The UK's nations: keshvar has them as subdivisions, but a row that names one names the
-    // country ("Cupar, Scotland"), and "England" is no ISO subdivision name of its own.
-    ("england", "GB"),
-    ("great britain", "GB"),
-    ("britain", "GB"),
-    // Common short forms keshvar lacks.
-    ("holland", "NL"),
-    ("aotearoa", "NZ"),
     ("dr congo", "CD"),
+    // Short forms of a longer name that keshvar lists only in full.
+    ("britain", "GB"),
     ("bosnia", "BA"),
-    ("vatican", "VA"),
-    ("burma", "MM"),
 ];
 
 /// Names of subdivisions that no name of keshvar's covers, folded: (name, country, ISO
@@ -70,8 +61,10 @@ const NAME_OVERRIDES: &[(&str, &str)] = &[
     ("VA", "Vatican City"),
 ];
 
-/// Countries whose state or province codes are read as written in capitals ("NY", "QC").
-const CODED_SUBDIVISIONS: [&str; 2] = ["US", "CA"];
+/// The countries of North America whose states and provinces the list names on their own:
+/// their codes are read as written in capitals ("NY", "QC"), and in the North American table
+/// their names win over a country's ("Georgia").
+pub const STATE_COUNTRIES: [&str; 2] = ["US", "CA"];
 
 /// A latitude / longitude box.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -127,7 +120,7 @@ struct Tables {
     subdivisions: Vec<Subdivision>,
     /// Folded name → subdivisions of that name, by (country, code).
     subdivisions_by_name: HashMap<String, Vec<usize>>,
-    /// "NY" → its subdivision, for [`CODED_SUBDIVISIONS`].
+    /// "NY" → its subdivision, for [`STATE_COUNTRIES`].
     subdivisions_by_code: HashMap<&'static str, usize>,
 }
 
@@ -233,7 +226,7 @@ fn build() -> Tables {
                 .or_default()
                 .push(i);
         }
-        if CODED_SUBDIVISIONS.contains(&sub.country) && sub.code.len() == 2 {
+        if STATE_COUNTRIES.contains(&sub.country) && sub.code.len() == 2 {
             subdivisions_by_code.insert(sub.code, i);
         }
     }
@@ -354,23 +347,6 @@ pub fn coded_subdivision(text: &str) -> Option<&'static Subdivision> {
         .map(|&i| &t.subdivisions[i])
 }
 
-/// The country a two-letter code written in capitals means. In North America a state or
-/// province code wins ("CA" is California, "CO" Colorado, "GA" Georgia), elsewhere an ISO
-/// country code does ("DE" is Germany); the other reading is the fallback either way.
-pub fn code(text: &str, north_america: bool) -> Option<&'static str> {
-    let text = text.trim();
-    if text.len() != 2 || !text.bytes().all(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    let state = coded_subdivision(text).map(|s| s.country);
-    let country = info(text).map(|c| c.code);
-    if north_america {
-        state.or(country)
-    } else {
-        country.or(state)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +372,12 @@ mod tests {
             ("ivory coast", "CI"),
             ("swaziland", "SZ"),
             ("holland", "NL"),
+            ("england", "GB"),
+            ("great britain", "GB"),
+            ("britain", "GB"),
+            ("burma", "MM"),
+            ("vatican", "VA"),
+            ("u.s.a.", "US"),
             // Abbreviations.
             ("ger", "DE"),
             ("can", "CA"),
@@ -454,16 +436,14 @@ mod tests {
     }
 
     #[test]
-    fn codes_in_capitals() {
-        assert_eq!(code("NY", true), Some("US"));
-        assert_eq!(code("QC", true), Some("CA"));
-        assert_eq!(code("CA", true), Some("US"), "California in North America");
-        assert_eq!(code("CO", true), Some("US"), "Colorado in North America");
-        assert_eq!(code("DE", false), Some("DE"));
-        assert_eq!(code("FR", false), Some("FR"));
-        assert_eq!(code("TX", false), Some("US"));
-        assert_eq!(code("fr", false), None, "codes count only in capitals");
+    fn state_and_province_codes() {
         assert_eq!(coded_subdivision("OR").map(|s| s.name), Some("Oregon"));
+        assert_eq!(coded_subdivision("QC").map(|s| s.country), Some("CA"));
+        assert_eq!(
+            coded_subdivision("BY"),
+            None,
+            "only US and Canadian codes are read"
+        );
     }
 
     #[test]

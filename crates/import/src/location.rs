@@ -324,7 +324,7 @@ impl FirstPass {
             let rest_text = text.trim().get(direction.len() + 1..)?.trim();
             self.country_or_state(rest_text, rest).or_else(|| {
                 self.na
-                    .then(|| countries::subdivision(rest, &["US", "CA"]))
+                    .then(|| countries::subdivision(rest, &countries::STATE_COUNTRIES))
                     .flatten()
                     .map(Kind::Region)
             })
@@ -336,7 +336,6 @@ impl FirstPass {
     /// the state; elsewhere the country does ("DE" is Germany), the other reading being the
     /// fallback either way.
     fn country_or_state(&self, text: &str, folded: &str) -> Option<Kind> {
-        const NA: [&str; 2] = ["US", "CA"];
         if text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()) {
             let state = countries::coded_subdivision(text).map(Kind::Region);
             let country = countries::info(text).map(|c| Kind::Country(c.code));
@@ -350,7 +349,7 @@ impl FirstPass {
             }
         }
         let state = || {
-            countries::subdivision(folded, &NA)
+            countries::subdivision(folded, &countries::STATE_COUNTRIES)
                 .filter(|s| s.name.len() > 2)
                 .map(Kind::Region)
         };

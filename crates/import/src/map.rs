@@ -25,16 +25,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use coops_core::geo::{ATTRIBUTION, MapCountry, WorldMap, equal_earth};
+use coops_core::geo::{ATTRIBUTION, MapCountry, WorldMap};
+pub use coops_core::geo::{Frame, MARGIN, WIDTH};
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::countries;
 
-/// Width of the drawing, in the asset's units.
-pub const WIDTH: f64 = 1000.0;
-/// Space left around the projected world on every side, in drawing units.
-pub const MARGIN: f64 = 2.0;
 /// Rings with a smaller area (square drawing units) are dropped, unless they are the country's
 /// largest. One square unit is about 1,200 km².
 pub const MIN_RING_AREA: f64 = 0.5;
@@ -340,46 +337,11 @@ fn stitch(indices: &[i64], arcs: &[Ring]) -> Result<Ring, String> {
     Ok(ring)
 }
 
-/// Where the projection lands in the drawing: [`WIDTH`] wide, as high as the whole projected
-/// world needs (about 489), with [`MARGIN`] around, y pointing down.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Frame {
-    /// Width of the drawing.
-    pub width: f64,
-    /// Height of the drawing.
-    pub height: f64,
-    scale: f64,
-}
-
-impl Frame {
-    /// The frame of the whole world (±180° of longitude, ±90° of latitude).
-    pub fn world() -> Frame {
-        let (x_max, _) = equal_earth(180.0, 0.0);
-        let (_, y_max) = equal_earth(0.0, 90.0);
-        let scale = (WIDTH - 2.0 * MARGIN) / (2.0 * x_max);
-        let height = (2.0 * y_max * scale + 2.0 * MARGIN).ceil();
-        Frame {
-            width: WIDTH,
-            height,
-            scale,
-        }
-    }
-
-    /// Longitude and latitude (degrees) to drawing units.
-    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
-        let (x, y) = equal_earth(lon, lat);
-        (
-            self.width / 2.0 + x * self.scale,
-            self.height / 2.0 - y * self.scale,
-        )
-    }
-
-    /// [`Frame::project`] rounded to tenths of a unit, as integers.
-    fn tenths(&self, [lon, lat]: Point) -> [i64; 2] {
-        let (x, y) = self.project(lon, lat);
-        // The values are bounded by the frame (a few thousand tenths), so the casts are exact.
-        [(x * 10.0).round() as i64, (y * 10.0).round() as i64]
-    }
+/// [`Frame::project`] rounded to tenths of a unit, as integers.
+fn tenths(frame: &Frame, [lon, lat]: Point) -> [i64; 2] {
+    let (x, y) = frame.project(lon, lat);
+    // The values are bounded by the frame (a few thousand tenths), so the casts are exact.
+    [(x * 10.0).round() as i64, (y * 10.0).round() as i64]
 }
 
 /// The longitudes of `ring` made continuous (no jump of more than 180° between neighbours),
@@ -472,7 +434,7 @@ fn area(ring: &[[i64; 2]]) -> f64 {
 fn project_ring(frame: &Frame, ring: &[Point]) -> Tenths {
     let mut out: Tenths = Vec::with_capacity(ring.len());
     for &p in ring {
-        let q = frame.tenths(p);
+        let q = tenths(frame, p);
         if out.last() != Some(&q) {
             out.push(q);
         }

@@ -78,6 +78,22 @@ fn countries_written_as_people_write_them() {
 }
 
 #[test]
+fn codes_in_capitals() {
+    // In North America a state or province code wins, elsewhere a country's.
+    assert_eq!(codes("NY", "north-america"), ["US"]);
+    assert_eq!(codes("QC", "north-america"), ["CA"]);
+    assert_eq!(codes("CA", "north-america"), ["US"], "California");
+    assert_eq!(codes("CO", "north-america"), ["US"], "Colorado");
+    assert_eq!(codes("CA", "europe"), ["CA"], "Canada");
+    assert_eq!(codes("DE", "europe"), ["DE"]);
+    assert_eq!(codes("TX", "europe"), ["US"], "no country has that code");
+    assert!(
+        codes("fr", "asia").is_empty(),
+        "codes count only in capitals"
+    );
+}
+
+#[test]
 fn states_provinces_and_regions() {
     assert_eq!(codes("Western US and Georgia, US", "north-america"), ["US"]);
     assert_eq!(codes("Tbilisi, Georgia", "europe"), ["GE"]);

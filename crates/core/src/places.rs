@@ -1,0 +1,278 @@
+//! The places of the map: every distinct place the co-ops are at, with the co-ops there,
+//! projected into the map's drawing; and the clusters its markers merge into where they would
+//! overlap at a zoom.
+//!
+//! Pure and Leptos-free: the map component only draws what [`map_places`] and [`cluster`]
+//! return, and the directory filters by a [`MapPlace::id`] (`?place=lyon-fr`).
+
+use std::collections::HashMap;
+
+use crate::geo::Frame;
+use crate::text::slugify;
+use crate::{Coop, Precision};
+
+/// A place on the map and the co-ops there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapPlace {
+    /// Stable id for URLs: the name's slug and the country ("lyon-fr", "france-fr"); a second
+    /// place of the same name in the same country gets "-2", in the dataset's order.
+    pub id: String,
+    /// The name as the list first writes it.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    /// How exactly it is placed.
+    pub precision: Precision,
+    /// Position in the map's drawing (see [`Frame::project`]).
+    pub x: f64,
+    /// Position in the map's drawing, y down.
+    pub y: f64,
+    /// Indices of the co-ops there, in the slice given to [`map_places`], ascending.
+    pub coops: Vec<usize>,
+}
+
+/// Every distinct place of `coops`, in the order they first appear. Two rows naming the same
+/// city ("Montreal", "Montréal") share its coordinates and so one place.
+pub fn map_places(coops: &[Coop], frame: &Frame) -> Vec<MapPlace> {
+    let mut places: Vec<MapPlace> = Vec::new();
+    // (country, precision, lat bits, lon bits) → index in `places`.
+    let mut by_position: HashMap<(&str, Precision, u64, u64), usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for (i, coop) in coops.iter().enumerate() {
+        for place in &coop.location.places {
+            let key = (
+                place.country.as_str(),
+                place.precision,
+                place.lat.to_bits(),
+                place.lon.to_bits(),
+            );
+            let index = *by_position.entry(key).or_insert_with(|| {
+                let base = format!(
+                    "{}-{}",
+                    slugify(&place.name),
+                    place.country.to_ascii_lowercase()
+                );
+                let seen = ids.entry(base.clone()).or_insert(0);
+                *seen += 1;
+                let id = if *seen == 1 {
+                    base
+                } else {
+                    format!("{base}-{seen}")
+                };
+                let (x, y) = frame.project(place.lon, place.lat);
+                places.push(MapPlace {
+                    id,
+                    name: place.name.clone(),
+                    country: place.country.clone(),
+                    precision: place.precision,
+                    x,
+                    y,
+                    coops: Vec::new(),
+                });
+                places.len() - 1
+            });
+            let coops_there = &mut places[index].coops;
+            if coops_there.last() != Some(&i) {
+                coops_there.push(i);
+            }
+        }
+    }
+    places
+}
+
+/// Markers merged where they would overlap: the places in it (indices into the slice given to
+/// [`cluster`]), the co-ops in them, and where to draw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Indices of the places in it, ascending.
+    pub places: Vec<usize>,
+    /// The distinct co-ops in those places, ascending.
+    pub coops: Vec<usize>,
+    /// Where to draw it: the centre of its places, weighted by their co-ops.
+    pub x: f64,
+    /// Likewise, y.
+    pub y: f64,
+}
+
+/// Merges the places closer than `radius` (in drawing units: a marker's size divided by the
+/// zoom) into clusters. Greedy and deterministic: the place with the most co-ops (then the
+/// first) takes every unclaimed place within `radius` of it, and so on. A grid of `radius`
+/// cells keeps it linear in the number of places.
+pub fn cluster(places: &[MapPlace], radius: f64) -> Vec<Cluster> {
+    let radius = radius.max(f64::MIN_POSITIVE);
+    let cell = |x: f64, y: f64| ((x / radius).floor() as i64, (y / radius).floor() as i64);
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (i, p) in places.iter().enumerate() {
+        grid.entry(cell(p.x, p.y)).or_default().push(i);
+    }
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by(|&a, &b| {
+        places[b]
+            .coops
+            .len()
+            .cmp(&places[a].coops.len())
+            .then(a.cmp(&b))
+    });
+    let mut claimed = vec![false; places.len()];
+    let mut clusters = Vec::new();
+    for seed in order {
+        if claimed[seed] {
+            continue;
+        }
+        let (sx, sy) = (places[seed].x, places[seed].y);
+        let (cx, cy) = cell(sx, sy);
+        let mut members = Vec::new();
+        for gx in cx - 1..=cx + 1 {
+            for gy in cy - 1..=cy + 1 {
+                for &j in grid.get(&(gx, gy)).into_iter().flatten() {
+                    let near = (places[j].x - sx).hypot(places[j].y - sy) <= radius;
+                    if !claimed[j] && near {
+                        claimed[j] = true;
+                        members.push(j);
+                    }
+                }
+            }
+        }
+        members.sort_unstable();
+        let mut coops: Vec<usize> = members
+            .iter()
+            .flat_map(|&j| places[j].coops.iter().copied())
+            .collect();
+        coops.sort_unstable();
+        coops.dedup();
+        let weight: f64 = members.iter().map(|&j| places[j].coops.len() as f64).sum();
+        let centre = |f: fn(&MapPlace) -> f64| {
+            members
+                .iter()
+                .map(|&j| f(&places[j]) * places[j].coops.len() as f64)
+                .sum::<f64>()
+                / weight
+        };
+        clusters.push(Cluster {
+            x: centre(|p| p.x),
+            y: centre(|p| p.y),
+            places: members,
+            coops,
+        });
+    }
+    clusters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Location, Place, Status};
+
+    fn coop(id: &str, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
+        Coop {
+            id: id.to_string(),
+            name: id.to_string(),
+            url: None,
+            status: Status::Active,
+            region: "europe".into(),
+            business_areas: String::new(),
+            tags: Vec::new(),
+            location: Location {
+                places: places
+                    .iter()
+                    .map(|&(name, country, lat, lon, precision)| Place {
+                        name: name.into(),
+                        country: country.into(),
+                        lat,
+                        lon,
+                        precision,
+                    })
+                    .collect(),
+                ..Location::default()
+            },
+            notes: Vec::new(),
+            founded: None,
+            size: None,
+            source_line: 1,
+        }
+    }
+
+    const CITY: Precision = Precision::City;
+
+    fn sample() -> Vec<Coop> {
+        vec![
+            coop("a", &[("Lyon", "FR", 45.75, 4.85, CITY)]),
+            coop(
+                "b",
+                &[
+                    ("Lyon", "FR", 45.75, 4.85, CITY),
+                    ("Paris", "FR", 48.85, 2.35, CITY),
+                ],
+            ),
+            coop("c", &[("Portland", "US", 45.52, -122.68, CITY)]),
+            coop("d", &[("Portland", "US", 43.66, -70.26, CITY)]),
+            coop("e", &[("France", "FR", 46.2, 2.2, Precision::Country)]),
+            coop("f", &[]),
+            coop("g", &[("Montréal", "CA", 45.51, -73.59, CITY)]),
+            coop("h", &[("Montreal", "CA", 45.51, -73.59, CITY)]),
+        ]
+    }
+
+    #[test]
+    fn one_place_per_position_with_its_coops_and_a_stable_id() {
+        let places = map_places(&sample(), &Frame::world());
+        let summary: Vec<(&str, Vec<usize>)> = places
+            .iter()
+            .map(|p| (p.id.as_str(), p.coops.clone()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("lyon-fr", vec![0, 1]),
+                ("paris-fr", vec![1]),
+                ("portland-us", vec![2]),
+                ("portland-us-2", vec![3]),
+                ("france-fr", vec![4]),
+                ("montreal-ca", vec![6, 7]),
+            ]
+        );
+        let lyon = &places[0];
+        assert_eq!((lyon.x, lyon.y), Frame::world().project(4.85, 45.75));
+        assert_eq!(places[4].precision, Precision::Country);
+    }
+
+    #[test]
+    fn close_markers_merge_and_split_as_the_zoom_grows() {
+        let places = map_places(&sample(), &Frame::world());
+        let total = |clusters: &[Cluster]| clusters.iter().map(|c| c.places.len()).sum::<usize>();
+        // The whole world in one marker.
+        let world = cluster(&places, 2000.0);
+        assert_eq!(world.len(), 1);
+        assert_eq!(world[0].coops, [0, 1, 2, 3, 4, 6, 7]);
+        // At the world view, France's places merge; the two Portlands do not.
+        let wide = cluster(&places, 20.0);
+        let france = wide
+            .iter()
+            .find(|c| c.places.contains(&0))
+            .expect("Lyon's cluster");
+        assert_eq!(france.places, [0, 1, 4]);
+        assert_eq!(france.coops, [0, 1, 4]);
+        assert!(
+            wide.iter()
+                .all(|c| !(c.places.contains(&2) && c.places.contains(&3)))
+        );
+        // Zoomed in, each place is a marker of its own.
+        let close = cluster(&places, 0.5);
+        assert_eq!(close.len(), places.len());
+        for clusters in [&world, &wide, &close] {
+            assert_eq!(total(clusters), places.len(), "each place in one cluster");
+        }
+        // A cluster sits among its places, nearer the one with more co-ops.
+        let (lyon, paris) = (&places[0], &places[1]);
+        let two = cluster(&places[..2], 50.0);
+        assert_eq!(two.len(), 1);
+        let d = |x: f64, y: f64| (two[0].x - x).hypot(two[0].y - y);
+        assert!(d(lyon.x, lyon.y) < d(paris.x, paris.y));
+    }
+
+    #[test]
+    fn no_places_no_clusters() {
+        assert!(cluster(&[], 10.0).is_empty());
+        assert!(map_places(&[], &Frame::world()).is_empty());
+    }
+}
