@@ -1,6 +1,7 @@
 //! `make update-list` (scripts/update-list.sh) against a local server on 127.0.0.1: a list that
 //! moved on is imported and its changes printed by name; a download that fails, or a page that
-//! is not the list, changes nothing and says why.
+//! is not the list, changes nothing and says why; and the importer itself stops, naming the
+//! file, when its gazetteer is missing or corrupt.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -177,4 +178,31 @@ fn a_page_that_is_not_the_list_changes_nothing() {
     assert_nothing_changed(&root, &out, "is not the list");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no table of co-ops"));
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn the_importer_stops_naming_a_missing_or_corrupt_gazetteer() {
+    let dir = std::env::temp_dir().join(format!("gazetteer-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corrupt = dir.join("cities.json");
+    std::fs::write(&corrupt, "{\"1\": [").unwrap();
+    for gazetteer in [dir.join("missing.json"), corrupt] {
+        let out = Command::new(env!("CARGO_BIN_EXE_import"))
+            .arg(Path::new(ROOT).join("data/README.md"))
+            .arg("--gazetteer")
+            .arg(&gazetteer)
+            .arg("--out")
+            .arg(dir.join("out.json"))
+            .output()
+            .expect("the importer runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&gazetteer.display().to_string()),
+            "{stderr}"
+        );
+        assert!(stderr.contains("scripts/setup.sh gazetteer"), "{stderr}");
+        assert!(!dir.join("out.json").exists(), "nothing written");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
