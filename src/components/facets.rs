@@ -40,6 +40,10 @@ pub fn FacetPanel(
     let set_country = on_select(&state, |q, v| q.country = (!v.is_empty()).then_some(v));
     let set_sort = on_select(&state, |q, v| q.sort = Sort::parse(&v).unwrap_or_default());
     let toggle_remote = on_toggle(&state, |q| q.remote = !q.remote);
+    let clear_place = {
+        let state = state.clone();
+        move |_| state.update(History::Push, |q| q.place = None)
+    };
     let toggle_defunct = on_toggle(&state, |q| q.defunct = !q.defunct);
     let clear = {
         let state = state.clone();
@@ -173,6 +177,24 @@ pub fn FacetPanel(
                     {country_options}
                 </select>
             </div>
+            {
+                let data = data.clone();
+                move || {
+                    let place = query.read().place.clone()?;
+                    let label = data.index.place(&place)?.label(&data.directory);
+                    Some(view! {
+                        <div class="facet facet--place" role="group" aria-labelledby="facet-place-label">
+                            <p id="facet-place-label" class="facet__label">{words::PLACE}</p>
+                            <p class="facet__place">
+                                <span data-testid="place-filter">{label}</span>
+                                <button type="button" class="button facet__place-clear" on:click=clear_place.clone()>
+                                    {words::ALL_PLACES}
+                                </button>
+                            </p>
+                        </div>
+                    })
+                }
+            }
             <div class="facet facet--toggles">
                 <div class="facet__option">
                     <input type="checkbox" id=REMOTE_INPUT_ID prop:checked=move || query.read().remote on:change=toggle_remote />

@@ -40,7 +40,9 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
     let results = {
         let data = data.clone();
         Memo::new(move |_| {
-            let query = query.get().retain_known(&data.directory);
+            let query = query
+                .get()
+                .retain_known(&data.directory, |id| data.index.place(id).is_some());
             data.index.search(&query)
         })
     };

@@ -3,13 +3,14 @@
 //! overlap at a zoom.
 //!
 //! Pure and Leptos-free: the map component only draws what [`map_places`] and [`cluster`]
-//! return, and the directory filters by a [`MapPlace::id`] (`?place=lyon-fr`).
+//! return, and the directory filters by a [`MapPlace::id`] (`?place=lyon-fr`, see
+//! [`crate::search::Index::place`]).
 
 use std::collections::HashMap;
 
 use crate::geo::Frame;
 use crate::text::slugify;
-use crate::{Coop, Precision};
+use crate::{Coop, Directory, Precision};
 
 /// A place on the map and the co-ops there.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,22 +24,39 @@ pub struct MapPlace {
     pub country: String,
     /// How exactly it is placed.
     pub precision: Precision,
-    /// Position in the map's drawing (see [`Frame::project`]).
-    pub x: f64,
-    /// Position in the map's drawing, y down.
-    pub y: f64,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
     /// Indices of the co-ops there, in the slice given to [`map_places`], ascending.
-    pub coops: Vec<usize>,
+    pub coops: Vec<u32>,
+}
+
+impl MapPlace {
+    /// How the place is named to a reader: "Lyon, France"; a country alone by its name.
+    pub fn label(&self, directory: &Directory) -> String {
+        let country = directory.country_name(&self.country);
+        if self.precision == Precision::Country || self.name == country {
+            country
+        } else {
+            format!("{}, {country}", self.name)
+        }
+    }
+
+    /// Where it is in the map's drawing.
+    pub fn position(&self, frame: &Frame) -> (f64, f64) {
+        frame.project(self.lon, self.lat)
+    }
 }
 
 /// Every distinct place of `coops`, in the order they first appear. Two rows naming the same
 /// city ("Montreal", "Montréal") share its coordinates and so one place.
-pub fn map_places(coops: &[Coop], frame: &Frame) -> Vec<MapPlace> {
+pub fn map_places(coops: &[Coop]) -> Vec<MapPlace> {
     let mut places: Vec<MapPlace> = Vec::new();
     // (country, precision, lat bits, lon bits) → index in `places`.
     let mut by_position: HashMap<(&str, Precision, u64, u64), usize> = HashMap::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
-    for (i, coop) in coops.iter().enumerate() {
+    for (i, coop) in (0u32..).zip(coops) {
         for place in &coop.location.places {
             let key = (
                 place.country.as_str(),
@@ -59,14 +77,13 @@ pub fn map_places(coops: &[Coop], frame: &Frame) -> Vec<MapPlace> {
                 } else {
                     format!("{base}-{seen}")
                 };
-                let (x, y) = frame.project(place.lon, place.lat);
                 places.push(MapPlace {
                     id,
                     name: place.name.clone(),
                     country: place.country.clone(),
                     precision: place.precision,
-                    x,
-                    y,
+                    lat: place.lat,
+                    lon: place.lon,
                     coops: Vec::new(),
                 });
                 places.len() - 1
@@ -87,23 +104,24 @@ pub struct Cluster {
     /// Indices of the places in it, ascending.
     pub places: Vec<usize>,
     /// The distinct co-ops in those places, ascending.
-    pub coops: Vec<usize>,
+    pub coops: Vec<u32>,
     /// Where to draw it: the centre of its places, weighted by their co-ops.
     pub x: f64,
     /// Likewise, y.
     pub y: f64,
 }
 
-/// Merges the places closer than `radius` (in drawing units: a marker's size divided by the
-/// zoom) into clusters. Greedy and deterministic: the place with the most co-ops (then the
+/// Merges the places closer than `radius` in `frame`'s drawing (in drawing units: a marker's
+/// size divided by the zoom) into clusters. Greedy and deterministic: the place with the most co-ops (then the
 /// first) takes every unclaimed place within `radius` of it, and so on. A grid of `radius`
 /// cells keeps it linear in the number of places.
-pub fn cluster(places: &[MapPlace], radius: f64) -> Vec<Cluster> {
+pub fn cluster(places: &[MapPlace], frame: &Frame, radius: f64) -> Vec<Cluster> {
     let radius = radius.max(f64::MIN_POSITIVE);
+    let at: Vec<(f64, f64)> = places.iter().map(|p| p.position(frame)).collect();
     let cell = |x: f64, y: f64| ((x / radius).floor() as i64, (y / radius).floor() as i64);
     let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (i, p) in places.iter().enumerate() {
-        grid.entry(cell(p.x, p.y)).or_default().push(i);
+    for (i, &(x, y)) in at.iter().enumerate() {
+        grid.entry(cell(x, y)).or_default().push(i);
     }
     let mut order: Vec<usize> = (0..places.len()).collect();
     order.sort_by(|&a, &b| {
@@ -119,13 +137,13 @@ pub fn cluster(places: &[MapPlace], radius: f64) -> Vec<Cluster> {
         if claimed[seed] {
             continue;
         }
-        let (sx, sy) = (places[seed].x, places[seed].y);
+        let (sx, sy) = at[seed];
         let (cx, cy) = cell(sx, sy);
         let mut members = Vec::new();
         for gx in cx - 1..=cx + 1 {
             for gy in cy - 1..=cy + 1 {
                 for &j in grid.get(&(gx, gy)).into_iter().flatten() {
-                    let near = (places[j].x - sx).hypot(places[j].y - sy) <= radius;
+                    let near = (at[j].0 - sx).hypot(at[j].1 - sy) <= radius;
                     if !claimed[j] && near {
                         claimed[j] = true;
                         members.push(j);
@@ -134,23 +152,23 @@ pub fn cluster(places: &[MapPlace], radius: f64) -> Vec<Cluster> {
             }
         }
         members.sort_unstable();
-        let mut coops: Vec<usize> = members
+        let mut coops: Vec<u32> = members
             .iter()
             .flat_map(|&j| places[j].coops.iter().copied())
             .collect();
         coops.sort_unstable();
         coops.dedup();
         let weight: f64 = members.iter().map(|&j| places[j].coops.len() as f64).sum();
-        let centre = |f: fn(&MapPlace) -> f64| {
+        let centre = |f: fn((f64, f64)) -> f64| {
             members
                 .iter()
-                .map(|&j| f(&places[j]) * places[j].coops.len() as f64)
+                .map(|&j| f(at[j]) * places[j].coops.len() as f64)
                 .sum::<f64>()
                 / weight
         };
         clusters.push(Cluster {
-            x: centre(|p| p.x),
-            y: centre(|p| p.y),
+            x: centre(|p| p.0),
+            y: centre(|p| p.1),
             places: members,
             coops,
         });
@@ -215,8 +233,8 @@ mod tests {
 
     #[test]
     fn one_place_per_position_with_its_coops_and_a_stable_id() {
-        let places = map_places(&sample(), &Frame::world());
-        let summary: Vec<(&str, Vec<usize>)> = places
+        let places = map_places(&sample());
+        let summary: Vec<(&str, Vec<u32>)> = places
             .iter()
             .map(|p| (p.id.as_str(), p.coops.clone()))
             .collect();
@@ -232,20 +250,24 @@ mod tests {
             ]
         );
         let lyon = &places[0];
-        assert_eq!((lyon.x, lyon.y), Frame::world().project(4.85, 45.75));
+        assert_eq!(
+            lyon.position(&Frame::world()),
+            Frame::world().project(4.85, 45.75)
+        );
         assert_eq!(places[4].precision, Precision::Country);
     }
 
     #[test]
     fn close_markers_merge_and_split_as_the_zoom_grows() {
-        let places = map_places(&sample(), &Frame::world());
+        let places = map_places(&sample());
+        let frame = Frame::world();
         let total = |clusters: &[Cluster]| clusters.iter().map(|c| c.places.len()).sum::<usize>();
         // The whole world in one marker.
-        let world = cluster(&places, 2000.0);
+        let world = cluster(&places, &frame, 2000.0);
         assert_eq!(world.len(), 1);
         assert_eq!(world[0].coops, [0, 1, 2, 3, 4, 6, 7]);
         // At the world view, France's places merge; the two Portlands do not.
-        let wide = cluster(&places, 20.0);
+        let wide = cluster(&places, &frame, 20.0);
         let france = wide
             .iter()
             .find(|c| c.places.contains(&0))
@@ -257,22 +279,41 @@ mod tests {
                 .all(|c| !(c.places.contains(&2) && c.places.contains(&3)))
         );
         // Zoomed in, each place is a marker of its own.
-        let close = cluster(&places, 0.5);
+        let close = cluster(&places, &frame, 0.5);
         assert_eq!(close.len(), places.len());
         for clusters in [&world, &wide, &close] {
             assert_eq!(total(clusters), places.len(), "each place in one cluster");
         }
         // A cluster sits among its places, nearer the one with more co-ops.
         let (lyon, paris) = (&places[0], &places[1]);
-        let two = cluster(&places[..2], 50.0);
+        let two = cluster(&places[..2], &frame, 50.0);
         assert_eq!(two.len(), 1);
-        let d = |x: f64, y: f64| (two[0].x - x).hypot(two[0].y - y);
-        assert!(d(lyon.x, lyon.y) < d(paris.x, paris.y));
+        let d = |(x, y): (f64, f64)| (two[0].x - x).hypot(two[0].y - y);
+        assert!(d(lyon.position(&frame)) < d(paris.position(&frame)));
+    }
+
+    #[test]
+    fn a_place_reads_with_its_country() {
+        let mut directory = crate::load::load_directory(
+            r#"{"schema":"1.1","source":{"file":"x","sha256":"","rows_read":0,"repository":"","licence":""},
+               "regions":[],"tags":[],"countries":[{"code":"FR","name":"France"}],"coops":[]}"#,
+        )
+        .unwrap()
+        .directory;
+        directory.coops = sample();
+        let places = map_places(&directory.coops);
+        assert_eq!(places[0].label(&directory), "Lyon, France");
+        assert_eq!(places[4].label(&directory), "France");
+        assert_eq!(
+            places[2].label(&directory),
+            "Portland, US",
+            "a country the dataset does not name"
+        );
     }
 
     #[test]
     fn no_places_no_clusters() {
-        assert!(cluster(&[], 10.0).is_empty());
-        assert!(map_places(&[], &Frame::world()).is_empty());
+        assert!(cluster(&[], &Frame::world(), 10.0).is_empty());
+        assert!(map_places(&[]).is_empty());
     }
 }

@@ -1,6 +1,6 @@
 //! The directory's state as it appears in the URL, and back.
 //!
-//! `/?q=drupal&region=europe&country=FR&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region`
+//! `/?q=drupal&region=europe&country=FR&place=lyon-fr&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region`
 //!
 //! Parsing never fails: an unknown key, a repeated single key, or a malformed value is ignored,
 //! so a hand-edited or stale link still opens a sensible view. [`DirectoryQuery::retain_known`]
@@ -51,6 +51,8 @@ pub struct DirectoryQuery {
     pub region: Option<String>,
     /// An ISO alpha-2 country code, upper case.
     pub country: Option<String>,
+    /// A place id of the map ("lyon-fr", see [`crate::places`]).
+    pub place: Option<String>,
     /// Tag ids; a co-op needs any one of them.
     pub tags: Vec<String>,
     /// Only remote-friendly co-ops.
@@ -78,6 +80,7 @@ impl DirectoryQuery {
                 "country" if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) => {
                     query.country = Some(value.to_ascii_uppercase())
                 }
+                "place" if is_slug(value) => query.place = Some(value.to_string()),
                 "tag"
                     if is_slug(value)
                         && query.tags.len() < MAX_TAGS
@@ -112,6 +115,9 @@ impl DirectoryQuery {
         if let Some(country) = &self.country {
             pairs.push(("country", country.clone()));
         }
+        if let Some(place) = &self.place {
+            pairs.push(("place", place.clone()));
+        }
         for tag in &self.tags {
             pairs.push(("tag", tag.clone()));
         }
@@ -137,12 +143,17 @@ impl DirectoryQuery {
         self.q.trim().is_empty()
             && self.region.is_none()
             && self.country.is_none()
+            && self.place.is_none()
             && self.tags.is_empty()
             && !self.remote
     }
 
-    /// Drops region, country and tag values that `directory` does not have.
-    pub fn retain_known(mut self, directory: &Directory) -> Self {
+    /// Drops region, country and tag values that `directory` does not have, and a place that
+    /// `is_place` does not know (the search index's places: [`crate::search::Index::place`]).
+    pub fn retain_known(mut self, directory: &Directory, is_place: impl Fn(&str) -> bool) -> Self {
+        if self.place.as_deref().is_some_and(|p| !is_place(p)) {
+            self.place = None;
+        }
         if self
             .region
             .as_deref()
@@ -420,6 +431,7 @@ mod tests {
             q: "café & co".into(),
             region: Some("europe".into()),
             country: Some("FR".into()),
+            place: Some("lyon-fr".into()),
             tags: vec!["web-development".into(), "drupal".into()],
             remote: true,
             defunct: true,
@@ -428,7 +440,7 @@ mod tests {
         let text = query.to_query_string();
         assert_eq!(
             text,
-            "q=caf%C3%A9%20%26%20co&region=europe&country=FR&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region"
+            "q=caf%C3%A9%20%26%20co&region=europe&country=FR&place=lyon-fr&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region"
         );
         assert_eq!(DirectoryQuery::from_query_string(&text), query);
         assert_eq!(

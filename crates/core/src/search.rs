@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Coop, Directory, Entry, Status, plain_text};
+use crate::places::{MapPlace, map_places};
 use crate::query::{DirectoryQuery, Sort};
 use crate::text::{fold, fold_into, words};
 
@@ -31,6 +32,7 @@ pub struct Index {
     region_ids: Vec<String>,
     country_codes: Vec<String>,
     tag_ids: Vec<String>,
+    places: Vec<MapPlace>,
 }
 
 /// How many co-ops each facet value would show, given the other active filters.
@@ -133,7 +135,18 @@ impl Index {
             region_ids,
             country_codes,
             tag_ids,
+            places: map_places(&directory.coops),
         }
+    }
+
+    /// Every place of the map, with its co-ops.
+    pub fn places(&self) -> &[MapPlace] {
+        &self.places
+    }
+
+    /// The place of an id (`lyon-fr`).
+    pub fn place(&self, id: &str) -> Option<&MapPlace> {
+        self.places.iter().find(|p| p.id == id)
     }
 
     /// Number of co-ops indexed.
@@ -163,6 +176,12 @@ impl Index {
             .iter()
             .map(|t| self.tag_ids.iter().position(|id| id == t))
             .collect();
+        // A place narrows everything, facets included, like the text; an unknown one matches
+        // nothing (the page drops it first: `DirectoryQuery::retain_known`).
+        let place: Option<&[u32]> = query
+            .place
+            .as_deref()
+            .map(|id| self.place(id).map_or(&[][..], |p| &p.coops[..]));
 
         let mut facets = Facets {
             regions: self.region_ids.iter().map(|r| (r.clone(), 0)).collect(),
@@ -176,7 +195,8 @@ impl Index {
         for (i, entry) in self.entries.iter().enumerate() {
             // Each filter on its own, so each facet can count "everything but me".
             let text_ok = terms.iter().all(|t| entry.haystack.contains(t));
-            if !text_ok {
+            let place_ok = place.is_none_or(|coops| coops.binary_search(&(i as u32)).is_ok());
+            if !text_ok || !place_ok {
                 continue;
             }
             let region_ok = match region {

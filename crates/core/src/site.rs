@@ -94,6 +94,10 @@ pub mod facet_words {
     pub const COUNTRY: &str = "Country";
     /// The country filter's choice of no country.
     pub const ALL_COUNTRIES: &str = "All countries";
+    /// The place filter's label (set from the map, or a shared link).
+    pub const PLACE: &str = "Place";
+    /// The button that drops the place filter.
+    pub const ALL_PLACES: &str = "Show every place";
     /// The remote-friendly toggle.
     pub const REMOTE_ONLY: &str = "Remote-friendly only";
     /// The toggle that includes defunct co-ops.

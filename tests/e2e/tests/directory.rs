@@ -162,8 +162,10 @@ async fn the_list_renders_a_page_at_a_time() {
 #[tokio::test]
 async fn unknown_and_malformed_parameters_are_ignored() {
     run(|app| async move {
-        app.open("/?region=atlantis&tag=%3Cscript%3E&remote=maybe&utm_source=x&sort=zzz")
-            .await;
+        app.open(
+            "/?region=atlantis&place=atlantis-xx&tag=%3Cscript%3E&remote=maybe&utm_source=x&sort=zzz",
+        )
+        .await;
         let all = active_coops(&dataset()).len();
         app.wait_for_count(all).await;
     })
@@ -365,6 +367,38 @@ async fn the_defunct_toggle_shows_the_coops_that_closed() {
         assert_eq!(marked.as_u64(), Some(10));
         app.click(&toggle).await;
         app.wait_for_count(active).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_place_in_the_url_narrows_the_list_until_cleared() {
+    run(|app| async move {
+        let text = std::fs::read_to_string(e2e::dist_dir().join("data/directory.json")).unwrap();
+        let directory = coops_core::load::load_directory(&text).unwrap().directory;
+        let index = coops_core::search::Index::build(&directory);
+        let at_paris = index
+            .place("paris-fr")
+            .expect("Paris")
+            .coops
+            .iter()
+            .filter(|&&i| directory.coops[i as usize].status == coops_core::Status::Active)
+            .count();
+        let all = active_coops(&dataset()).len();
+        assert!(at_paris > 0 && at_paris < all);
+        app.open("/?place=paris-fr").await;
+        app.wait_for_count(at_paris).await;
+        assert_eq!(
+            app.text("[data-testid=place-filter]").await,
+            "Paris, France"
+        );
+        app.click_button("Show every place").await;
+        app.wait_for_count(all).await;
+        app.wait_for_query("").await;
+        assert!(app.find_all("[data-testid=place-filter]").await.is_empty());
+        // The place was a history entry of its own: Back brings it back.
+        app.back().await;
+        app.wait_for_count(at_paris).await;
     })
     .await;
 }
