@@ -4,6 +4,7 @@
 //! Co-ops are matched by id (a slug of the name): a renamed co-op shows as one removed and one
 //! added, which is how a reader of the list sees it too.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use coops_core::{Coop, Directory, Status};
@@ -32,10 +33,17 @@ impl Changes {
 
 /// Compares the co-ops of `old` and `new`, in the new list's order (the old one's for removals).
 pub fn between(old: &Directory, new: &Directory) -> Changes {
-    let find = |dir: &'_ Directory, id: &str| dir.coops.iter().find(|c| c.id == id).cloned();
+    let by_id = |dir: &'_ Directory| -> HashMap<String, usize> {
+        dir.coops
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect()
+    };
+    let (old_ids, new_ids) = (by_id(old), by_id(new));
     let mut changes = Changes::default();
     for coop in &new.coops {
-        let Some(before) = find(old, &coop.id) else {
+        let Some(before) = old_ids.get(&coop.id).map(|&i| &old.coops[i]) else {
             changes.added.push(coop.name.clone());
             continue;
         };
@@ -44,16 +52,17 @@ pub fn between(old: &Directory, new: &Directory) -> Changes {
             (Status::Defunct, Status::Active) => changes.trading_again.push(coop.name.clone()),
             _ => {}
         }
-        let fields = changed_fields(&before, coop);
+        let fields = changed_fields(before, coop);
         if !fields.is_empty() {
             changes.changed.push((coop.name.clone(), fields));
         }
     }
-    for coop in &old.coops {
-        if find(new, &coop.id).is_none() {
-            changes.removed.push(coop.name.clone());
-        }
-    }
+    changes.removed = old
+        .coops
+        .iter()
+        .filter(|c| !new_ids.contains_key(&c.id))
+        .map(|c| c.name.clone())
+        .collect();
     changes
 }
 

@@ -106,6 +106,18 @@ const KNOWN_LOCALITIES: &[(&str, &str, Option<&str>, &str)] = &[
     // Ciudad Autónoma de Buenos Aires: the city itself.
     ("caba", "buenos aires", Some("Buenos Aires"), "AR"),
 ];
+/// The entry of [`KNOWN_LOCALITIES`] for a folded name.
+fn known_locality(
+    folded: &str,
+) -> Option<&'static (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+)> {
+    KNOWN_LOCALITIES.iter().find(|(n, ..)| *n == folded)
+}
+
 /// Inhabitants from which a city named like the region around it is taken for the city.
 const CITY_OVER_REGION: u64 = 100_000;
 /// Direction words before a country or state ("Western US").
@@ -213,8 +225,7 @@ pub fn parse(text: &str, region: &str, gazetteer: &Gazetteer) -> Parsed {
                 second.named(text, name, &[country], next_bounds);
             }
             Kind::Named(text) => {
-                let among: Vec<&str> = row.clone();
-                if second.named(text, &folded(text), &among, next_bounds) {
+                if second.named(text, &folded(text), &row, next_bounds) {
                     second.localities.push(text.clone());
                 }
             }
@@ -309,9 +320,7 @@ impl FirstPass {
         if VAGUE.contains(&folded.as_str()) {
             return Some(Kind::Vague);
         }
-        if let Some((_, name, display, country)) =
-            KNOWN_LOCALITIES.iter().find(|(n, ..)| *n == folded)
-        {
+        if let Some((_, name, display, country)) = known_locality(&folded) {
             let shown = display.map_or_else(|| clean(text), str::to_string);
             return Some(Kind::Known(shown, name, country));
         }
@@ -453,11 +462,17 @@ impl SecondPass<'_> {
         self.add_country(country);
     }
 
+    /// Whether `sub` is where the city just placed is (in its country, and inside its bounds
+    /// when they are known).
+    fn holds_last_city(&self, sub: &Subdivision) -> bool {
+        self.last_city.as_ref().is_some_and(|(lat, lon, country)| {
+            *country == sub.country && sub.bounds.is_none_or(|b| b.contains(*lat, *lon))
+        })
+    }
+
     /// A state, province or region: where the city before it is, or a place of its own.
     fn region(&mut self, sub: &Subdivision, written: &str) {
-        let qualifies = self.last_city.as_ref().is_some_and(|(lat, lon, country)| {
-            *country == sub.country && sub.bounds.is_none_or(|b| b.contains(*lat, *lon))
-        });
+        let qualifies = self.holds_last_city(sub);
         self.last_city = None;
         if qualifies {
             return;
@@ -481,13 +496,13 @@ impl SecondPass<'_> {
         if !among.is_empty()
             && countries::subdivision(folded, among).is_none()
             && self.gazetteer.candidates(folded, among).is_empty()
-            && !KNOWN_LOCALITIES.iter().any(|(n, ..)| *n == folded)
+            && known_locality(folded).is_none()
             && (countries::subdivision(folded, &[]).is_some()
                 || matches!(self.gazetteer.lookup(folded, &[], None), Lookup::Found(_)))
         {
             return self.named(written, folded, &[], within);
         }
-        if let Some((_, name, _, country)) = KNOWN_LOCALITIES.iter().find(|(n, ..)| *n == folded)
+        if let Some((_, name, _, country)) = known_locality(folded)
             && folded != *name
         {
             return self.named(written, name, &[country], within);
@@ -495,10 +510,9 @@ impl SecondPass<'_> {
         let sub = countries::subdivision(folded, among);
         // A region right after a city inside it only says where the city is ("Seattle,
         // Washington": the state, not the District of Columbia, also called Washington).
-        if let Some((lat, lon, country)) = &self.last_city
-            && countries::subdivisions_named(folded, &[country.as_str()])
-                .iter()
-                .any(|s| s.bounds.is_none_or(|b| b.contains(*lat, *lon)))
+        if countries::subdivisions_named(folded, &[])
+            .iter()
+            .any(|s| self.holds_last_city(s))
         {
             self.last_city = None;
             return false;
@@ -590,7 +604,7 @@ impl SecondPass<'_> {
 
     /// Whether a folded name is one city of the gazetteer (under the list's own name for it too).
     fn is_city(&self, folded: &str, among: &[&str]) -> bool {
-        match KNOWN_LOCALITIES.iter().find(|(n, ..)| *n == folded) {
+        match known_locality(folded) {
             Some((_, name, _, country)) => {
                 matches!(
                     self.gazetteer.lookup(name, &[country], None),
