@@ -48,6 +48,16 @@ pub struct ViewBox {
 }
 
 impl ViewBox {
+    /// The same area with `margin` added on every side.
+    pub fn padded(self, margin: f64) -> ViewBox {
+        ViewBox {
+            x: self.x - margin,
+            y: self.y - margin,
+            width: self.width + 2.0 * margin,
+            height: self.height + 2.0 * margin,
+        }
+    }
+
     /// The SVG `viewBox` attribute value, rounded to one decimal.
     pub fn to_attribute(self) -> String {
         format!(

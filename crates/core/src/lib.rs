@@ -9,6 +9,7 @@
 //! This crate must never depend on leptos, web-sys, gloo or anything else that needs a browser:
 //! the importer (native) and the app (wasm) both build on it, and its tests run natively.
 
+pub mod camera;
 pub mod embed;
 pub mod geo;
 pub mod join;

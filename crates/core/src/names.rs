@@ -101,6 +101,12 @@ pub const APP_READY_MARK: &str = "directory: app ready";
 /// Performance mark: the app has drawn the map (it fetches the geometry after the list).
 pub const MAP_DRAWN_MARK: &str = "directory: map drawn";
 
+/// Performance measure of each re-clustering of the map's markers (after a zoom crosses a
+/// step or the filters change), from the mark [`MAP_CLUSTER_START`].
+pub const MAP_CLUSTER_MEASURE: &str = "map: cluster";
+/// See [`MAP_CLUSTER_MEASURE`].
+pub const MAP_CLUSTER_START: &str = "map: cluster start";
+
 /// Performance mark: the app has replaced a pre-rendered page (any route).
 pub const TAKEN_OVER_MARK: &str = "app: taken over";
 

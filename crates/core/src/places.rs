@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::geo::Frame;
+use crate::geo::{Frame, ViewBox};
 use crate::text::slugify;
 use crate::{Coop, Directory, Precision};
 
@@ -116,10 +116,19 @@ pub struct Cluster {
 /// first) takes every unclaimed place within `radius` of it, and so on. A grid of `radius`
 /// cells keeps it linear in the number of places.
 pub fn cluster(places: &[MapPlace], frame: &Frame, radius: f64) -> Vec<Cluster> {
+    cluster_at(places, &positions(places, frame), radius)
+}
+
+/// Where each of `places` is in `frame`'s drawing: projected once, clustered at many zooms.
+pub fn positions(places: &[MapPlace], frame: &Frame) -> Vec<(f64, f64)> {
+    places.iter().map(|p| p.position(frame)).collect()
+}
+
+/// [`cluster`] with the places' [`positions`] already projected.
+pub fn cluster_at(places: &[MapPlace], at: &[(f64, f64)], radius: f64) -> Vec<Cluster> {
     let radius = radius.max(f64::MIN_POSITIVE);
-    let at: Vec<(f64, f64)> = places.iter().map(|p| p.position(frame)).collect();
     let cell = |x: f64, y: f64| ((x / radius).floor() as i64, (y / radius).floor() as i64);
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::with_capacity(places.len());
     for (i, &(x, y)) in at.iter().enumerate() {
         grid.entry(cell(x, y)).or_default().push(i);
     }
@@ -142,13 +151,19 @@ pub fn cluster(places: &[MapPlace], frame: &Frame, radius: f64) -> Vec<Cluster> 
         let mut members = Vec::new();
         for gx in cx - 1..=cx + 1 {
             for gy in cy - 1..=cy + 1 {
-                for &j in grid.get(&(gx, gy)).into_iter().flatten() {
+                // Claimed places leave the grid, so each is looked at by a few seeds only,
+                // not by every seed near a crowded cell (Europe at the world view).
+                let Some(waiting) = grid.get_mut(&(gx, gy)) else {
+                    continue;
+                };
+                waiting.retain(|&j| {
                     let near = (at[j].0 - sx).hypot(at[j].1 - sy) <= radius;
-                    if !claimed[j] && near {
+                    if near {
                         claimed[j] = true;
                         members.push(j);
                     }
-                }
+                    !near
+                });
             }
         }
         members.sort_unstable();
@@ -174,6 +189,93 @@ pub fn cluster(places: &[MapPlace], frame: &Frame, radius: f64) -> Vec<Cluster> 
         });
     }
     clusters
+}
+
+/// The places with only the co-ops that match: `matched[i]` says whether `coops[i]` does.
+/// Places left with none are left out, so the map shows what the list shows.
+pub fn matching(places: &[MapPlace], matched: &[bool]) -> Vec<MapPlace> {
+    places
+        .iter()
+        .filter_map(|place| {
+            let coops: Vec<u32> = place
+                .coops
+                .iter()
+                .copied()
+                .filter(|&i| matched.get(i as usize).copied().unwrap_or(false))
+                .collect();
+            (!coops.is_empty()).then(|| MapPlace {
+                coops,
+                ..place.clone()
+            })
+        })
+        .collect()
+}
+
+impl Cluster {
+    /// A key that names the cluster while it holds the same places and co-ops, for keyed
+    /// rendering: a pan keeps it, a filter or zoom that changes what is in it does not.
+    pub fn key(&self, places: &[MapPlace]) -> String {
+        let lead = self.places.first().map_or("", |&i| places[i].id.as_str());
+        format!("{lead}+{}:{}", self.places.len(), self.coops.len())
+    }
+
+    /// The places in it, the cities first, each kind by number of co-ops (most first, then in
+    /// the dataset's order): a cluster is named by its biggest city, not by a country.
+    pub fn places_by_size<'a>(&self, places: &'a [MapPlace]) -> Vec<&'a MapPlace> {
+        let mut members: Vec<&MapPlace> = self.places.iter().map(|&i| &places[i]).collect();
+        members.sort_by_key(|p| {
+            (
+                p.precision == Precision::Country,
+                std::cmp::Reverse(p.coops.len()),
+            )
+        });
+        members
+    }
+
+    /// True when every place in it is a country given without a city.
+    pub fn is_country_only(&self, places: &[MapPlace]) -> bool {
+        self.places
+            .iter()
+            .all(|&i| places[i].precision == Precision::Country)
+    }
+}
+
+/// The smallest area of the drawing that holds every place of `places`; `None` for none.
+pub fn bounds(places: &[MapPlace], frame: &Frame) -> Option<ViewBox> {
+    let mut at = places.iter().map(|p| p.position(frame));
+    let first = at.next()?;
+    let (x0, y0, x1, y1) = at.fold((first.0, first.1, first.0, first.1), |b, (x, y)| {
+        (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y))
+    });
+    Some(ViewBox {
+        x: x0,
+        y: y0,
+        width: x1 - x0,
+        height: y1 - y0,
+    })
+}
+
+/// The clusters whose markers are at least partly inside `view` (`margin` drawing units
+/// around it count), as indices into `clusters`, in reading order: rows `row` units high from
+/// the top, left to right in each. Only these are drawn, so the markers in the page stay few
+/// whatever the dataset's size.
+pub fn in_view(clusters: &[Cluster], view: ViewBox, margin: f64, row: f64) -> Vec<usize> {
+    let inside = |c: &Cluster| {
+        c.x >= view.x - margin
+            && c.x <= view.x + view.width + margin
+            && c.y >= view.y - margin
+            && c.y <= view.y + view.height + margin
+    };
+    let row = row.max(f64::MIN_POSITIVE);
+    let mut shown: Vec<usize> = (0..clusters.len())
+        .filter(|&i| inside(&clusters[i]))
+        .collect();
+    shown.sort_by(|&a, &b| {
+        let (a, b) = (&clusters[a], &clusters[b]);
+        let (ra, rb) = ((a.y / row).floor(), (b.y / row).floor());
+        ra.total_cmp(&rb).then(a.x.total_cmp(&b.x))
+    });
+    shown
 }
 
 #[cfg(test)]
@@ -315,5 +417,99 @@ mod tests {
     fn no_places_no_clusters() {
         assert!(cluster(&[], &Frame::world(), 10.0).is_empty());
         assert!(map_places(&[]).is_empty());
+    }
+
+    #[test]
+    fn only_matching_coops_are_placed() {
+        let places = map_places(&sample());
+        let matched = [false, true, false, false, true, false, false, false];
+        let shown = matching(&places, &matched);
+        let summary: Vec<(&str, Vec<u32>)> = shown
+            .iter()
+            .map(|p| (p.id.as_str(), p.coops.clone()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("lyon-fr", vec![1]),
+                ("paris-fr", vec![1]),
+                ("france-fr", vec![4])
+            ]
+        );
+        assert!(
+            matching(&places, &[]).is_empty(),
+            "a short mask matches nothing"
+        );
+    }
+
+    #[test]
+    fn only_clusters_in_view_are_drawn_in_reading_order() {
+        let places = map_places(&sample());
+        let frame = Frame::world();
+        let clusters = cluster(&places, &frame, 0.5);
+        let everything = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            width: frame.width,
+            height: frame.height,
+        };
+        let all = in_view(&clusters, everything, 0.0, 10.0);
+        assert_eq!(all.len(), clusters.len());
+        for pair in all.windows(2) {
+            let (a, b) = (&clusters[pair[0]], &clusters[pair[1]]);
+            assert!(
+                (a.y / 10.0).floor() < (b.y / 10.0).floor()
+                    || ((a.y / 10.0).floor() == (b.y / 10.0).floor() && a.x <= b.x),
+                "reading order: {a:?} before {b:?}"
+            );
+        }
+        // A view around France holds France's places only.
+        let (x, y) = frame.project(3.0, 47.0);
+        let france = ViewBox {
+            x: x - 30.0,
+            y: y - 30.0,
+            width: 60.0,
+            height: 60.0,
+        };
+        let shown: Vec<&str> = in_view(&clusters, france, 0.0, 10.0)
+            .iter()
+            .map(|&c| places[clusters[c].places[0]].id.as_str())
+            .collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(shown.iter().all(|id| id.ends_with("-fr")), "{shown:?}");
+    }
+
+    #[test]
+    fn bounds_hold_every_place() {
+        let places = map_places(&sample());
+        let frame = Frame::world();
+        let area = bounds(&places[..2], &frame).unwrap();
+        for place in &places[..2] {
+            let (x, y) = place.position(&frame);
+            assert!(x >= area.x && x <= area.x + area.width);
+            assert!(y >= area.y && y <= area.y + area.height);
+        }
+        assert!(area.width > 0.0 && area.height > 0.0);
+        assert_eq!(bounds(&[], &frame), None);
+    }
+
+    #[test]
+    fn a_cluster_names_itself_by_its_biggest_city() {
+        let places = map_places(&sample());
+        let wide = cluster(&places, &Frame::world(), 20.0);
+        let france = wide.iter().find(|c| c.places.contains(&0)).unwrap();
+        assert_eq!(france.key(&places), "lyon-fr+3:3");
+        // Even with more co-ops than either city, the country-only place comes last.
+        let mut bigger_country = places.clone();
+        bigger_country[4].coops = vec![4, 5, 6];
+        let names: Vec<&str> = france
+            .places_by_size(&bigger_country)
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["Lyon", "Paris", "France"]);
+        assert!(!france.is_country_only(&places));
+        let alone = cluster(&places[4..5], &Frame::world(), 20.0);
+        assert!(alone[0].is_country_only(&places[4..5]));
     }
 }

@@ -25,20 +25,95 @@ pub const DIRECTORY_LEDE: &str =
 pub const SEARCH_HINT: &str = "Names, business areas, places and notes.";
 
 /// The map panel's heading (for screen readers).
-pub const MAP_HEADING: &str = "Map of co-ops by country";
+pub const MAP_HEADING: &str = "Map of co-ops";
 
 /// What the map panel says while its geometry loads.
 pub const MAP_LOADING: &str = "Loading the map…";
 
-/// What the line under the map says when no country is hovered or focused.
-pub const MAP_CAPTION: &str =
-    "Hover over or focus a country to see its count; click or press Enter to filter by it.";
+/// The drawing's name for screen readers.
+pub const MAP_LABEL: &str =
+    "World map: co-ops at their places, countries shaded by how many co-ops match";
+
+/// What the line under the map says when nothing on it is hovered or focused.
+pub const MAP_CAPTION: &str = "Drag, or use the arrow keys, to move the map; the wheel, + and − zoom. \
+     Choose a circle to see the co-ops there, or a country to filter by it.";
+
+/// The hint shown when one finger moves over the map: the page scrolls, the map does not.
+pub const MAP_TOUCH_HINT: &str = "Use two fingers to move or zoom the map";
+
+/// The map's buttons.
+pub const ZOOM_IN: &str = "Zoom in";
+/// See [`ZOOM_IN`].
+pub const ZOOM_OUT: &str = "Zoom out";
+/// See [`ZOOM_IN`].
+pub const RESET_MAP: &str = "Reset map";
 
 /// The disclosure that holds the map's counts as a table.
 pub const MAP_TABLE: &str = "Co-ops per country, as a table";
 
 /// The map legend's name.
-pub const MAP_LEGEND: &str = "Co-ops per country";
+pub const MAP_LEGEND: &str = "What the map shows";
+
+/// The legend's lines for the markers and the shading.
+pub const LEGEND_MARKER: &str = "A place; the number is its co-ops";
+/// See [`LEGEND_MARKER`].
+pub const LEGEND_COUNTRY_ONLY: &str = "A country given without a city";
+/// See [`LEGEND_MARKER`].
+pub const LEGEND_SHADES: &str = "Countries by number of co-ops:";
+
+/// "1 co-op", "6 co-ops".
+pub fn coops_count(n: usize) -> String {
+    match n {
+        1 => "1 co-op".to_string(),
+        n => format!("{n} co-ops"),
+    }
+}
+
+/// A count as a marker shows it, short enough for its circle: "7", "312", "2k".
+pub fn short_count(n: usize) -> String {
+    if n < 1000 {
+        n.to_string()
+    } else {
+        format!("{}k", n / 1000)
+    }
+}
+
+/// How a place reads when the list gives only its country.
+pub fn country_only(country: &str) -> String {
+    format!("{country} (no city given)")
+}
+
+/// A marker's name: its places (the biggest first, as [`country_only`] where the list gives no
+/// city) and its co-ops. "Berlin: 6 co-ops"; "Lyon and Paris: 8 co-ops"; "Lyon, Paris and
+/// Nantes: 9 co-ops"; "Berlin, Hamburg and 3 more places: 12 co-ops".
+pub fn marker_label(places: &[&str], coops: usize) -> String {
+    let named = match places {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        [a, b, rest @ ..] => format!("{a}, {b} and {} more places", rest.len()),
+    };
+    format!("{named}: {}", coops_count(coops))
+}
+
+/// The button under a place in the marker's panel.
+pub fn show_place_only(place: &str) -> String {
+    format!("Show only {place} in the list")
+}
+
+/// The marker panel's buttons and notes.
+pub const PANEL_SPLIT: &str = "Zoom in to split";
+/// See [`PANEL_SPLIT`].
+pub const PANEL_CLOSE: &str = "Close";
+/// See [`PANEL_SPLIT`].
+pub const PANEL_COUNTRY_ONLY: &str =
+    "The list names no city for these co-ops, so they are drawn in the middle of the country.";
+
+/// The line under a place's co-ops in the panel when only the first are named.
+pub fn panel_more(n: usize) -> String {
+    format!("and {n} more: show only this place to see them all")
+}
 
 /// Remote and worldwide co-ops named beside the map; the rest are counted.
 pub const REMOTE_SHOWN: usize = 40;
@@ -187,5 +262,29 @@ mod tests {
         assert!(!slash_focuses_search("/", true, "BODY", false));
         assert!(!slash_focuses_search("a", false, "BODY", false));
         assert!(!slash_focuses_search("?", false, "BODY", false));
+    }
+
+    #[test]
+    fn markers_name_their_places_and_count_their_coops() {
+        assert_eq!(marker_label(&["Berlin"], 6), "Berlin: 6 co-ops");
+        assert_eq!(marker_label(&["Lyon"], 1), "Lyon: 1 co-op");
+        assert_eq!(
+            marker_label(&["Lyon", "Paris"], 8),
+            "Lyon and Paris: 8 co-ops"
+        );
+        assert_eq!(
+            marker_label(&["Lyon", "Paris", "Nantes"], 9),
+            "Lyon, Paris and Nantes: 9 co-ops"
+        );
+        assert_eq!(
+            marker_label(&["Berlin", "Hamburg", "Kiel", "Bonn", "Jena"], 12),
+            "Berlin, Hamburg and 3 more places: 12 co-ops"
+        );
+        assert_eq!(short_count(999), "999");
+        assert_eq!(short_count(2345), "2k");
+        assert_eq!(
+            marker_label(&[&country_only("France")], 2),
+            "France (no city given): 2 co-ops"
+        );
     }
 }

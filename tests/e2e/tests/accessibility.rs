@@ -116,10 +116,23 @@ async fn the_directory_works_with_the_keyboard_alone() {
         app.press(ENTER).await;
         app.wait_until("the directory", "location.pathname === '/'")
             .await;
-        app.tab_to("[data-testid=world-map] [data-country=AR]", 200)
+        // The map is one stop, its markers one more (arrows move between them); Enter opens
+        // a marker's panel, whose button filters the list to the place.
+        app.tab_to("[data-testid=world-map] [data-testid=map-marker]", 200)
             .await;
         app.press(ENTER).await;
-        app.wait_for_query("?country=AR").await;
+        app.wait_until(
+            "focus on the marker's panel",
+            "document.activeElement.id === 'map-panel-title'",
+        )
+        .await;
+        app.tab_to("[data-testid=map-place-filter]", 30).await;
+        app.press(ENTER).await;
+        app.wait_until(
+            "a place in the URL",
+            "location.search.startsWith('?place=')",
+        )
+        .await;
         // "/" from the map goes back to the search box; in the box, it is typed.
         app.press("/").await;
         app.wait_until(

@@ -14,6 +14,7 @@ mod embedding;
 mod first_view;
 mod keystroke;
 mod lighter;
+mod map;
 
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,12 @@ async fn main() {
         }
         print_embedding(&embedded);
         print_budgets(&embedding_budgets(&embedded));
+        return;
+    }
+    // BENCH_MAP_ONLY=1 measures the map of places and nothing else.
+    if std::env::var_os("BENCH_MAP_ONLY").is_some() {
+        let map = map::run().await;
+        print_budgets(&map::budgets(&map));
         return;
     }
     let static_root = workspace().join("target/static-page/site");
@@ -155,11 +162,13 @@ async fn main() {
     }
     print_embedding(&embedded);
     let keystroke = keystroke::run().await;
+    let map = map::run().await;
     let wasm = lighter::wasm_files();
     lighter::print_sizes(&wasm);
     let mut budgets = check_budgets(&first_view, &keystroke);
     budgets.extend(embedding_budgets(&embedded));
     budgets.extend(lighter::budgets(&first_view, &keystroke, &wasm));
+    budgets.extend(map::budgets(&map));
     print_budgets(&budgets);
 
     let results = json!({
@@ -173,6 +182,7 @@ async fn main() {
         "first_view": first_view,
         "embedding": embedded,
         "keystroke": keystroke,
+        "map": map,
         "budgets": budgets,
     });
     let out = workspace().join("bench/out");

@@ -5,21 +5,29 @@
 //! The list stays the accessible equivalent; the map adds per-country labels, a text summary,
 //! and keyboard access to every country that has co-ops.
 
+mod camera;
+mod markers;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use coops_core::camera::{Camera, ZOOM_STEP, home_for};
 use coops_core::geo::{ATTRIBUTION, SHADES, WorldMap, shade};
 use coops_core::load::parse_document;
 use coops_core::names::{
     MAP_DRAWN_MARK, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, WORLD_PATH,
 };
+use coops_core::places::matching;
 use coops_core::search::{Results, region_countries};
 use coops_core::site::{
-    MAP_CAPTION, MAP_HEADING, MAP_LEGEND, MAP_LOADING, MAP_TABLE, REMOTE_GROUP_LABEL, REMOTE_HINT,
-    REMOTE_SHOWN, remote_more, remote_title,
+    LEGEND_COUNTRY_ONLY, LEGEND_MARKER, LEGEND_SHADES, MAP_CAPTION, MAP_HEADING, MAP_LABEL,
+    MAP_LEGEND, MAP_LOADING, MAP_TABLE, MAP_TOUCH_HINT, REMOTE_GROUP_LABEL, REMOTE_HINT,
+    REMOTE_SHOWN, RESET_MAP, ZOOM_IN, ZOOM_OUT, coops_count, remote_more, remote_title,
 };
 use leptos::prelude::*;
 
+use self::camera::MapCamera;
+use self::markers::{MapMarkers, MarkerPanel};
 use crate::components::coop_link::CoopLink;
 use crate::data::{DirectoryData, LoadError, fetch_text};
 use crate::host::use_host;
@@ -61,24 +69,12 @@ pub fn WorldMapPanel(
         load_world();
     }
     let results = deferred(results);
-    let query = state.query;
-    // The countries of the chosen region, to zoom to.
-    let region_countries = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            query
-                .read()
-                .region
-                .as_deref()
-                .map(|region| region_countries(&data.directory, region))
-        })
-    };
-    // The country under the pointer or focus, named in the caption.
-    let hovered = RwSignal::new(None::<(String, usize)>);
+    // The country or marker under the pointer or focus, named in the caption.
+    let hovered = RwSignal::new(None::<String>);
     let map_view = {
-        let state = state.clone();
+        let (state, data) = (state.clone(), data.clone());
         move || {
-            let state = state.clone();
+            let (state, data) = (state.clone(), data.clone());
             match world.get() {
                 None => view! { <p class="world-map__status" role="status">{MAP_LOADING}</p> }.into_any(),
                 Some(Err(error)) => view! {
@@ -88,7 +84,7 @@ pub fn WorldMapPanel(
                     </div>
                 }
                 .into_any(),
-                Some(Ok(map)) => view! { <MapDrawing map results region_countries state hovered /> }.into_any(),
+                Some(Ok(map)) => view! { <MapDrawing map data results state hovered /> }.into_any(),
             }
         }
     };
@@ -188,16 +184,45 @@ fn deferred(source: Memo<Results>) -> Signal<Results> {
     value.into()
 }
 
-/// The SVG itself: one shape per country, shaded by its count of matching co-ops.
+/// The SVG itself: the countries shaded by their count of matching co-ops, the markers over
+/// them, the zoom buttons, and the panel a marker opens.
 #[component]
 fn MapDrawing(
     map: Arc<WorldMap>,
+    data: DirectoryData,
     results: Signal<Results>,
-    region_countries: Memo<Option<Vec<String>>>,
     state: QueryState,
-    hovered: RwSignal<Option<(String, usize)>>,
+    hovered: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let query = state.query;
+    // Where the filters point the camera. Reset and 0 return here.
+    let home = {
+        let (map, data) = (map.clone(), data.clone());
+        Memo::new(move |_| {
+            let q = query.read();
+            let region = q
+                .region
+                .as_deref()
+                .map(|region| region_countries(&data.directory, region));
+            home_for(
+                &map,
+                data.index.places(),
+                q.country.as_deref(),
+                region.as_deref(),
+            )
+        })
+    };
+    let camera = MapCamera::new(home.get_untracked());
+    Effect::watch(move || home.get(), move |to, _, _| camera.fly(*to), false);
+    // The markers keep their size on screen: the drawing's scale, measured now and on resize.
+    Effect::new(move |_| {
+        if camera.svg.get().is_some() {
+            camera.measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| camera.measure());
+    on_cleanup(move || resize.remove());
+
     let counts = Memo::new(move |_| {
         results.with(|r| {
             r.facets
@@ -207,17 +232,6 @@ fn MapDrawing(
                 .collect::<HashMap<String, usize>>()
         })
     });
-    let view_box = {
-        let map = map.clone();
-        move || {
-            region_countries
-                .with(|codes| match codes {
-                    Some(codes) => map.fit(&codes.iter().map(String::as_str).collect::<Vec<_>>()),
-                    None => map.full_view(),
-                })
-                .to_attribute()
-        }
-    };
     let selected = move || query.read().country.clone();
     let choose = {
         let state = state.clone();
@@ -248,8 +262,7 @@ fn MapDrawing(
                 let name = name.clone();
                 Memo::new(move |_| match count.get() {
                     0 => format!("{name}: no co-ops"),
-                    1 => format!("{name}: 1 co-op"),
-                    n => format!("{name}: {n} co-ops"),
+                    n => format!("{name}: {}", coops_count(n)),
                 })
             };
             let is_selected = {
@@ -274,25 +287,22 @@ fn MapDrawing(
                     }
                 }
             };
-            let show = {
-                let name = name.clone();
-                move || hovered.set(Some((name.clone(), count.get_untracked())))
-            };
-            let (on_enter, on_focus) = (show.clone(), show);
+            // The markers are the map's keyboard path (and the country list filters by
+            // country): a tab stop per country would put a hundred stops before the list.
             view! {
                 <path
                     d=country.d.clone()
                     data-country=code.clone()
                     class=move || format!("world-map__country world-map__country--shade-{}", shade(count.get()))
                     class:world-map__country--selected=is_selected
-                    tabindex=move || if has_coops.get() { "0" } else { "-1" }
+                    tabindex="-1"
                     role=move || has_coops.get().then_some("button")
                     aria-label=label
                     aria-pressed=move || has_coops.get().then(|| is_selected.get().to_string())
                     on:click=on_click
                     on:keydown=on_key
-                    on:mouseenter=move |_| on_enter()
-                    on:focus=move |_| on_focus()
+                    on:mouseenter=move |_| hovered.set(Some(label.get_untracked()))
+                    on:focus=move |_| hovered.set(Some(label.get_untracked()))
                     on:mouseleave=move |_| hovered.set(None)
                     on:blur=move |_| hovered.set(None)
                 >
@@ -301,30 +311,105 @@ fn MapDrawing(
             }
         })
         .collect_view();
+    let open = RwSignal::new(None);
+    // The places with the co-ops that match, for the markers and the panel.
+    let matched = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            results.with(|r| {
+                let mut mask = vec![false; data.directory.coops.len()];
+                for &i in &r.matches {
+                    mask[i as usize] = true;
+                }
+                matching(data.index.places(), &mask)
+            })
+        })
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if camera.on_key(&ev.key(), home.get_untracked()) {
+            ev.prevent_default();
+        }
+    };
     Effect::new(|_| crate::perf::mark_once(MAP_DRAWN_MARK));
     view! {
-        <svg
-            class="world-map__svg"
-            viewBox=view_box
-            preserveAspectRatio="xMidYMid meet"
-            role="group"
-            aria-label="World map: countries shaded by how many co-ops match the filters"
-            data-testid="world-map"
-        >
-            {shapes}
-        </svg>
+        <div class="world-map__frame">
+            <svg
+                class="world-map__svg"
+                viewBox=move || camera.camera.with(|c| c.view()).to_attribute()
+                preserveAspectRatio="xMidYMid meet"
+                role="group"
+                aria-label=MAP_LABEL
+                aria-describedby="world-map-caption"
+                tabindex="0"
+                data-testid="world-map"
+                data-zoom=move || camera.camera.with(Camera::zoom_label)
+                node_ref=camera.svg
+                on:wheel=move |ev| camera.on_wheel(ev)
+                on:dblclick=move |ev| camera.on_double_click(ev)
+                on:pointerdown=move |ev| camera.on_pointer_down(ev)
+                on:pointermove=move |ev| camera.on_pointer_move(ev)
+                on:pointerup=move |ev| camera.on_pointer_up(ev)
+                on:pointercancel=move |ev| camera.on_pointer_up(ev)
+                on:touchstart=move |ev| camera.on_touch_start(ev)
+                on:touchmove=move |ev| camera.on_touch_move(ev)
+                on:touchend=move |ev| camera.on_touch_end(ev)
+                on:touchcancel=move |ev| camera.on_touch_end(ev)
+                on:keydown=on_key
+            >
+                <g class="world-map__countries">{shapes}</g>
+                <MapMarkers data=data.clone() camera hovered open matched />
+            </svg>
+            <div class="world-map__controls">
+                <button
+                    type="button"
+                    class="world-map__control"
+                    aria-label=ZOOM_IN
+                    title=ZOOM_IN
+                    disabled=move || camera.camera.with(Camera::at_max_zoom)
+                    on:click=move |_| camera.zoom_by(ZOOM_STEP)
+                >
+                    "+"
+                </button>
+                <button
+                    type="button"
+                    class="world-map__control"
+                    aria-label=ZOOM_OUT
+                    title=ZOOM_OUT
+                    disabled=move || camera.camera.with(Camera::at_min_zoom)
+                    on:click=move |_| camera.zoom_by(1.0 / ZOOM_STEP)
+                >
+                    "−"
+                </button>
+                <button
+                    type="button"
+                    class="world-map__control"
+                    aria-label=RESET_MAP
+                    title=RESET_MAP
+                    on:click=move |_| camera.fly(home.get_untracked())
+                >
+                    "⟲"
+                </button>
+            </div>
+            <p class="world-map__touch-hint" aria-hidden="true" hidden=move || !camera.touch_hint.get()>
+                {MAP_TOUCH_HINT}
+            </p>
+        </div>
+        <MarkerPanel data state camera open matched />
     }
 }
 
 /// The line under the map: the hovered or focused country's count, else how to use the map.
 #[component]
-fn MapCaption(hovered: RwSignal<Option<(String, usize)>>) -> impl IntoView {
-    let caption = move || match hovered.get() {
-        Some((name, 1)) => format!("{name}: 1 co-op"),
-        Some((name, n)) => format!("{name}: {n} co-ops"),
-        None => MAP_CAPTION.to_string(),
-    };
-    view! { <p class="world-map__caption" aria-live="polite" data-testid="map-caption">{caption}</p> }
+fn MapCaption(hovered: RwSignal<Option<String>>) -> impl IntoView {
+    let caption = move || hovered.get().unwrap_or_else(|| MAP_CAPTION.to_string());
+    view! {
+        <p id="world-map-caption" class="world-map__caption" aria-live="polite" data-testid="map-caption">
+            {caption}
+        </p>
+    }
 }
 
 /// What each shade of the map means.
@@ -342,7 +427,20 @@ fn MapLegend() -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="world-map__legend" aria-label=MAP_LEGEND>{items}</ul> }
+    view! {
+        <ul class="world-map__legend" aria-label=MAP_LEGEND>
+            <li class="world-map__legend-item">
+                <span class="world-map__legend-marker" aria-hidden="true"></span>
+                {LEGEND_MARKER}
+            </li>
+            <li class="world-map__legend-item">
+                <span class="world-map__legend-marker world-map__legend-marker--country" aria-hidden="true"></span>
+                {LEGEND_COUNTRY_ONLY}
+            </li>
+            <li class="world-map__legend-item world-map__legend-shades">{LEGEND_SHADES}</li>
+            {items}
+        </ul>
+    }
 }
 
 /// The map's counts as a table, for those who cannot see or use the drawing. It needs only

@@ -1,0 +1,383 @@
+//! The markers: the matching co-ops at their places, merged into clusters where they would
+//! overlap at the current zoom, and the panel a marker opens. Which places, which clusters and
+//! which are in view come from [`coops_core::places`]; this draws them.
+
+use coops_core::Precision;
+use coops_core::camera::{CLUSTER_DISTANCE_PX, Camera, MARKER_RADIUS_PX};
+use coops_core::geo::{Frame, ViewBox};
+use coops_core::names::{MAP_CLUSTER_MEASURE, MAP_CLUSTER_START};
+use coops_core::places::{Cluster, MapPlace, bounds, cluster_at, in_view, positions};
+use coops_core::site::{
+    PANEL_CLOSE, PANEL_COUNTRY_ONLY, PANEL_SPLIT, coops_count, country_only, marker_label,
+    panel_more, short_count, show_place_only,
+};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::camera::{MapCamera, focus};
+use crate::components::coop_link::CoopLink;
+use crate::data::DirectoryData;
+use crate::url_state::{History, QueryState};
+
+/// Co-ops named under each place in the panel; the place's filter shows the rest.
+const PANEL_COOPS: usize = 8;
+/// Places listed in a cluster's panel; zooming in splits the rest out.
+const PANEL_PLACES: usize = 6;
+
+/// A marker as drawn, built when it first comes into view (not at every frame of a pan).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Marker {
+    key: String,
+    label: String,
+    country_only: bool,
+    /// What it holds: indices into the matching places.
+    cluster: Cluster,
+}
+
+/// How a place reads in a marker's name.
+fn place_name(place: &MapPlace, data: &DirectoryData) -> String {
+    if place.precision == Precision::Country {
+        country_only(&data.country_name(&place.country))
+    } else {
+        place.name.clone()
+    }
+}
+
+fn marker(cluster: &Cluster, places: &[MapPlace], data: &DirectoryData) -> Marker {
+    let members = cluster.places_by_size(places);
+    // Three names at most are read out; the rest are counted.
+    let names: Vec<String> = members
+        .iter()
+        .take(if members.len() > 3 { 2 } else { 3 })
+        .map(|p| place_name(p, data))
+        .collect();
+    let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+    names.extend(std::iter::repeat_n("", members.len() - names.len()));
+    Marker {
+        key: cluster.key(places),
+        label: marker_label(&names, cluster.coops.len()),
+        country_only: cluster.is_country_only(places),
+        cluster: cluster.clone(),
+    }
+}
+
+/// The markers layer of the drawing, and what the open marker is.
+#[component]
+pub(super) fn MapMarkers(
+    data: DirectoryData,
+    camera: MapCamera,
+    hovered: RwSignal<Option<String>>,
+    open: RwSignal<Option<Marker>>,
+    matched: Memo<Vec<MapPlace>>,
+) -> impl IntoView {
+    let frame = Frame::world();
+    // Re-clustered only when the zoom crosses a step, not at every wheel event.
+    let level = Memo::new(move |_| camera.camera.with(Camera::cluster_level));
+    // Projected once per change of the filters, clustered at every step of the zoom.
+    let at = Memo::new(move |_| matched.with(|places| positions(places, &frame)));
+    let clusters = Memo::new(move |_| {
+        let radius = CLUSTER_DISTANCE_PX / (camera.base_scale.get() * level.get());
+        crate::perf::mark(MAP_CLUSTER_START);
+        let clusters = matched.with(|places| at.with(|at| cluster_at(places, at, radius)));
+        crate::perf::measure(MAP_CLUSTER_MEASURE, MAP_CLUSTER_START);
+        clusters
+    });
+    // Only the markers in view are in the page: their keys, and where each is in `clusters`.
+    // Recomputed at every frame of a pan, so it holds nothing heavier.
+    let shown = Memo::new(move |_| {
+        let view: ViewBox = camera.camera.with(Camera::view);
+        let units = 1.0 / (camera.base_scale.get() * level.get());
+        matched.with(|places| {
+            clusters.with(|clusters| {
+                in_view(
+                    clusters,
+                    view,
+                    MARKER_RADIUS_PX * units,
+                    CLUSTER_DISTANCE_PX * units,
+                )
+                .into_iter()
+                .map(|i| (clusters[i].key(places), i))
+                .collect::<Vec<(String, usize)>>()
+            })
+        })
+    });
+    // What the filters show changed: a panel about the old markers would be wrong.
+    Effect::watch(
+        move || matched.track(),
+        move |_, _, _| open.set(None),
+        false,
+    );
+
+    // Roving focus: one marker is in the tab order; the arrow keys move between them.
+    let active = RwSignal::new(None::<String>);
+    let tab_stop = Memo::new(move |_| {
+        shown.with(|markers| {
+            active
+                .get()
+                .filter(|key| markers.iter().any(|(k, _)| k == key))
+                .or_else(|| markers.first().map(|(k, _)| k.clone()))
+        })
+    });
+    let move_focus = move |from: &str, key: &str, target: &web_sys::Element| {
+        let next = shown.with_untracked(|markers| {
+            let at = markers.iter().position(|(k, _)| k == from)?;
+            let to = match key {
+                "ArrowRight" | "ArrowDown" => (at + 1).min(markers.len() - 1),
+                "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
+                "Home" => 0,
+                _ => markers.len() - 1,
+            };
+            Some(markers[to].0.clone())
+        });
+        if let Some(next) = next {
+            active.set(Some(next.clone()));
+            let sibling = target
+                .parent_element()
+                .and_then(|layer| layer.query_selector(&format!("[data-key=\"{next}\"]")).ok())
+                .flatten();
+            if let Some(sibling) = sibling {
+                focus(&sibling);
+            }
+        }
+    };
+
+    // Markers keep their size on screen: each is scaled by the drawing units per pixel. (An
+    // attribute, not a style: the strict content security policy forbids inline styles.)
+    let scale = Memo::new(move |_| format!("scale({:.5})", camera.units_per_pixel()));
+    let each_marker = move |(_, index): (String, usize)| {
+        let m = matched.with_untracked(|places| {
+            clusters.with_untracked(|clusters| marker(&clusters[index], places, &data))
+        });
+        let Marker {
+            key,
+            label,
+            country_only,
+            ..
+        } = m.clone();
+        let (x, y, count) = (m.cluster.x, m.cluster.y, m.cluster.coops.len());
+        let is_open = {
+            let key = key.clone();
+            move || open.with(|o| o.as_ref().is_some_and(|o| o.key == key))
+        };
+        let tabindex = {
+            let key = key.clone();
+            move || {
+                if tab_stop.with(|k| k.as_deref() == Some(key.as_str())) {
+                    "0"
+                } else {
+                    "-1"
+                }
+            }
+        };
+        let toggle = {
+            let m = m.clone();
+            move || {
+                let same = open.with_untracked(|o| o.as_ref().is_some_and(|o| o.key == m.key));
+                open.set((!same).then(|| m.clone()));
+            }
+        };
+        let on_key = {
+            let (toggle, key) = (toggle.clone(), key.clone());
+            move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    toggle();
+                }
+                "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" => {
+                    ev.prevent_default();
+                    // The drawing's own arrow keys pan; on a marker they move between markers.
+                    ev.stop_propagation();
+                    if let Some(target) = ev.target().and_then(|t| t.dyn_into().ok()) {
+                        move_focus(&key, &ev.key(), &target);
+                    }
+                }
+                _ => {}
+            }
+        };
+        let show = {
+            let (label, key) = (label.clone(), key.clone());
+            move || {
+                hovered.set(Some(label.clone()));
+                active.set(Some(key.clone()));
+            }
+        };
+        let (on_enter, on_focus) = (show.clone(), show);
+        view! {
+            <g
+                class="map-marker"
+                class:map-marker--country=country_only
+                class:map-marker--open=is_open.clone()
+                data-testid="map-marker"
+                data-count=count
+                data-key=key
+                transform=format!("translate({x:.2} {y:.2})")
+                role="button"
+                tabindex=tabindex
+                aria-label=label
+                aria-expanded=move || is_open().to_string()
+                on:click=move |_| toggle()
+                on:keydown=on_key
+                on:mouseenter=move |_| on_enter()
+                on:focus=move |_| on_focus()
+                on:mouseleave=move |_| hovered.set(None)
+                on:blur=move |_| hovered.set(None)
+            >
+                <g class="map-marker__body" transform=scale>
+                    <circle r=MARKER_RADIUS_PX />
+                    <text dy="0.35em">{short_count(count)}</text>
+                </g>
+            </g>
+        }
+    };
+    view! {
+        <g class="world-map__markers">
+            <For each=move || shown.get() key=|(key, _)| key.clone() children=each_marker />
+        </g>
+    }
+}
+
+/// The panel an open marker shows under the map: its places and their co-ops, a button that
+/// filters the list to each place, and for a cluster, one that zooms in to split it.
+#[component]
+pub(super) fn MarkerPanel(
+    data: DirectoryData,
+    state: QueryState,
+    camera: MapCamera,
+    open: RwSignal<Option<Marker>>,
+    matched: Memo<Vec<MapPlace>>,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H3>::new();
+    // Opening moves focus to the panel, so a keyboard reaches its links next.
+    Effect::watch(
+        move || open.with(|o| o.as_ref().map(|m| m.key.clone())),
+        move |key, _, _| {
+            if key.is_some() {
+                request_animation_frame(move || {
+                    if let Some(heading) = heading.get_untracked() {
+                        let _ = heading.focus();
+                    }
+                });
+            }
+        },
+        false,
+    );
+    // Closing returns focus to the marker it came from.
+    let close = move || {
+        let key = open.with_untracked(|o| o.as_ref().map(|m| m.key.clone()));
+        open.set(None);
+        let marker = key.and_then(|key| {
+            camera
+                .svg
+                .get_untracked()?
+                .query_selector(&format!("[data-key=\"{key}\"]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(marker) = marker {
+            focus(&marker);
+        }
+    };
+    let panel = move || {
+        let m = open.get()?;
+        // The panel closes when the matching places change, so its indices hold.
+        let places: Vec<MapPlace> = matched
+            .with_untracked(|all| m.cluster.places_by_size(all).into_iter().cloned().collect());
+        let area = bounds(&places, &Frame::world());
+        let split = area
+            .filter(|_| places.len() > 1 && camera.can_zoom_in())
+            .map(|area| {
+                view! {
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            open.set(None);
+                            camera.fly(camera.camera.get_untracked().splitting(area));
+                        }
+                    >
+                        {PANEL_SPLIT}
+                    </button>
+                }
+            });
+        let country_note = places
+            .iter()
+            .any(|p| p.precision == Precision::Country)
+            .then(|| view! { <p class="map-panel__note">{PANEL_COUNTRY_ONLY}</p> });
+        let hidden_places = places.len().saturating_sub(PANEL_PLACES);
+        let places = places
+            .iter()
+            .take(PANEL_PLACES)
+            .map(|place| place_section(place, &data, &state, open))
+            .collect_view();
+        Some(view! {
+            <section
+                class="map-panel"
+                aria-labelledby="map-panel-title"
+                data-testid="map-panel"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        close();
+                    }
+                }
+            >
+                <div class="map-panel__head">
+                    <h3 id="map-panel-title" class="map-panel__title" tabindex="-1" node_ref=heading>
+                        {m.label.clone()}
+                    </h3>
+                    <button type="button" class="button button--quiet" on:click=move |_| close()>
+                        {PANEL_CLOSE}
+                    </button>
+                </div>
+                {split}
+                {country_note}
+                {places}
+                {(hidden_places > 0).then(|| view! { <p class="map-panel__note">{panel_more(hidden_places)}</p> })}
+            </section>
+        })
+    };
+    view! { <div class="world-map__panel">{panel}</div> }
+}
+
+/// One place in the panel: its name and count, its first co-ops, and its filter.
+fn place_section(
+    place: &MapPlace,
+    data: &DirectoryData,
+    state: &QueryState,
+    open: RwSignal<Option<Marker>>,
+) -> impl IntoView + use<> {
+    let (label, short) = if place.precision == Precision::Country {
+        let country = data.country_name(&place.country);
+        (country_only(&country), country)
+    } else {
+        (place.label(&data.directory), place.name.clone())
+    };
+    let coops = place
+        .coops
+        .iter()
+        .take(PANEL_COOPS)
+        .map(|&i| {
+            let coop = &data.directory.coops[i as usize];
+            let (id, name) = (coop.id.clone(), coop.name.clone());
+            let item_id = id.clone();
+            view! { <li data-coop-id=item_id><CoopLink id>{name}</CoopLink></li> }
+        })
+        .collect_view();
+    let more = place.coops.len().saturating_sub(PANEL_COOPS);
+    let (id, state) = (place.id.clone(), state.clone());
+    let filter = move |_| {
+        open.set(None);
+        let id = id.clone();
+        state.update(History::Push, move |q| q.place = Some(id));
+    };
+    view! {
+        <section class="map-panel__place">
+            <h4 class="map-panel__place-name">{label} " · " {coops_count(place.coops.len())}</h4>
+            <ul class="map-panel__coops">{coops}</ul>
+            {(more > 0).then(|| view! { <p class="map-panel__note">{panel_more(more)}</p> })}
+            <button type="button" class="button" data-testid="map-place-filter" on:click=filter>
+                {show_place_only(&short)}
+            </button>
+        </section>
+    }
+}
