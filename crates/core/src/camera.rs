@@ -18,8 +18,9 @@ pub const ZOOM_STEP: f64 = 2.0;
 /// How far an arrow key pans, as a share of the view.
 pub const PAN_STEP: f64 = 0.2;
 
-/// A marker's radius on screen, in CSS pixels, whatever the zoom.
-pub const MARKER_RADIUS_PX: f64 = 11.0;
+/// A marker's radius on screen, in CSS pixels, whatever the zoom: 24 px across, WCAG 2.5.8's
+/// smallest target.
+pub const MARKER_RADIUS_PX: f64 = 12.0;
 /// Markers whose centres are closer than this on screen merge into a cluster: two radii and a
 /// gap, so that no two markers overlap.
 pub const CLUSTER_DISTANCE_PX: f64 = 2.0 * MARKER_RADIUS_PX + 4.0;
@@ -167,6 +168,44 @@ impl Camera {
         .clamped()
     }
 
+    /// Where a key sends the camera: arrows pan, + and − zoom, 0 goes `home`; `None` for
+    /// any other key.
+    pub fn after_key(self, key: &str, home: Camera) -> Option<Camera> {
+        Some(match key {
+            "ArrowLeft" => self.stepped(-1.0, 0.0),
+            "ArrowRight" => self.stepped(1.0, 0.0),
+            "ArrowUp" => self.stepped(0.0, -1.0),
+            "ArrowDown" => self.stepped(0.0, 1.0),
+            "+" | "=" => self.zoomed(ZOOM_STEP),
+            "-" | "_" | "−" => self.zoomed(1.0 / ZOOM_STEP),
+            "0" => home,
+            _ => return None,
+        })
+    }
+
+    /// A two-finger gesture from `self` (the camera when it began): the fingers' spread grew
+    /// by `factor` around the drawing point `anchor` under their first midpoint, and the
+    /// midpoint moved by `moved` CSS pixels on `screen`.
+    pub fn pinched(
+        self,
+        anchor: (f64, f64),
+        factor: f64,
+        moved: (f64, f64),
+        screen: &Screen,
+    ) -> Camera {
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        let zoomed = self.zoomed_at(factor, anchor);
+        let scale = zoomed.pixels_per_unit(screen);
+        if scale <= 0.0 || !scale.is_finite() {
+            return zoomed;
+        }
+        zoomed.dragged(moved.0 / scale, moved.1 / scale)
+    }
+
     /// The camera `t` (0 to 1) of the way from `self` to `to`; the zoom moves evenly in scale
     /// (geometrically), so an animated zoom does not rush at the start.
     pub fn towards(self, to: Camera, t: f64) -> Camera {
@@ -202,11 +241,12 @@ impl Camera {
         )
     }
 
-    /// The zoom the markers are clustered at: [`Camera::zoom`] rounded to a step of √2, so
-    /// that a wheel zoom re-clusters a few times, not at every event, and markers do not
-    /// flicker between merged and apart.
+    /// The zoom the markers are clustered at: [`Camera::zoom`] rounded down to a step of √2,
+    /// so that a wheel zoom re-clusters a few times, not at every event, and markers do not
+    /// flicker between merged and apart. Down, never up: drawn at the zoom, markers are then
+    /// at least as far apart as they were clustered.
     pub fn cluster_level(&self) -> f64 {
-        let half_steps = (self.zoom.log2() * 2.0).round();
+        let half_steps = (self.zoom.log2() * 2.0 + 1e-9).floor();
         2f64.powf(half_steps / 2.0)
     }
 
@@ -259,6 +299,37 @@ pub fn home_for(
             fit(map.fit(&codes))
         }
     }
+}
+
+/// Ease-out (cubic) for an animated move: `t` from 0 to 1 in, the share of the way out; quick
+/// to start, gentle to land.
+pub fn ease_out(t: f64) -> f64 {
+    1.0 - (1.0 - t.clamp(0.0, 1.0)).powi(3)
+}
+
+/// Two taps this close in time are a double tap (milliseconds)...
+pub const DOUBLE_TAP_MS: f64 = 300.0;
+/// ...and this close on screen (CSS pixels).
+pub const DOUBLE_TAP_PX: f64 = 30.0;
+
+/// Whether a tap at `at` and time `time` (ms) makes a double tap with the one before.
+pub fn is_double_tap(before: Option<(f64, (f64, f64))>, time: f64, at: (f64, f64)) -> bool {
+    before.is_some_and(|(t, (x, y))| {
+        time - t >= 0.0 && time - t < DOUBLE_TAP_MS && (at.0 - x).hypot(at.1 - y) < DOUBLE_TAP_PX
+    })
+}
+
+/// Roving focus over `len` markers in reading order: where `key` moves it from `at`
+/// (arrows to the next or the previous, Home and End to the ends); `None` for other keys.
+pub fn roving_step(at: usize, len: usize, key: &str) -> Option<usize> {
+    let last = len.checked_sub(1)?;
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => (at + 1).min(last),
+        "ArrowLeft" | "ArrowUp" => at.saturating_sub(1).min(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    })
 }
 
 /// The zoom factor of a wheel event: `delta_y` in pixels, negative away from the user (zoom
@@ -474,7 +545,9 @@ mod tests {
         };
         assert!(close(at(1.0), 1.0));
         assert!(close(at(1.1), 1.0));
-        assert!(close(at(1.3), 2f64.sqrt()));
+        assert!(close(at(1.3), 1.0));
+        assert!(close(at(1.5), 2f64.sqrt()));
+        assert!(close(at(2f64.sqrt()), 2f64.sqrt()), "exactly at a step");
         assert!(close(at(2.1), 2.0));
         assert!(close(at(64.0), 64.0));
     }
@@ -492,6 +565,67 @@ mod tests {
         assert_eq!(label(2.0), "2");
         assert_eq!(label(2.828427), "2.83");
         assert_eq!(label(2.5), "2.5");
+    }
+
+    #[test]
+    fn keys_pan_zoom_and_go_home() {
+        let home = Camera::home(W, H);
+        let near = home.zoomed(4.0);
+        assert_eq!(near.after_key("+", home).map(|c| c.zoom), Some(8.0));
+        assert_eq!(near.after_key("−", home).map(|c| c.zoom), Some(2.0));
+        assert_eq!(near.after_key("0", home), Some(home));
+        assert!(near.after_key("ArrowLeft", home).unwrap().x < near.x);
+        assert!(near.after_key("ArrowDown", home).unwrap().y > near.y);
+        assert_eq!(near.after_key("a", home), None);
+    }
+
+    #[test]
+    fn a_pinch_zooms_around_the_fingers_and_follows_them() {
+        let screen = Screen {
+            left: 0.0,
+            top: 0.0,
+            width: 1000.0,
+            height: 500.0,
+        };
+        let start = Camera::home(W, H).zoomed(2.0);
+        let anchor = start.to_drawing(&screen, 400.0, 200.0);
+        let still = start.pinched(anchor, 2.0, (0.0, 0.0), &screen);
+        assert!(close(still.zoom, 4.0));
+        let kept = still.to_drawing(&screen, 400.0, 200.0);
+        assert!(close(kept.0, anchor.0) && close(kept.1, anchor.1));
+        // The fingers moved 40 px right: the drawing follows them.
+        let moved = start.pinched(anchor, 2.0, (40.0, 0.0), &screen);
+        let under = moved.to_drawing(&screen, 440.0, 200.0);
+        assert!(close(under.0, anchor.0), "{under:?} {anchor:?}");
+        assert_eq!(start.pinched(anchor, f64::NAN, (0.0, 0.0), &screen), start);
+    }
+
+    #[test]
+    fn double_taps_are_quick_and_close() {
+        let first = Some((1000.0, (100.0, 100.0)));
+        assert!(is_double_tap(first, 1200.0, (110.0, 105.0)));
+        assert!(!is_double_tap(first, 1400.0, (100.0, 100.0)), "too slow");
+        assert!(!is_double_tap(first, 1100.0, (160.0, 100.0)), "too far");
+        assert!(!is_double_tap(None, 1100.0, (100.0, 100.0)));
+    }
+
+    #[test]
+    fn roving_focus_moves_within_the_markers() {
+        assert_eq!(roving_step(0, 3, "ArrowRight"), Some(1));
+        assert_eq!(roving_step(2, 3, "ArrowDown"), Some(2), "stays at the end");
+        assert_eq!(roving_step(0, 3, "ArrowLeft"), Some(0));
+        assert_eq!(roving_step(1, 3, "End"), Some(2));
+        assert_eq!(roving_step(2, 3, "Home"), Some(0));
+        assert_eq!(roving_step(0, 0, "ArrowRight"), None);
+        assert_eq!(roving_step(0, 3, "Enter"), None);
+    }
+
+    #[test]
+    fn easing_starts_quick_and_lands_gently() {
+        assert_eq!(ease_out(0.0), 0.0);
+        assert_eq!(ease_out(1.0), 1.0);
+        assert!(ease_out(0.5) > 0.8);
+        assert_eq!(ease_out(2.0), 1.0);
     }
 
     #[test]

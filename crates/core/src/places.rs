@@ -191,9 +191,20 @@ pub fn cluster_at(places: &[MapPlace], at: &[(f64, f64)], radius: f64) -> Vec<Cl
     clusters
 }
 
-/// The places with only the co-ops that match: `matched[i]` says whether `coops[i]` does.
-/// Places left with none are left out, so the map shows what the list shows.
-pub fn matching(places: &[MapPlace], matched: &[bool]) -> Vec<MapPlace> {
+/// The places with only the co-ops in `matches` (positions of co-ops among `coops` in all);
+/// places left with none are left out, so the map shows what the list shows.
+pub fn matching(places: &[MapPlace], matches: &[u32], coops: usize) -> Vec<MapPlace> {
+    let mut matched = vec![false; coops];
+    for &i in matches {
+        if let Some(flag) = matched.get_mut(i as usize) {
+            *flag = true;
+        }
+    }
+    matching_mask(places, &matched)
+}
+
+/// [`matching`] with a flag per co-op: `matched[i]` says whether `coops[i]` matches.
+pub fn matching_mask(places: &[MapPlace], matched: &[bool]) -> Vec<MapPlace> {
     places
         .iter()
         .filter_map(|place| {
@@ -212,11 +223,23 @@ pub fn matching(places: &[MapPlace], matched: &[bool]) -> Vec<MapPlace> {
 }
 
 impl Cluster {
-    /// A key that names the cluster while it holds the same places and co-ops, for keyed
-    /// rendering: a pan keeps it, a filter or zoom that changes what is in it does not.
+    /// A key that names the cluster by what it holds (its places' ids and its co-ops), for
+    /// keyed rendering: a pan keeps it; a filter or zoom that changes what is in it changes it.
+    /// Readable at the front (the first place and the counts), exact in the hash at the end.
     pub fn key(&self, places: &[MapPlace]) -> String {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        for &i in &self.places {
+            places[i].id.hash(&mut hasher);
+        }
+        self.coops.hash(&mut hasher);
         let lead = self.places.first().map_or("", |&i| places[i].id.as_str());
-        format!("{lead}+{}:{}", self.places.len(), self.coops.len())
+        format!(
+            "{lead}+{}:{}:{:x}",
+            self.places.len(),
+            self.coops.len(),
+            hasher.finish() & 0xffff_ffff
+        )
     }
 
     /// The places in it, the cities first, each kind by number of co-ops (most first, then in
@@ -423,7 +446,7 @@ mod tests {
     fn only_matching_coops_are_placed() {
         let places = map_places(&sample());
         let matched = [false, true, false, false, true, false, false, false];
-        let shown = matching(&places, &matched);
+        let shown = matching_mask(&places, &matched);
         let summary: Vec<(&str, Vec<u32>)> = shown
             .iter()
             .map(|p| (p.id.as_str(), p.coops.clone()))
@@ -437,8 +460,13 @@ mod tests {
             ]
         );
         assert!(
-            matching(&places, &[]).is_empty(),
+            matching_mask(&places, &[]).is_empty(),
             "a short mask matches nothing"
+        );
+        assert_eq!(
+            matching(&places, &[1, 4, 99], 8),
+            shown,
+            "by positions, unknown ones ignored"
         );
     }
 
@@ -498,7 +526,11 @@ mod tests {
         let places = map_places(&sample());
         let wide = cluster(&places, &Frame::world(), 20.0);
         let france = wide.iter().find(|c| c.places.contains(&0)).unwrap();
-        assert_eq!(france.key(&places), "lyon-fr+3:3");
+        assert!(france.key(&places).starts_with("lyon-fr+3:3:"));
+        // The same counts with other co-ops: another key.
+        let mut other = france.clone();
+        other.coops = vec![0, 1, 6];
+        assert_ne!(other.key(&places), france.key(&places));
         // Even with more co-ops than either city, the country-only place comes last.
         let mut bigger_country = places.clone();
         bigger_country[4].coops = vec![4, 5, 6];

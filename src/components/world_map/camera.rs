@@ -4,9 +4,10 @@
 //!
 //! Nothing here writes the URL: panning and zooming are not history entries.
 
-use coops_core::camera::{Camera, MAX_ZOOM, Screen, ZOOM_STEP, wheel_factor};
+use coops_core::camera::{Camera, Screen, ZOOM_STEP, ease_out, is_double_tap, wheel_factor};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// How long an animated move (a button, a key, a filter) takes.
 const FLIGHT_MS: f64 = 250.0;
@@ -15,9 +16,6 @@ const FLIGHT_MS: f64 = 250.0;
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// How long the two-finger hint stays after a one-finger touch.
 const HINT_MS: u64 = 1500;
-/// Two taps this close in time (ms) and space (CSS pixels) are a double tap.
-const DOUBLE_TAP_MS: f64 = 300.0;
-const DOUBLE_TAP_PX: f64 = 30.0;
 
 /// The camera and what the markers need to know about the screen. `Copy`: every handler
 /// holds one.
@@ -42,6 +40,8 @@ pub(super) struct MapCamera {
     pinch: StoredValue<Option<Pinch>>,
     /// When and where the last one-finger touch began, to tell a double tap.
     last_tap: StoredValue<Option<(f64, (f64, f64))>>,
+    /// Whether the last press of the mouse moved the map: its click is not half a double-click.
+    last_press_dragged: StoredValue<bool>,
 }
 
 #[derive(Clone, Copy)]
@@ -73,6 +73,7 @@ impl MapCamera {
             drag: StoredValue::new(None),
             pinch: StoredValue::new(None),
             last_tap: StoredValue::new(None),
+            last_press_dragged: StoredValue::new(false),
         }
     }
 
@@ -88,8 +89,29 @@ impl MapCamera {
         })
     }
 
+    /// Measures [`MapCamera::base_scale`] now and whenever the drawing's size changes (the
+    /// window, or the page around an embedded app), until the map goes.
+    pub fn measure_on_resize(&self) {
+        let Some(svg) = self.svg.get_untracked() else {
+            return;
+        };
+        self.measure();
+        let this = *self;
+        let callback = Closure::<dyn Fn()>::new(move || this.measure());
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&svg);
+        let held = StoredValue::new_local(Some((observer, callback)));
+        on_cleanup(move || {
+            if let Some(Some((observer, _))) = held.try_update_value(Option::take) {
+                observer.disconnect();
+            }
+        });
+    }
+
     /// Measures [`MapCamera::base_scale`] again.
-    pub fn measure(&self) {
+    fn measure(&self) {
         if let Some(screen) = self.screen() {
             let scale = self
                 .camera
@@ -134,13 +156,18 @@ impl MapCamera {
                     return;
                 }
                 let t = ((now() - started) / FLIGHT_MS).min(1.0);
-                // Ease out: quick to start, gentle to land.
-                let eased = 1.0 - (1.0 - t).powi(3);
-                this.camera.set(from.towards(to, eased));
+                this.camera.set(from.towards(to, ease_out(t)));
                 if t < 1.0 {
                     step(this, flight, from, to, started);
                 }
             });
+        }
+    }
+
+    /// Moves the keyboard focus to the drawing (when what had it goes away).
+    pub fn focus_drawing(&self) {
+        if let Some(svg) = self.svg.get_untracked() {
+            focus(&svg);
         }
     }
 
@@ -152,7 +179,6 @@ impl MapCamera {
 
     pub fn on_wheel(&self, event: web_sys::WheelEvent) {
         let Some(screen) = self.screen() else { return };
-        event.prevent_default();
         // Lines (Firefox with a mouse) and pages to pixels.
         let delta = match event.delta_mode() {
             1 => event.delta_y() * 16.0,
@@ -161,12 +187,20 @@ impl MapCamera {
         };
         let camera = self.camera.get_untracked();
         let at = camera.to_drawing(&screen, event.client_x().into(), event.client_y().into());
-        self.jump(camera.zoomed_at(wheel_factor(delta, event.ctrl_key()), at));
+        let to = camera.zoomed_at(wheel_factor(delta, event.ctrl_key()), at);
+        // At a limit the wheel scrolls the page, so the map never traps it for nothing.
+        if to != camera {
+            event.prevent_default();
+            self.jump(to);
+        }
     }
 
     pub fn on_double_click(&self, event: web_sys::MouseEvent) {
         let Some(screen) = self.screen() else { return };
         event.prevent_default();
+        if self.last_press_dragged.get_value() {
+            return;
+        }
         let camera = self.camera.get_untracked();
         let at = camera.to_drawing(&screen, event.client_x().into(), event.client_y().into());
         let factor = if event.shift_key() {
@@ -198,6 +232,11 @@ impl MapCamera {
         if drag.pointer != event.pointer_id() {
             return;
         }
+        // Released where no `pointerup` reached the map: the drag is over.
+        if event.buttons() & 1 == 0 {
+            self.end_drag();
+            return;
+        }
         let at: (f64, f64) = (event.client_x().into(), event.client_y().into());
         let (dx, dy) = (at.0 - drag.last.0, at.1 - drag.last.1);
         drag.last = at;
@@ -220,6 +259,13 @@ impl MapCamera {
     }
 
     pub fn on_pointer_up(&self, _event: web_sys::PointerEvent) {
+        self.end_drag();
+    }
+
+    fn end_drag(&self) {
+        if let Some(drag) = self.drag.get_value() {
+            self.last_press_dragged.set_value(drag.dragging);
+        }
         self.drag.set_value(None);
         if let Some(svg) = self.svg.get_untracked() {
             let _ = svg.class_list().remove_1("world-map__svg--dragging");
@@ -234,10 +280,7 @@ impl MapCamera {
             if let Some(touch) = touches.item(0) {
                 let at = (f64::from(touch.client_x()), f64::from(touch.client_y()));
                 let time = now();
-                let double = self.last_tap.get_value().is_some_and(|(t, (x, y))| {
-                    time - t < DOUBLE_TAP_MS && (at.0 - x).hypot(at.1 - y) < DOUBLE_TAP_PX
-                });
-                if double {
+                if is_double_tap(self.last_tap.get_value(), time, at) {
                     self.last_tap.set_value(None);
                     // No click or double-click follows: the zoom is the double tap's only effect.
                     event.prevent_default();
@@ -282,16 +325,11 @@ impl MapCamera {
         event.prevent_default();
         let Some(screen) = self.screen() else { return };
         let (midpoint, spread) = two_fingers(&touches);
-        let factor = if pinch.spread > 0.0 {
-            spread / pinch.spread
-        } else {
-            1.0
-        };
-        let zoomed = pinch.camera.zoomed_at(factor, pinch.anchor);
-        let scale = zoomed.pixels_per_unit(&screen);
-        let moved = zoomed.dragged(
-            (midpoint.0 - pinch.midpoint.0) / scale,
-            (midpoint.1 - pinch.midpoint.1) / scale,
+        let moved = pinch.camera.pinched(
+            pinch.anchor,
+            spread / pinch.spread,
+            (midpoint.0 - pinch.midpoint.0, midpoint.1 - pinch.midpoint.1),
+            &screen,
         );
         self.heading.set_value(moved);
         self.camera.set(moved);
@@ -316,24 +354,13 @@ impl MapCamera {
 
     /// The keys of the map: arrows pan, + and − zoom, 0 resets to `home`. True if handled.
     pub fn on_key(&self, key: &str, home: Camera) -> bool {
-        let camera = self.heading.get_value();
-        let to = match key {
-            "ArrowLeft" => camera.stepped(-1.0, 0.0),
-            "ArrowRight" => camera.stepped(1.0, 0.0),
-            "ArrowUp" => camera.stepped(0.0, -1.0),
-            "ArrowDown" => camera.stepped(0.0, 1.0),
-            "+" | "=" => camera.zoomed(ZOOM_STEP),
-            "-" | "_" | "−" => camera.zoomed(1.0 / ZOOM_STEP),
-            "0" => home,
-            _ => return false,
-        };
-        self.fly(to);
-        true
-    }
-
-    /// True when zooming in further is possible.
-    pub fn can_zoom_in(&self) -> bool {
-        self.camera.with(|c| c.zoom < MAX_ZOOM - 1e-9)
+        match self.heading.get_value().after_key(key, home) {
+            Some(to) => {
+                self.fly(to);
+                true
+            }
+            None => false,
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! which are in view come from [`coops_core::places`]; this draws them.
 
 use coops_core::Precision;
-use coops_core::camera::{CLUSTER_DISTANCE_PX, Camera, MARKER_RADIUS_PX};
+use coops_core::camera::{CLUSTER_DISTANCE_PX, Camera, MARKER_RADIUS_PX, roving_step};
 use coops_core::geo::{Frame, ViewBox};
 use coops_core::names::{MAP_CLUSTER_MEASURE, MAP_CLUSTER_START};
 use coops_core::places::{Cluster, MapPlace, bounds, cluster_at, in_view, positions};
@@ -18,6 +18,9 @@ use super::camera::{MapCamera, focus};
 use crate::components::coop_link::CoopLink;
 use crate::data::DirectoryData;
 use crate::url_state::{History, QueryState};
+
+/// The panel's id, for the markers' `aria-controls`.
+const PANEL_ID: &str = "map-panel";
 
 /// Co-ops named under each place in the panel; the place's filter shows the rest.
 const PANEL_COOPS: usize = 8;
@@ -82,12 +85,23 @@ pub(super) fn MapMarkers(
         crate::perf::measure(MAP_CLUSTER_MEASURE, MAP_CLUSTER_START);
         clusters
     });
+    // Each cluster's key, worked out once per clustering (it hashes every place in it).
+    let keys = Memo::new(move |_| {
+        matched.with(|places| {
+            clusters.with(|clusters| {
+                clusters
+                    .iter()
+                    .map(|c| c.key(places))
+                    .collect::<Vec<String>>()
+            })
+        })
+    });
     // Only the markers in view are in the page: their keys, and where each is in `clusters`.
     // Recomputed at every frame of a pan, so it holds nothing heavier.
     let shown = Memo::new(move |_| {
         let view: ViewBox = camera.camera.with(Camera::view);
         let units = 1.0 / (camera.base_scale.get() * level.get());
-        matched.with(|places| {
+        keys.with(|keys| {
             clusters.with(|clusters| {
                 in_view(
                     clusters,
@@ -96,7 +110,7 @@ pub(super) fn MapMarkers(
                     CLUSTER_DISTANCE_PX * units,
                 )
                 .into_iter()
-                .map(|i| (clusters[i].key(places), i))
+                .map(|i| (keys[i].clone(), i))
                 .collect::<Vec<(String, usize)>>()
             })
         })
@@ -121,12 +135,7 @@ pub(super) fn MapMarkers(
     let move_focus = move |from: &str, key: &str, target: &web_sys::Element| {
         let next = shown.with_untracked(|markers| {
             let at = markers.iter().position(|(k, _)| k == from)?;
-            let to = match key {
-                "ArrowRight" | "ArrowDown" => (at + 1).min(markers.len() - 1),
-                "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
-                "Home" => 0,
-                _ => markers.len() - 1,
-            };
+            let to = roving_step(at, markers.len(), key)?;
             Some(markers[to].0.clone())
         });
         if let Some(next) = next {
@@ -155,9 +164,10 @@ pub(super) fn MapMarkers(
             ..
         } = m.clone();
         let (x, y, count) = (m.cluster.x, m.cluster.y, m.cluster.coops.len());
+        // A memo, so that the attributes below share it (memos are Copy).
         let is_open = {
             let key = key.clone();
-            move || open.with(|o| o.as_ref().is_some_and(|o| o.key == key))
+            Memo::new(move |_| open.with(|o| o.as_ref().is_some_and(|o| o.key == key)))
         };
         let tabindex = {
             let key = key.clone();
@@ -173,7 +183,15 @@ pub(super) fn MapMarkers(
             let m = m.clone();
             move || {
                 let same = open.with_untracked(|o| o.as_ref().is_some_and(|o| o.key == m.key));
-                open.set((!same).then(|| m.clone()));
+                // The cluster as it is now: its positions among the matching places may have
+                // moved since the marker was drawn, though what it holds has not.
+                let now = keys
+                    .with_untracked(|keys| keys.iter().position(|k| k == &m.key))
+                    .and_then(|i| clusters.with_untracked(|c| c.get(i).cloned()));
+                open.set(now.filter(|_| !same).map(|cluster| Marker {
+                    cluster,
+                    ..m.clone()
+                }));
             }
         };
         let on_key = {
@@ -183,6 +201,7 @@ pub(super) fn MapMarkers(
                     ev.prevent_default();
                     toggle();
                 }
+                "Escape" => open.set(None),
                 "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" => {
                     ev.prevent_default();
                     // The drawing's own arrow keys pan; on a marker they move between markers.
@@ -206,7 +225,7 @@ pub(super) fn MapMarkers(
             <g
                 class="map-marker"
                 class:map-marker--country=country_only
-                class:map-marker--open=is_open.clone()
+                class:map-marker--open=is_open
                 data-testid="map-marker"
                 data-count=count
                 data-key=key
@@ -214,8 +233,14 @@ pub(super) fn MapMarkers(
                 role="button"
                 tabindex=tabindex
                 aria-label=label
-                aria-expanded=move || is_open().to_string()
-                on:click=move |_| toggle()
+                aria-expanded=move || is_open.get().to_string()
+                aria-controls=move || is_open.get().then_some(PANEL_ID)
+                // The second click of a double-click is the zoom's.
+                on:click=move |ev: leptos::ev::MouseEvent| {
+                    if ev.detail() <= 1 {
+                        toggle()
+                    }
+                }
                 on:keydown=on_key
                 on:mouseenter=move |_| on_enter()
                 on:focus=move |_| on_focus()
@@ -223,7 +248,8 @@ pub(super) fn MapMarkers(
                 on:blur=move |_| hovered.set(None)
             >
                 <g class="map-marker__body" transform=scale>
-                    <circle r=MARKER_RADIUS_PX />
+                    <circle class="map-marker__focus" r=MARKER_RADIUS_PX + 3.0 />
+                    <circle class="map-marker__dot" r=MARKER_RADIUS_PX />
                     <text dy="0.35em">{short_count(count)}</text>
                 </g>
             </g>
@@ -254,7 +280,10 @@ pub(super) fn MarkerPanel(
             if key.is_some() {
                 request_animation_frame(move || {
                     if let Some(heading) = heading.get_untracked() {
-                        let _ = heading.focus();
+                        // Without scrolling: a mouse user keeps the map where it was.
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = heading.focus_with_options(&options);
                     }
                 });
             }
@@ -283,22 +312,22 @@ pub(super) fn MarkerPanel(
         let places: Vec<MapPlace> = matched
             .with_untracked(|all| m.cluster.places_by_size(all).into_iter().cloned().collect());
         let area = bounds(&places, &Frame::world());
-        let split = area
-            .filter(|_| places.len() > 1 && camera.can_zoom_in())
-            .map(|area| {
-                view! {
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| {
-                            open.set(None);
-                            camera.fly(camera.camera.get_untracked().splitting(area));
-                        }
-                    >
-                        {PANEL_SPLIT}
-                    </button>
-                }
-            });
+        // Read untracked: the panel is not rebuilt at every frame of a zoom.
+        let closer = !camera.camera.with_untracked(Camera::at_max_zoom);
+        let split = area.filter(|_| places.len() > 1 && closer).map(|area| {
+            view! {
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        open.set(None);
+                        camera.fly(camera.camera.get_untracked().splitting(area));
+                    }
+                >
+                    {PANEL_SPLIT}
+                </button>
+            }
+        });
         let country_note = places
             .iter()
             .any(|p| p.precision == Precision::Country)
@@ -307,10 +336,11 @@ pub(super) fn MarkerPanel(
         let places = places
             .iter()
             .take(PANEL_PLACES)
-            .map(|place| place_section(place, &data, &state, open))
+            .map(|place| place_section(place, &data, &state, open, camera))
             .collect_view();
         Some(view! {
             <section
+                id=PANEL_ID
                 class="map-panel"
                 aria-labelledby="map-panel-title"
                 data-testid="map-panel"
@@ -345,6 +375,7 @@ fn place_section(
     data: &DirectoryData,
     state: &QueryState,
     open: RwSignal<Option<Marker>>,
+    camera: MapCamera,
 ) -> impl IntoView + use<> {
     let (label, short) = if place.precision == Precision::Country {
         let country = data.country_name(&place.country);
@@ -369,6 +400,8 @@ fn place_section(
         open.set(None);
         let id = id.clone();
         state.update(History::Push, move |q| q.place = Some(id));
+        // The button goes with the panel; the map keeps the focus.
+        camera.focus_drawing();
     };
     view! {
         <section class="map-panel__place">

@@ -1,9 +1,10 @@
-//! The map-like view: countries shaded by how many co-ops match, with no tile server.
+//! The map: the matching co-ops as markers at their places over countries shaded by their
+//! counts, with zoom and pan, and no tile server.
 //!
 //! The geometry (`data/world.json`) is projected ahead of time and fetched after the list, so
 //! the directory is usable before the map arrives and still works if the map fails to load.
-//! The list stays the accessible equivalent; the map adds per-country labels, a text summary,
-//! and keyboard access to every country that has co-ops.
+//! The list stays the accessible equivalent; the map adds named markers reachable by keyboard
+//! (one tab stop, arrows between them), the panel a marker opens, and a table of the counts.
 
 mod camera;
 mod markers;
@@ -214,14 +215,13 @@ fn MapDrawing(
     };
     let camera = MapCamera::new(home.get_untracked());
     Effect::watch(move || home.get(), move |to, _, _| camera.fly(*to), false);
-    // The markers keep their size on screen: the drawing's scale, measured now and on resize.
+    // The markers keep their size on screen: the drawing's scale, measured now and whenever
+    // its size changes.
     Effect::new(move |_| {
         if camera.svg.get().is_some() {
-            camera.measure();
+            camera.measure_on_resize();
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| camera.measure());
-    on_cleanup(move || resize.remove());
 
     let counts = Memo::new(move |_| {
         results.with(|r| {
@@ -272,8 +272,9 @@ fn MapDrawing(
             let has_coops = Memo::new(move |_| count.get() > 0);
             let on_click = {
                 let (choose, code) = (choose.clone(), code.clone());
-                move |_| {
-                    if has_coops.get_untracked() {
+                // The second click of a double-click is the zoom's, not a second toggle.
+                move |ev: leptos::ev::MouseEvent| {
+                    if has_coops.get_untracked() && ev.detail() <= 1 {
                         choose(code.clone())
                     }
                 }
@@ -316,13 +317,7 @@ fn MapDrawing(
     let matched = {
         let data = data.clone();
         Memo::new(move |_| {
-            results.with(|r| {
-                let mut mask = vec![false; data.directory.coops.len()];
-                for &i in &r.matches {
-                    mask[i as usize] = true;
-                }
-                matching(data.index.places(), &mask)
-            })
+            results.with(|r| matching(data.index.places(), &r.matches, data.directory.coops.len()))
         })
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -331,6 +326,12 @@ fn MapDrawing(
         }
         if camera.on_key(&ev.key(), home.get_untracked()) {
             ev.prevent_default();
+            // A zoom re-clusters the markers, and the focused one may go: focus the drawing.
+            let on_marker =
+                crate::dom::event_origin(&ev).is_some_and(|e| e.has_attribute("data-key"));
+            if on_marker {
+                camera.focus_drawing();
+            }
         }
     };
     Effect::new(|_| crate::perf::mark_once(MAP_DRAWN_MARK));
@@ -363,35 +364,24 @@ fn MapDrawing(
                 <MapMarkers data=data.clone() camera hovered open matched />
             </svg>
             <div class="world-map__controls">
-                <button
-                    type="button"
-                    class="world-map__control"
-                    aria-label=ZOOM_IN
-                    title=ZOOM_IN
-                    disabled=move || camera.camera.with(Camera::at_max_zoom)
-                    on:click=move |_| camera.zoom_by(ZOOM_STEP)
-                >
-                    "+"
-                </button>
-                <button
-                    type="button"
-                    class="world-map__control"
-                    aria-label=ZOOM_OUT
-                    title=ZOOM_OUT
-                    disabled=move || camera.camera.with(Camera::at_min_zoom)
-                    on:click=move |_| camera.zoom_by(1.0 / ZOOM_STEP)
-                >
-                    "−"
-                </button>
-                <button
-                    type="button"
-                    class="world-map__control"
-                    aria-label=RESET_MAP
-                    title=RESET_MAP
-                    on:click=move |_| camera.fly(home.get_untracked())
-                >
-                    "⟲"
-                </button>
+                <MapControl
+                    label=ZOOM_IN
+                    symbol="+"
+                    at_limit=Signal::derive(move || camera.camera.with(Camera::at_max_zoom))
+                    press=move || camera.zoom_by(ZOOM_STEP)
+                />
+                <MapControl
+                    label=ZOOM_OUT
+                    symbol="−"
+                    at_limit=Signal::derive(move || camera.camera.with(Camera::at_min_zoom))
+                    press=move || camera.zoom_by(1.0 / ZOOM_STEP)
+                />
+                <MapControl
+                    label=RESET_MAP
+                    symbol="⟲"
+                    at_limit=Signal::from(false)
+                    press=move || camera.fly(home.get_untracked())
+                />
             </div>
             <p class="world-map__touch-hint" aria-hidden="true" hidden=move || !camera.touch_hint.get()>
                 {MAP_TOUCH_HINT}
@@ -401,12 +391,37 @@ fn MapDrawing(
     }
 }
 
+/// One of the buttons over the map, named by `label` and showing `symbol`. At a limit it says
+/// so (`aria-disabled`, not `disabled`, which would drop the focus) and does nothing.
+#[component]
+fn MapControl(
+    label: &'static str,
+    symbol: &'static str,
+    at_limit: Signal<bool>,
+    press: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="world-map__control"
+            aria-label=label
+            title=label
+            aria-disabled=move || at_limit.get().to_string()
+            on:click=move |_| press()
+        >
+            {symbol}
+        </button>
+    }
+}
+
 /// The line under the map: the hovered or focused country's count, else how to use the map.
 #[component]
 fn MapCaption(hovered: RwSignal<Option<String>>) -> impl IntoView {
     let caption = move || hovered.get().unwrap_or_else(|| MAP_CAPTION.to_string());
     view! {
-        <p id="world-map-caption" class="world-map__caption" aria-live="polite" data-testid="map-caption">
+        // Not a live region: it follows the mouse, and a screen reader already reads the
+        // focused marker's or country's name.
+        <p id="world-map-caption" class="world-map__caption" data-testid="map-caption">
             {caption}
         </p>
     }

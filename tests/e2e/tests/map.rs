@@ -238,6 +238,30 @@ async fn wheel_zoom_and_drag_change_the_view() {
             &format!("z > {zoomed} * 1.9"),
         )
         .await;
+        // Its clicks neither filter by the country under them nor open a marker's panel.
+        assert!(
+            !app.path().await.contains("country="),
+            "{}",
+            app.path().await
+        );
+
+        // At the widest zoom, the wheel scrolls the page again.
+        app.js(&format!("document.querySelector('{MAP}').focus()"), vec![])
+            .await;
+        app.press("0").await;
+        wait_for_zoom(&app, "the whole world", "z === 1").await;
+        let centre = map_centre(&app).await;
+        let scroll: f64 = app.js("return scrollY", vec![]).await.as_f64().unwrap();
+        mouse(
+            &app,
+            "mouseWheel",
+            centre,
+            json!({ "deltaX": 0, "deltaY": 240, "button": "none", "buttons": 0 }),
+        )
+        .await;
+        app.wait_until("the page to scroll", &format!("scrollY > {scroll} + 20"))
+            .await;
+        assert_eq!(zoom(&app).await, 1.0);
     })
     .await;
 }
