@@ -30,7 +30,8 @@ cargo clippy -p tech-coops-app -p coops-core -p coops-quick-search --target wasm
 
 step "native tests: core, importer, quick search, the app's pure parts"
 cargo test -p coops-core -p coops-import -p coops-quick-search --locked
-cargo test -p tech-coops-app --lib --locked
+# The app's own unit tests run once, in the build that renders it natively (ssr): they hold in
+# both builds, and a second native build of the app and Leptos (csr) cost CI a minute or more.
 cargo test -p tech-coops-app --no-default-features --features ssr --lib --locked
 
 step "native tests: the site build (the pages rendered from the app's components)"

@@ -10,6 +10,9 @@
 //! has run (its reactive updates are tasks, so a macrotask later) and the browser has recomputed
 //! style and layout (forced by reading the drawing's box and a marker's transform): the script,
 //! style and layout that must fit in the frame. Painting is the compositor's, on other threads.
+//!
+//! For investigating: `BENCH_MAP_COOPS=171` measures another size, `BENCH_MAP_VERBOSE=1` prints
+//! every frame.
 
 use coops_core::load::load_directory;
 use e2e::{AppPage, Browser, Reply, StaticServer, dist_dir};

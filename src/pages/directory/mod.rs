@@ -1,15 +1,16 @@
 //! The home screen: the directory of co-ops, filtered by the URL.
 
+mod facets;
+mod map;
+mod results;
+
 use leptos::prelude::*;
 
 use crate::components::embed_snippet::EmbedSnippet;
-use crate::components::facets::FacetPanel;
 use crate::components::load_state::WithDirectory;
 use crate::components::page_meta::PageMeta;
-use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
 use crate::components::skipped_notice::SkippedNotice;
-use crate::components::world_map::WorldMapPanel;
 use crate::data::DirectoryData;
 use crate::handover::{Handover, take_over_when_shown};
 use crate::host::use_host;
@@ -18,6 +19,10 @@ use coops_core::embed::EmbedView;
 use coops_core::names::{APP_READY_MARK, FILTERABLE_MARK};
 use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
 use leptos::html::Div;
+
+use self::facets::FacetPanel;
+use self::map::WorldMapPanel;
+use self::results::ResultList;
 
 /// The directory: search, filters, and the matching co-ops.
 #[component]

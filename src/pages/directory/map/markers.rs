@@ -12,7 +12,6 @@ use coops_core::site::{
     panel_more, short_count, show_place_only,
 };
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::camera::{MapCamera, focus};
 use crate::components::coop_link::CoopLink;
@@ -132,7 +131,7 @@ pub(super) fn MapMarkers(
                 .or_else(|| markers.first().map(|(k, _)| k.clone()))
         })
     });
-    let move_focus = move |from: &str, key: &str, target: &web_sys::Element| {
+    let move_focus = move |from: &str, key: &str, marker: &web_sys::Element| {
         let next = shown.with_untracked(|markers| {
             let at = markers.iter().position(|(k, _)| k == from)?;
             let to = roving_step(at, markers.len(), key)?;
@@ -140,7 +139,7 @@ pub(super) fn MapMarkers(
         });
         if let Some(next) = next {
             active.set(Some(next.clone()));
-            let sibling = target
+            let sibling = marker
                 .parent_element()
                 .and_then(|layer| layer.query_selector(&format!("[data-key=\"{next}\"]")).ok())
                 .flatten();
@@ -149,25 +148,46 @@ pub(super) fn MapMarkers(
             }
         }
     };
+    // Opens the marker of `key`'s panel, or closes it if open. The cluster is looked up as it
+    // is now: its positions among the matching places may have moved since the marker was
+    // drawn, though what it holds has not (the key says what it holds).
+    let toggle = {
+        let data = data.clone();
+        move |key: &str| {
+            if open.with_untracked(|o| o.as_ref().is_some_and(|o| o.key == key)) {
+                open.set(None);
+                return;
+            }
+            let now = keys
+                .with_untracked(|keys| keys.iter().position(|k| k == key))
+                .and_then(|i| {
+                    matched.with_untracked(|places| {
+                        clusters.with_untracked(|c| c.get(i).map(|c| marker(c, places, &data)))
+                    })
+                });
+            open.set(now);
+        }
+    };
+    let open_key = Memo::new(move |_| open.with(|o| o.as_ref().map(|m| m.key.clone())));
 
     // Markers keep their size on screen: each is scaled by the drawing units per pixel. (An
     // attribute, not a style: the strict content security policy forbids inline styles.)
     let scale = Memo::new(move |_| format!("scale({:.5})", camera.units_per_pixel()));
+    // A marker holds no listener of its own (the layer listens for all of them), so drawing
+    // the markers of a new zoom level costs little.
     let each_marker = move |(_, index): (String, usize)| {
-        let m = matched.with_untracked(|places| {
-            clusters.with_untracked(|clusters| marker(&clusters[index], places, &data))
-        });
         let Marker {
             key,
             label,
             country_only,
-            ..
-        } = m.clone();
-        let (x, y, count) = (m.cluster.x, m.cluster.y, m.cluster.coops.len());
-        // A memo, so that the attributes below share it (memos are Copy).
+            cluster,
+        } = matched.with_untracked(|places| {
+            clusters.with_untracked(|clusters| marker(&clusters[index], places, &data))
+        });
+        let (x, y, count) = (cluster.x, cluster.y, cluster.coops.len());
         let is_open = {
             let key = key.clone();
-            Memo::new(move |_| open.with(|o| o.as_ref().is_some_and(|o| o.key == key)))
+            move || open_key.with(|k| k.as_deref() == Some(key.as_str()))
         };
         let tabindex = {
             let key = key.clone();
@@ -179,53 +199,11 @@ pub(super) fn MapMarkers(
                 }
             }
         };
-        let toggle = {
-            let m = m.clone();
-            move || {
-                let same = open.with_untracked(|o| o.as_ref().is_some_and(|o| o.key == m.key));
-                // The cluster as it is now: its positions among the matching places may have
-                // moved since the marker was drawn, though what it holds has not.
-                let now = keys
-                    .with_untracked(|keys| keys.iter().position(|k| k == &m.key))
-                    .and_then(|i| clusters.with_untracked(|c| c.get(i).cloned()));
-                open.set(now.filter(|_| !same).map(|cluster| Marker {
-                    cluster,
-                    ..m.clone()
-                }));
-            }
-        };
-        let on_key = {
-            let (toggle, key) = (toggle.clone(), key.clone());
-            move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                "Enter" | " " => {
-                    ev.prevent_default();
-                    toggle();
-                }
-                "Escape" => open.set(None),
-                "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" => {
-                    ev.prevent_default();
-                    // The drawing's own arrow keys pan; on a marker they move between markers.
-                    ev.stop_propagation();
-                    if let Some(target) = ev.target().and_then(|t| t.dyn_into().ok()) {
-                        move_focus(&key, &ev.key(), &target);
-                    }
-                }
-                _ => {}
-            }
-        };
-        let show = {
-            let (label, key) = (label.clone(), key.clone());
-            move || {
-                hovered.set(Some(label.clone()));
-                active.set(Some(key.clone()));
-            }
-        };
-        let (on_enter, on_focus) = (show.clone(), show);
         view! {
             <g
                 class="map-marker"
                 class:map-marker--country=country_only
-                class:map-marker--open=is_open
+                class:map-marker--open=is_open.clone()
                 data-testid="map-marker"
                 data-count=count
                 data-key=key
@@ -233,19 +211,11 @@ pub(super) fn MapMarkers(
                 role="button"
                 tabindex=tabindex
                 aria-label=label
-                aria-expanded=move || is_open.get().to_string()
-                aria-controls=move || is_open.get().then_some(PANEL_ID)
-                // The second click of a double-click is the zoom's.
-                on:click=move |ev: leptos::ev::MouseEvent| {
-                    if ev.detail() <= 1 {
-                        toggle()
-                    }
+                aria-expanded={
+                    let is_open = is_open.clone();
+                    move || is_open().to_string()
                 }
-                on:keydown=on_key
-                on:mouseenter=move |_| on_enter()
-                on:focus=move |_| on_focus()
-                on:mouseleave=move |_| hovered.set(None)
-                on:blur=move |_| hovered.set(None)
+                aria-controls=move || is_open().then_some(PANEL_ID)
             >
                 <g class="map-marker__body" transform=scale>
                     <circle class="map-marker__focus" r=MARKER_RADIUS_PX + 3.0 />
@@ -255,8 +225,65 @@ pub(super) fn MapMarkers(
             </g>
         }
     };
+    // The marker an event is about (the one it started in) and its key.
+    let marker_of = |ev: &web_sys::Event| -> Option<(web_sys::Element, String)> {
+        let marker = crate::dom::event_origin(ev)?.closest("[data-key]").ok()??;
+        let key = marker.get_attribute("data-key")?;
+        Some((marker, key))
+    };
+    let on_click = {
+        let toggle = toggle.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            // The second click of a double-click is the zoom's.
+            if ev.detail() <= 1
+                && let Some((_, key)) = marker_of(&ev)
+            {
+                toggle(&key);
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some((marker, key)) = marker_of(&ev) else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Enter" | " " => {
+                ev.prevent_default();
+                toggle(&key);
+            }
+            "Escape" => open.set(None),
+            "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" => {
+                ev.prevent_default();
+                // The drawing's own arrow keys pan; on a marker they move between markers.
+                ev.stop_propagation();
+                move_focus(&key, &ev.key(), &marker);
+            }
+            _ => {}
+        }
+    };
+    // Hover and focus name the marker under the map; focus also makes it the tab stop (hover
+    // does not: the keyboard's place is not where the mouse happens to rest).
+    let show = move |ev: &web_sys::Event, focused: bool| {
+        if let Some((marker, key)) = marker_of(ev) {
+            hovered.set(marker.get_attribute("aria-label"));
+            if focused {
+                active.set(Some(key));
+            }
+        }
+    };
     view! {
-        <g class="world-map__markers">
+        // Chrome makes an SVG element with focus listeners a tab stop of its own: tabindex -1
+        // keeps the layer out of the tab order (its markers are in it).
+        <g
+            class="world-map__markers"
+            tabindex="-1"
+            on:click=on_click
+            on:keydown=on_key
+            on:mouseover=move |ev| show(&ev, false)
+            on:focusin=move |ev| show(&ev, true)
+            on:mouseout=move |_| hovered.set(None)
+            on:focusout=move |_| hovered.set(None)
+        >
             <For each=move || shown.get() key=|(key, _)| key.clone() children=each_marker />
         </g>
     }
