@@ -45,9 +45,9 @@ fn place_name(place: &MapPlace, data: &DirectoryData) -> String {
     }
 }
 
-fn marker(cluster: &Cluster, places: &[MapPlace], data: &DirectoryData) -> Marker {
+/// A marker's name: its places (three at most by name, the rest counted) and co-ops.
+fn marker_name(cluster: &Cluster, places: &[MapPlace], data: &DirectoryData) -> String {
     let members = cluster.places_by_size(places);
-    // Three names at most are read out; the rest are counted.
     let names: Vec<String> = members
         .iter()
         .take(if members.len() > 3 { 2 } else { 3 })
@@ -55,9 +55,14 @@ fn marker(cluster: &Cluster, places: &[MapPlace], data: &DirectoryData) -> Marke
         .collect();
     let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
     names.extend(std::iter::repeat_n("", members.len() - names.len()));
+    marker_label(&names, cluster.coops.len())
+}
+
+/// The marker of `cluster`, whose key is `key`, as its panel needs it.
+fn marker(key: &str, cluster: &Cluster, places: &[MapPlace], data: &DirectoryData) -> Marker {
     Marker {
-        key: cluster.key(places),
-        label: marker_label(&names, cluster.coops.len()),
+        key: key.to_string(),
+        label: marker_name(cluster, places, data),
         country_only: cluster.is_country_only(places),
         cluster: cluster.clone(),
     }
@@ -162,7 +167,7 @@ pub(super) fn MapMarkers(
                 .with_untracked(|keys| keys.iter().position(|k| k == key))
                 .and_then(|i| {
                     matched.with_untracked(|places| {
-                        clusters.with_untracked(|c| c.get(i).map(|c| marker(c, places, &data)))
+                        clusters.with_untracked(|c| c.get(i).map(|c| marker(key, c, places, &data)))
                     })
                 });
             open.set(now);
@@ -175,16 +180,21 @@ pub(super) fn MapMarkers(
     let scale = Memo::new(move |_| format!("scale({:.5})", camera.units_per_pixel()));
     // A marker holds no listener of its own (the layer listens for all of them), so drawing
     // the markers of a new zoom level costs little.
-    let each_marker = move |(_, index): (String, usize)| {
-        let Marker {
-            key,
-            label,
-            country_only,
-            cluster,
-        } = matched.with_untracked(|places| {
-            clusters.with_untracked(|clusters| marker(&clusters[index], places, &data))
+    // Built from the key `shown` already has and the cluster in place: a new zoom level draws
+    // many markers at once, and neither the key's hash nor a copy of the cluster is needed.
+    let each_marker = move |(key, index): (String, usize)| {
+        let (label, country_only, x, y, count) = matched.with_untracked(|places| {
+            clusters.with_untracked(|clusters| {
+                let cluster = &clusters[index];
+                (
+                    marker_name(cluster, places, &data),
+                    cluster.is_country_only(places),
+                    cluster.x,
+                    cluster.y,
+                    cluster.coops.len(),
+                )
+            })
         });
-        let (x, y, count) = (cluster.x, cluster.y, cluster.coops.len());
         let is_open = {
             let key = key.clone();
             move || open_key.with(|k| k.as_deref() == Some(key.as_str()))
