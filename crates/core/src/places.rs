@@ -112,83 +112,148 @@ pub struct Cluster {
 }
 
 /// Merges the places closer than `radius` in `frame`'s drawing (in drawing units: a marker's
-/// size divided by the zoom) into clusters. Greedy and deterministic: the place with the most co-ops (then the
-/// first) takes every unclaimed place within `radius` of it, and so on. A grid of `radius`
-/// cells keeps it linear in the number of places.
+/// size divided by the zoom) into clusters. Greedy and deterministic: the place with the most
+/// co-ops (then the first) takes every unclaimed place within `radius` of it, and so on. A grid
+/// of `radius` cells keeps it linear in the number of places.
 pub fn cluster(places: &[MapPlace], frame: &Frame, radius: f64) -> Vec<Cluster> {
-    cluster_at(places, &positions(places, frame), radius)
+    Projected::new(places, frame).cluster(places, radius)
 }
 
-/// Where each of `places` is in `frame`'s drawing: projected once, clustered at many zooms.
-pub fn positions(places: &[MapPlace], frame: &Frame) -> Vec<(f64, f64)> {
-    places.iter().map(|p| p.position(frame)).collect()
+/// The matching places as clustering needs them at every zoom step: projected, and in the
+/// order they seed clusters. Worked out once per change of the filters, so a step of the zoom
+/// only clusters (it must fit in one frame).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Projected {
+    /// Where each place is in the drawing.
+    at: Vec<(f64, f64)>,
+    /// The places by co-ops, most first, then in their order.
+    seeds: Vec<usize>,
+    /// How many co-ops the places name, for the co-ops of a cluster without sorting them twice.
+    coops: usize,
 }
 
-/// [`cluster`] with the places' [`positions`] already projected.
-pub fn cluster_at(places: &[MapPlace], at: &[(f64, f64)], radius: f64) -> Vec<Cluster> {
-    let radius = radius.max(f64::MIN_POSITIVE);
-    let cell = |x: f64, y: f64| ((x / radius).floor() as i64, (y / radius).floor() as i64);
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::with_capacity(places.len());
-    for (i, &(x, y)) in at.iter().enumerate() {
-        grid.entry(cell(x, y)).or_default().push(i);
-    }
-    let mut order: Vec<usize> = (0..places.len()).collect();
-    order.sort_by(|&a, &b| {
-        places[b]
-            .coops
-            .len()
-            .cmp(&places[a].coops.len())
-            .then(a.cmp(&b))
-    });
-    let mut claimed = vec![false; places.len()];
-    let mut clusters = Vec::new();
-    for seed in order {
-        if claimed[seed] {
-            continue;
-        }
-        let (sx, sy) = at[seed];
-        let (cx, cy) = cell(sx, sy);
-        let mut members = Vec::new();
-        for gx in cx - 1..=cx + 1 {
-            for gy in cy - 1..=cy + 1 {
-                // Claimed places leave the grid, so each is looked at by a few seeds only,
-                // not by every seed near a crowded cell (Europe at the world view).
-                let Some(waiting) = grid.get_mut(&(gx, gy)) else {
-                    continue;
-                };
-                waiting.retain(|&j| {
-                    let near = (at[j].0 - sx).hypot(at[j].1 - sy) <= radius;
-                    if near {
-                        claimed[j] = true;
-                        members.push(j);
-                    }
-                    !near
-                });
-            }
-        }
-        members.sort_unstable();
-        let mut coops: Vec<u32> = members
+impl Projected {
+    /// `places` projected into `frame`'s drawing.
+    pub fn new(places: &[MapPlace], frame: &Frame) -> Self {
+        let mut seeds: Vec<usize> = (0..places.len()).collect();
+        seeds.sort_by_key(|&i| (std::cmp::Reverse(places[i].coops.len()), i));
+        let coops = places
             .iter()
-            .flat_map(|&j| places[j].coops.iter().copied())
-            .collect();
-        coops.sort_unstable();
-        coops.dedup();
-        let weight: f64 = members.iter().map(|&j| places[j].coops.len() as f64).sum();
-        let centre = |f: fn((f64, f64)) -> f64| {
-            members
-                .iter()
-                .map(|&j| f(at[j]) * places[j].coops.len() as f64)
-                .sum::<f64>()
-                / weight
-        };
-        clusters.push(Cluster {
-            x: centre(|p| p.0),
-            y: centre(|p| p.1),
-            places: members,
+            .flat_map(|p| p.coops.last())
+            .max()
+            .map_or(0, |&last| last as usize + 1);
+        Projected {
+            at: places.iter().map(|p| p.position(frame)).collect(),
+            seeds,
             coops,
-        });
+        }
     }
-    clusters
+
+    /// The clusters of the places (the same as given to [`Projected::new`]) at `radius`.
+    pub fn cluster(&self, places: &[MapPlace], radius: f64) -> Vec<Cluster> {
+        let at = &self.at;
+        let radius = radius.max(f64::MIN_POSITIVE);
+        let reach = radius * radius;
+        let cell = |(x, y): (f64, f64)| ((x / radius).floor() as i64, (y / radius).floor() as i64);
+        let mut grid: HashMap<(i64, i64), Vec<usize>, CellHash> =
+            HashMap::with_capacity_and_hasher(at.len(), CellHash);
+        for (i, &p) in at.iter().enumerate() {
+            grid.entry(cell(p)).or_default().push(i);
+        }
+        let mut claimed = vec![false; at.len()];
+        // The cluster each co-op was last counted in: a co-op at several places of one
+        // cluster is counted once, without sorting every cluster's co-ops to drop repeats.
+        let mut counted_in = vec![usize::MAX; self.coops];
+        let mut clusters = Vec::new();
+        for &seed in &self.seeds {
+            if claimed[seed] {
+                continue;
+            }
+            let (sx, sy) = at[seed];
+            let (cx, cy) = cell(at[seed]);
+            let mut members = Vec::new();
+            for gx in cx - 1..=cx + 1 {
+                for gy in cy - 1..=cy + 1 {
+                    // Claimed places leave the grid, so each is looked at by a few seeds only,
+                    // not by every seed near a crowded cell (Europe at the world view).
+                    let Some(waiting) = grid.get_mut(&(gx, gy)) else {
+                        continue;
+                    };
+                    waiting.retain(|&j| {
+                        let (dx, dy) = (at[j].0 - sx, at[j].1 - sy);
+                        let near = dx * dx + dy * dy <= reach;
+                        if near {
+                            claimed[j] = true;
+                            members.push(j);
+                        }
+                        !near
+                    });
+                }
+            }
+            members.sort_unstable();
+            let id = clusters.len();
+            let mut coops = Vec::new();
+            let (mut weight, mut x, mut y) = (0.0, 0.0, 0.0);
+            for &j in &members {
+                let here = &places[j].coops;
+                for &coop in here {
+                    let slot = &mut counted_in[coop as usize];
+                    if *slot != id {
+                        *slot = id;
+                        coops.push(coop);
+                    }
+                }
+                let w = here.len() as f64;
+                weight += w;
+                x += at[j].0 * w;
+                y += at[j].1 * w;
+            }
+            if members.len() > 1 {
+                coops.sort_unstable();
+            }
+            clusters.push(Cluster {
+                x: x / weight,
+                y: y / weight,
+                places: members,
+                coops,
+            });
+        }
+        clusters
+    }
+}
+
+/// The grid's hasher: a cell is two small integers, so one multiply mixes them well enough,
+/// at a fraction of the default hasher's cost (a zoom step re-clusters within a frame).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct CellHash;
+
+impl std::hash::BuildHasher for CellHash {
+    type Hasher = CellHasher;
+    fn build_hasher(&self) -> CellHasher {
+        CellHasher(0)
+    }
+}
+
+/// See [`CellHash`].
+#[derive(Debug)]
+struct CellHasher(u64);
+
+impl std::hash::Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        // FxHash's step: rotate, mix in, multiply by an odd constant.
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.write_i64(n as i64);
+    }
 }
 
 /// The places with only the co-ops in `matches` (positions of co-ops among `coops` in all);
@@ -415,6 +480,100 @@ mod tests {
         assert_eq!(two.len(), 1);
         let d = |(x, y): (f64, f64)| (two[0].x - x).hypot(two[0].y - y);
         assert!(d(lyon.position(&frame)) < d(paris.position(&frame)));
+    }
+
+    /// Greedy clustering the plain way, every seed against every place: what the grid,
+    /// its hasher and the co-op counting must reproduce exactly.
+    fn cluster_by_all_pairs(places: &[MapPlace], frame: &Frame, radius: f64) -> Vec<Cluster> {
+        let at: Vec<(f64, f64)> = places.iter().map(|p| p.position(frame)).collect();
+        let mut seeds: Vec<usize> = (0..places.len()).collect();
+        seeds.sort_by_key(|&i| (std::cmp::Reverse(places[i].coops.len()), i));
+        let mut claimed = vec![false; places.len()];
+        let mut clusters = Vec::new();
+        for seed in seeds {
+            if claimed[seed] {
+                continue;
+            }
+            let members: Vec<usize> = (0..places.len())
+                .filter(|&j| {
+                    !claimed[j] && (at[j].0 - at[seed].0).hypot(at[j].1 - at[seed].1) <= radius
+                })
+                .collect();
+            let mut coops: Vec<u32> = members
+                .iter()
+                .flat_map(|&j| places[j].coops.clone())
+                .collect();
+            coops.sort_unstable();
+            coops.dedup();
+            let weight: f64 = members.iter().map(|&j| places[j].coops.len() as f64).sum();
+            let centre = |f: fn((f64, f64)) -> f64| {
+                members
+                    .iter()
+                    .map(|&j| f(at[j]) * places[j].coops.len() as f64)
+                    .sum::<f64>()
+                    / weight
+            };
+            for &j in &members {
+                claimed[j] = true;
+            }
+            clusters.push(Cluster {
+                x: centre(|p| p.0),
+                y: centre(|p| p.1),
+                places: members,
+                coops,
+            });
+        }
+        clusters
+    }
+
+    #[test]
+    fn the_grid_clusters_as_every_pair_compared_would() {
+        // 600 co-ops over a crowded patch and the world, some at two or three places, some
+        // sharing a place: a fixed pseudo-random walk, so a failure is reproducible.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let coops: Vec<Coop> = (0..600)
+            .map(|i| {
+                let spots: Vec<(String, f64, f64)> = (0..1 + next(3))
+                    .map(|_| {
+                        let (lat, lon) = if next(3) == 0 {
+                            (
+                                next(1600) as f64 / 10.0 - 80.0,
+                                next(3600) as f64 / 10.0 - 180.0,
+                            )
+                        } else {
+                            (45.0 + next(100) as f64 / 10.0, next(150) as f64 / 10.0)
+                        };
+                        (format!("P{}", next(400)), lat, lon)
+                    })
+                    .collect();
+                let spots: Vec<(&str, &str, f64, f64, Precision)> = spots
+                    .iter()
+                    .map(|(name, lat, lon)| (name.as_str(), "FR", *lat, *lon, CITY))
+                    .collect();
+                coop(&format!("c{i}"), &spots)
+            })
+            .collect();
+        let places = map_places(&coops);
+        let frame = Frame::world();
+        for radius in [0.5, 3.0, 12.0, 40.0, 300.0] {
+            let grid = cluster(&places, &frame, radius);
+            let plain = cluster_by_all_pairs(&places, &frame, radius);
+            assert_eq!(grid.len(), plain.len(), "radius {radius}");
+            for (g, p) in grid.iter().zip(&plain) {
+                assert_eq!(
+                    (&g.places, &g.coops),
+                    (&p.places, &p.coops),
+                    "radius {radius}"
+                );
+                assert!((g.x - p.x).abs() < 1e-9 && (g.y - p.y).abs() < 1e-9);
+            }
+        }
     }
 
     #[test]

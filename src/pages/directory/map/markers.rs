@@ -6,7 +6,7 @@ use coops_core::Precision;
 use coops_core::camera::{CLUSTER_DISTANCE_PX, Camera, MARKER_RADIUS_PX, roving_step};
 use coops_core::geo::{Frame, ViewBox};
 use coops_core::names::{MAP_CLUSTER_MEASURE, MAP_CLUSTER_START};
-use coops_core::places::{Cluster, MapPlace, bounds, cluster_at, in_view, positions};
+use coops_core::places::{Cluster, MapPlace, Projected, bounds, in_view};
 use coops_core::site::{
     PANEL_CLOSE, PANEL_COUNTRY_ONLY, PANEL_SPLIT, coops_count, country_only, marker_label,
     panel_more, short_count, show_place_only,
@@ -81,11 +81,11 @@ pub(super) fn MapMarkers(
     // Re-clustered only when the zoom crosses a step, not at every wheel event.
     let level = Memo::new(move |_| camera.camera.with(Camera::cluster_level));
     // Projected once per change of the filters, clustered at every step of the zoom.
-    let at = Memo::new(move |_| matched.with(|places| positions(places, &frame)));
+    let projected = Memo::new(move |_| matched.with(|places| Projected::new(places, &frame)));
     let clusters = Memo::new(move |_| {
         let radius = CLUSTER_DISTANCE_PX / (camera.base_scale.get() * level.get());
         crate::perf::mark(MAP_CLUSTER_START);
-        let clusters = matched.with(|places| at.with(|at| cluster_at(places, at, radius)));
+        let clusters = matched.with(|places| projected.with(|p| p.cluster(places, radius)));
         crate::perf::measure(MAP_CLUSTER_MEASURE, MAP_CLUSTER_START);
         clusters
     });
