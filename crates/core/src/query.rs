@@ -42,6 +42,23 @@ impl Sort {
     }
 }
 
+/// One filter a query sets, as a chip names and removes it ([`DirectoryQuery::filters`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Filter {
+    /// The region.
+    Region,
+    /// The country.
+    Country,
+    /// The place chosen on the map.
+    Place,
+    /// Remote-friendly only.
+    Remote,
+    /// Co-ops no longer trading included.
+    Defunct,
+    /// One business area, by id.
+    Tag(String),
+}
+
 /// Every filter of the directory.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DirectoryQuery {
@@ -136,6 +153,51 @@ impl DirectoryQuery {
     /// The query string, percent-encoded, without `?`; empty when every filter is at its default.
     pub fn to_query_string(&self) -> String {
         encode_pairs(self.to_pairs().iter().map(|(k, v)| (*k, v.as_str())))
+    }
+
+    /// The filters set in the query, one per chip above the results, in the order of the
+    /// filter panel. Including co-ops no longer trading counts: it changes the list too. The
+    /// search text does not: the search box shows it (and the page rendered at build time,
+    /// which a visitor may type in before the app arrives, has no chips to move the list).
+    pub fn filters(&self) -> Vec<Filter> {
+        let mut filters = Vec::new();
+        if self.region.is_some() {
+            filters.push(Filter::Region);
+        }
+        if self.country.is_some() {
+            filters.push(Filter::Country);
+        }
+        if self.place.is_some() {
+            filters.push(Filter::Place);
+        }
+        if self.remote {
+            filters.push(Filter::Remote);
+        }
+        if self.defunct {
+            filters.push(Filter::Defunct);
+        }
+        filters.extend(self.tags.iter().cloned().map(Filter::Tag));
+        filters
+    }
+
+    /// Unsets `filter`, leaving the others as they are.
+    pub fn remove(&mut self, filter: &Filter) {
+        match filter {
+            Filter::Region => self.region = None,
+            Filter::Country => self.country = None,
+            Filter::Place => self.place = None,
+            Filter::Remote => self.remote = false,
+            Filter::Defunct => self.defunct = false,
+            Filter::Tag(tag) => self.tags.retain(|t| t != tag),
+        }
+    }
+
+    /// Every filter unset; the order of the results stays.
+    pub fn cleared(&self) -> Self {
+        DirectoryQuery {
+            sort: self.sort,
+            ..DirectoryQuery::default()
+        }
     }
 
     /// True when no filter narrows the list (the sort does not count).
@@ -370,6 +432,46 @@ pub fn percent_encode_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_filter_set_is_one_chip_and_removing_it_leaves_the_rest() {
+        let query = DirectoryQuery::from_query_string(
+            "q=rust&region=europe&country=fr&place=lyon-fr&tag=hosting&tag=design&remote=1&defunct=1&sort=region",
+        );
+        let filters = query.filters();
+        assert_eq!(
+            filters,
+            [
+                Filter::Region,
+                Filter::Country,
+                Filter::Place,
+                Filter::Remote,
+                Filter::Defunct,
+                Filter::Tag("hosting".into()),
+                Filter::Tag("design".into()),
+            ]
+        );
+        for filter in &filters {
+            let mut less = query.clone();
+            less.remove(filter);
+            let left = less.filters();
+            assert_eq!(left.len(), filters.len() - 1, "{filter:?}");
+            assert!(!left.contains(filter), "{filter:?}");
+            assert_eq!(less.sort, Sort::Region);
+        }
+        let mut one_tag = query.clone();
+        one_tag.remove(&Filter::Tag("hosting".into()));
+        assert_eq!(one_tag.tags, ["design"]);
+        assert!(query.cleared().filters().is_empty());
+        assert!(query.cleared().q.is_empty());
+        assert_eq!(query.cleared().sort, Sort::Region);
+        // Blank search text is no filter.
+        assert!(
+            DirectoryQuery::from_query_string("q=%20&sort=region")
+                .filters()
+                .is_empty()
+        );
+    }
 
     #[test]
     fn the_guides_address_round_trips_and_ignores_what_it_does_not_know() {

@@ -2,6 +2,9 @@
 //! so the pre-rendered list the quick search filters and the app that replaces it never
 //! disagree, and nothing jumps when the app takes over.
 
+use crate::model::Directory;
+use crate::query::{DirectoryQuery, Filter};
+
 /// The short name in the site's banner.
 pub const BRAND: &str = "Tech co-ops";
 
@@ -191,6 +194,72 @@ pub mod facet_words {
     pub const CLEAR_ALL: &str = "Clear all filters";
 }
 
+/// On phones, the button that opens the filters in a sheet.
+pub const FILTERS_BUTTON: &str = "Filters";
+
+/// After the filters button's count, for screen readers: "2 active".
+pub const FILTERS_ACTIVE: &str = " active";
+
+/// The sheet's close button (it shows only a cross).
+pub const CLOSE_FILTERS: &str = "Close filters";
+
+/// The sheet's button that closes it onto the list: "Show 12 co-ops".
+pub fn show_coops(n: usize) -> String {
+    match n {
+        0 => "No co-ops match: show the list".to_string(),
+        n => format!("Show {}", coops_count(n)),
+    }
+}
+
+/// On phones, the switch between the list and the map (a group of two pressed buttons).
+pub const VIEW_SWITCH_LABEL: &str = "Show co-ops as";
+/// See [`VIEW_SWITCH_LABEL`].
+pub const SHOW_LIST: &str = "List";
+/// See [`VIEW_SWITCH_LABEL`].
+pub const SHOW_MAP: &str = "Map";
+
+/// The group of chips above the results, one per filter set (for screen readers).
+pub const FILTER_CHIPS_LABEL: &str = "Filters in use";
+
+/// How a chip names a filter set in `query`, from the dataset's names; `place` is the label of
+/// the query's place ([`crate::places::MapPlace::label`]), when the index knows it.
+pub fn filter_chip(
+    filter: &Filter,
+    query: &DirectoryQuery,
+    directory: &Directory,
+    place: Option<String>,
+) -> String {
+    let or_id = |id: &Option<String>, name: Option<String>| {
+        name.unwrap_or_else(|| id.clone().unwrap_or_default())
+    };
+    match filter {
+        Filter::Region => or_id(
+            &query.region,
+            query
+                .region
+                .as_deref()
+                .and_then(|r| directory.region(r))
+                .map(|r| r.name.clone()),
+        ),
+        Filter::Country => query
+            .country
+            .as_deref()
+            .map(|c| directory.country_name(c))
+            .unwrap_or_default(),
+        Filter::Place => or_id(&query.place, place),
+        Filter::Remote => "Remote-friendly".to_string(),
+        Filter::Defunct => "Including no longer trading".to_string(),
+        Filter::Tag(tag) => directory
+            .tag(tag)
+            .map_or_else(|| tag.clone(), |t| t.name.clone()),
+    }
+}
+
+/// A chip's accessible name: what pressing it does.
+pub fn remove_filter(chip: &str) -> String {
+    format!("Remove filter: {chip}")
+}
+
 /// The disclosure that holds the embed snippet.
 pub const EMBED_SUMMARY: &str = "Embed this view";
 
@@ -237,6 +306,45 @@ pub fn slash_focuses_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chips_name_filters_by_the_datasets_names() {
+        let text = include_str!("../../../public/data/directory.json");
+        let directory = crate::load::load_directory(text)
+            .expect("the bundled dataset")
+            .directory;
+        let (region, tag) = (&directory.regions[0], &directory.tags[0]);
+        let query = DirectoryQuery::from_query_string(&format!(
+            "q=rust&region={}&country=fr&place=lyon-fr&tag={}&tag=no-such-area&remote=1&defunct=1",
+            region.id, tag.id
+        ));
+        let chips: Vec<String> = query
+            .filters()
+            .iter()
+            .map(|f| filter_chip(f, &query, &directory, Some("Lyon, France".into())))
+            .collect();
+        assert_eq!(
+            chips,
+            [
+                region.name.as_str(),
+                "France",
+                "Lyon, France",
+                "Remote-friendly",
+                "Including no longer trading",
+                tag.name.as_str(),
+                "no-such-area",
+            ]
+        );
+        // A place the index does not know reads as its id rather than as nothing.
+        assert_eq!(
+            filter_chip(&Filter::Place, &query, &directory, None),
+            "lyon-fr"
+        );
+        assert_eq!(remove_filter("France"), "Remove filter: France");
+        assert_eq!(show_coops(1), "Show 1 co-op");
+        assert_eq!(show_coops(12), "Show 12 co-ops");
+        assert!(!show_coops(0).contains('0'));
+    }
 
     #[test]
     fn page_addresses_end_in_a_slash_once() {

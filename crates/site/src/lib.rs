@@ -160,7 +160,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
 
 /// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
 /// the pages only; the rest are the app's, also loaded alone in other sites' pages.
-pub const STYLESHEETS: [&str; 14] = [
+pub const STYLESHEETS: [&str; 15] = [
     "page.css",
     "tokens.css",
     "base.css",
@@ -169,6 +169,7 @@ pub const STYLESHEETS: [&str; 14] = [
     "directory.css",
     "search-box.css",
     "facets.css",
+    "filter-chips.css",
     "coop-card.css",
     "coop-page.css",
     "resources.css",

@@ -22,6 +22,10 @@ pub fn FacetPanel(
     facets: Signal<Facets>,
     /// The URL state to read and change.
     state: QueryState,
+    /// How a choice enters the history: a new entry each, except in the phone's sheet, where
+    /// they replace the sheet's own (see `filter_sheet`).
+    #[prop(default = History::Push)]
+    history: History,
 ) -> impl IntoView {
     let query = state.query;
     // Each control changes one field of the query, as a new history entry.
@@ -29,12 +33,12 @@ pub fn FacetPanel(
         let state = state.clone();
         move |ev| {
             let value = event_origin_value(&ev);
-            state.update(History::Push, |q| set(q, value));
+            state.update(history, |q| set(q, value));
         }
     };
     let on_toggle = |state: &QueryState, flip: fn(&mut DirectoryQuery)| {
         let state = state.clone();
-        move |_| state.update(History::Push, flip)
+        move |_| state.update(history, flip)
     };
     let set_region = on_select(&state, |q, v| q.region = (!v.is_empty()).then_some(v));
     let set_country = on_select(&state, |q, v| q.country = (!v.is_empty()).then_some(v));
@@ -42,21 +46,12 @@ pub fn FacetPanel(
     let toggle_remote = on_toggle(&state, |q| q.remote = !q.remote);
     let clear_place = {
         let state = state.clone();
-        move |_| state.update(History::Push, |q| q.place = None)
+        move |_| state.update(history, |q| q.place = None)
     };
     let toggle_defunct = on_toggle(&state, |q| q.defunct = !q.defunct);
     let clear = {
         let state = state.clone();
-        move |_| {
-            let sort = query.get_untracked().sort;
-            state.set(
-                DirectoryQuery {
-                    sort,
-                    ..DirectoryQuery::default()
-                },
-                History::Push,
-            );
-        }
+        move |_| state.set(query.with_untracked(DirectoryQuery::cleared), history)
     };
 
     // Regions and tags are a fixed list: rendered once, each with its own count memo, so a
@@ -140,7 +135,7 @@ pub fn FacetPanel(
                         prop:checked=checked
                         on:change=move |_| {
                             let toggled = id.clone();
-                            state.update(History::Push, move |q| {
+                            state.update(history, move |q| {
                                 if let Some(at) = q.tags.iter().position(|t| *t == toggled) {
                                     q.tags.remove(at);
                                 } else {

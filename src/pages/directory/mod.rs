@@ -1,8 +1,11 @@
 //! The home screen: the directory of co-ops, filtered by the URL.
 
+mod chips;
 mod facets;
+mod filter_sheet;
 mod map;
 mod results;
+mod view_switch;
 
 use leptos::prelude::*;
 
@@ -20,9 +23,12 @@ use coops_core::names::{APP_READY_MARK, FILTERABLE_MARK};
 use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
 use leptos::html::Div;
 
+use self::chips::FilterChips;
 use self::facets::FacetPanel;
+use self::filter_sheet::{FilterSheet, FilterSheetDialog, FiltersButton};
 use self::map::WorldMapPanel;
 use self::results::ResultList;
+use self::view_switch::ViewSwitch;
 
 /// The directory: search, filters, and the matching co-ops.
 #[component]
@@ -83,22 +89,40 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
     }
     let map = (view == EmbedView::Full)
         .then(|| view! { <WorldMapPanel data=data.clone() results state=state.clone() /> });
+    // Phones: the filters in a sheet, the map behind a switch (see style/directory.css).
+    let sheet = FilterSheet::new();
+    let map_shown = RwSignal::new(false);
+    // One filter panel at a time: in the page, or in the sheet while it is open.
+    let panel = |history: History| {
+        let (data, state) = (data.clone(), state.clone());
+        move || view! { <FacetPanel data=data.clone() facets state=state.clone() history /> }
+    };
+    let inline_panel = panel(History::Push);
+    let sheet_panel = panel(History::Replace);
     view! {
         <SkippedNotice data=data.clone() />
-        <div class="directory" node_ref=shown>
+        <div class="directory" class:directory--map=move || map_shown.get() node_ref=shown>
             <div class="directory__controls">
-                <SearchBox
-                    value=Signal::derive(move || query.read().q.clone())
-                    on_input=on_search
-                    hint=SEARCH_HINT
-                />
-                <FacetPanel data=data.clone() facets state=state.clone() />
+                <div class="directory__bar">
+                    <SearchBox
+                        value=Signal::derive(move || query.read().q.clone())
+                        on_input=on_search
+                        hint=SEARCH_HINT
+                    />
+                    <div class="directory__phone-tools" inert=host.prerendering>
+                        <FiltersButton sheet state=state.clone() />
+                        {(view == EmbedView::Full).then(|| view! { <ViewSwitch map_shown /> })}
+                    </div>
+                </div>
+                {move || (!sheet.is_open()).then(inline_panel.clone())}
                 {(!embedded).then(|| view! { <EmbedSnippet title="Directory of worker-owned tech co-ops" /> })}
             </div>
             <div class="directory__results">
+                <FilterChips data=data.clone() state=state.clone() />
                 {map}
-                <ResultList data results state />
+                <ResultList data results state=state.clone() />
             </div>
+            <FilterSheetDialog sheet state results>{sheet_panel()}</FilterSheetDialog>
         </div>
     }
     .into_any()

@@ -1,0 +1,130 @@
+//! The filters in use as chips above the results: each removes its filter, and "Clear all
+//! filters" removes them all. What is set and how it reads come from
+//! [`coops_core::query::DirectoryQuery::filters`] and [`coops_core::site::filter_chip`].
+
+use coops_core::names::SEARCH_BOX_ID;
+use coops_core::query::Filter;
+use coops_core::site::{FILTER_CHIPS_LABEL, facet_words, filter_chip, remove_filter};
+use leptos::html::Ul;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::data::DirectoryData;
+use crate::host::use_host;
+use crate::url_state::{History, QueryState};
+
+/// One chip per filter set in the URL, and a button that clears them all.
+#[component]
+pub fn FilterChips(data: DirectoryData, state: QueryState) -> impl IntoView {
+    let query = state.query;
+    let chips = Memo::new(move |_| {
+        query.with(|q| {
+            q.filters()
+                .into_iter()
+                .map(|filter| {
+                    let place = q
+                        .place
+                        .as_deref()
+                        .filter(|_| filter == Filter::Place)
+                        .and_then(|id| data.index.place(id))
+                        .map(|p| p.label(&data.directory));
+                    let label = filter_chip(&filter, q, &data.directory, place);
+                    (filter, label)
+                })
+                .collect::<Vec<(Filter, String)>>()
+        })
+    });
+    let list = NodeRef::<Ul>::new();
+    let remove = {
+        let state = state.clone();
+        move |filter: Filter| {
+            let at = chips.with_untracked(|c| c.iter().position(|(f, _)| *f == filter));
+            state.update(History::Push, |q| q.remove(&filter));
+            // The pressed chip is gone: focus goes to the one that took its place, else to the
+            // last, else (none left) to the search box, never to the top of the page.
+            request_animation_frame(move || focus_chip_or_search(list, at.unwrap_or(0)));
+        }
+    };
+    let clear = {
+        let state = state.clone();
+        move |_| {
+            let cleared = query.with_untracked(|q| q.cleared());
+            state.set(cleared, History::Push);
+            request_animation_frame(move || focus_chip_or_search(list, 0));
+        }
+    };
+    let chip = move |(filter, label): (Filter, String)| {
+        let remove = remove.clone();
+        let kind = filter_kind(&filter);
+        let name = remove_filter(&label);
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="chip"
+                    data-testid="filter-chip"
+                    data-filter=kind
+                    aria-label=name
+                    on:click=move |_| remove(filter.clone())
+                >
+                    <span class="chip__label">{label}</span>
+                    <span class="chip__remove" aria-hidden="true">"\u{d7}"</span>
+                </button>
+            </li>
+        }
+    };
+    view! {
+        // Rendered at build time, the chips work only once the app is in (like the filters).
+        <div
+            class="filter-chips"
+            role="group"
+            aria-label=FILTER_CHIPS_LABEL
+            hidden=move || chips.with(Vec::is_empty)
+            inert=use_host().prerendering
+        >
+            <ul class="filter-chips__list" node_ref=list>
+                <For each=move || chips.get() key=|chip| chip.clone() children=chip />
+            </ul>
+            <button type="button" class="button filter-chips__clear" on:click=clear>
+                {facet_words::CLEAR_ALL}
+            </button>
+        </div>
+    }
+}
+
+/// The chip's `data-filter`, for tests and styles: the URL key it removes.
+fn filter_kind(filter: &Filter) -> &'static str {
+    match filter {
+        Filter::Region => "region",
+        Filter::Country => "country",
+        Filter::Place => "place",
+        Filter::Remote => "remote",
+        Filter::Defunct => "defunct",
+        Filter::Tag(_) => "tag",
+    }
+}
+
+/// Focuses the chip at `index` in `list` (or the last one), or the search box when none is left.
+fn focus_chip_or_search(list: NodeRef<Ul>, index: usize) {
+    let Some(list) = list.get_untracked() else {
+        return;
+    };
+    let last = list.child_element_count().checked_sub(1);
+    // Looked for from the directory, not the document: in-page, the app is in a shadow root.
+    let target = match last {
+        Some(last) => list.query_selector(&format!(
+            "li:nth-child({}) button",
+            (index as u32).min(last) + 1
+        )),
+        None => list
+            .closest(".directory")
+            .and_then(|d| d.map_or(Ok(None), |d| d.query_selector(&format!("#{SEARCH_BOX_ID}")))),
+    };
+    if let Some(target) = target
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = target.focus();
+    }
+}

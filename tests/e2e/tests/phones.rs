@@ -1,0 +1,314 @@
+//! The directory on a phone (390 px) and a desktop (1280 px): the results first, the filters in
+//! a sheet, the map behind a switch, and the filters in use as chips (issue 20).
+
+use e2e::expected::{active_coops, dataset};
+use e2e::{AppPage, run};
+use serde_json::Value;
+
+const PHONE: (u32, u32) = (390, 844);
+const DESKTOP: (u32, u32) = (1280, 900);
+const TAB: &str = "\u{E004}";
+const ESCAPE: &str = "\u{E00C}";
+
+async fn resize(app: &AppPage, (width, height): (u32, u32)) {
+    app.client
+        .set_window_size(width, height)
+        .await
+        .expect("resize");
+}
+
+/// Whether the element `css` is drawn (takes up room on the page).
+async fn drawn(app: &AppPage, css: &str) -> bool {
+    app.js(
+        "const e = document.querySelector(arguments[0]); return !!e && e.getClientRects().length > 0",
+        vec![Value::from(css)],
+    )
+    .await
+        == Value::Bool(true)
+}
+
+/// The chips' labels, in order.
+async fn chip_labels(app: &AppPage) -> Vec<String> {
+    let labels = app
+        .js(
+            "return [...document.querySelectorAll('[data-testid=filter-chip] .chip__label')].map(c => c.textContent)",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(labels).unwrap_or_default()
+}
+
+/// Clicks `css` in the sheet, scrolled to the middle of it first: WebDriver scrolls only what
+/// is off screen, and the sheet's sticky footer covers its bottom edge.
+async fn click_in_sheet(app: &AppPage, css: &str) {
+    let css = format!("[data-testid=filter-sheet] {css}");
+    app.js(
+        "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+        vec![Value::from(css.as_str())],
+    )
+    .await;
+    app.click(&css).await;
+}
+
+/// The number the result count shows.
+const COUNT: &str =
+    "+(document.querySelector('[data-testid=result-count]').textContent.match(/\\d+/) || [0])[0]";
+
+#[tokio::test]
+async fn on_a_phone_the_first_card_is_on_the_first_screen() {
+    run(|app| async move {
+        resize(&app, PHONE).await;
+        app.open("/").await;
+        app.find("[data-testid=coop-card]").await;
+        let (top, screen) = {
+            let v = app
+                .js(
+                    "return [document.querySelector('[data-testid=coop-card]').getBoundingClientRect().top, innerHeight]",
+                    vec![],
+                )
+                .await;
+            (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+        };
+        assert!(top < screen, "the first card's top at {top}px, below a {screen}px screen");
+        // The filters wait in the sheet and the map behind the switch.
+        assert!(!drawn(&app, ".directory .facets").await, "no filters above the list");
+        assert!(!drawn(&app, "[data-testid=world-map]").await, "no map above the list");
+        assert!(drawn(&app, "[data-testid=filters-button]").await);
+        // The search box stays at the top of the screen while the list scrolls.
+        app.js("window.scrollTo(0, 3000)", vec![]).await;
+        app.wait_until(
+            "the search box in view",
+            "(() => { const r = document.querySelector('#directory-search').getBoundingClientRect(); return scrollY > 1000 && r.top >= 0 && r.bottom <= innerHeight; })()",
+        )
+        .await;
+
+        // On a desktop: the filters beside the list, the map above it, no phone controls.
+        resize(&app, DESKTOP).await;
+        app.wait_until(
+            "the desktop layout",
+            "!document.querySelector('[data-testid=filters-button]').getClientRects().length",
+        )
+        .await;
+        assert!(drawn(&app, ".directory .facets").await);
+        assert!(drawn(&app, "[data-testid=world-map]").await);
+        assert!(!drawn(&app, "[data-testid=view-switch]").await);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_filter_sheet_keeps_focus_shows_the_live_count_and_closes_with_escape_and_back() {
+    run(|app| async move {
+        resize(&app, PHONE).await;
+        app.open("/").await;
+        let all = active_coops(&dataset()).len();
+        app.wait_for_count(all).await;
+        app.click("[data-testid=filters-button]").await;
+        app.wait_until(
+            "the sheet",
+            "document.querySelector('[data-testid=filter-sheet]').open",
+        )
+        .await;
+        // Focus is in the sheet and Tab keeps it there.
+        for _ in 0..40 {
+            let inside = app
+                .js(
+                    "return !!document.activeElement.closest('[data-testid=filter-sheet]')",
+                    vec![],
+                )
+                .await;
+            assert_eq!(
+                inside,
+                Value::Bool(true),
+                "focus left the sheet: {}",
+                app.focused().await
+            );
+            app.press(TAB).await;
+        }
+        // A choice filters the list behind at once, and the sheet's button counts it.
+        click_in_sheet(&app, "#tag-hosting").await;
+        app.wait_for_query("?tag=hosting").await;
+        let hosting = app
+            .wait_until("fewer co-ops", &format!("{COUNT} < {all} && {COUNT}"))
+            .await;
+        let show = app.text(".filter-sheet__show").await;
+        assert_eq!(show, format!("Show {hosting} co-ops"));
+        // Escape closes it, keeps the choice and gives focus back to the button, which counts it.
+        app.press(ESCAPE).await;
+        app.wait_until(
+            "the sheet to close",
+            "!document.querySelector('[data-testid=filter-sheet]').open",
+        )
+        .await;
+        assert!(
+            app.focused().await.starts_with("BUTTON"),
+            "{}",
+            app.focused().await
+        );
+        let counted = app
+            .js(
+                "return document.querySelector('[data-testid=filters-button] .filters-button__count').textContent",
+                vec![],
+            )
+            .await;
+        assert_eq!(counted, "1 active");
+        assert_eq!(
+            app.js("return location.search", vec![]).await,
+            "?tag=hosting"
+        );
+
+        // Back, with the sheet open, closes it onto the view from before it opened.
+        app.click("[data-testid=filters-button]").await;
+        app.wait_until(
+            "the sheet",
+            "document.querySelector('[data-testid=filter-sheet]').open",
+        )
+        .await;
+        click_in_sheet(&app, "#facet-remote").await;
+        app.wait_for_query("?tag=hosting&remote=1").await;
+        app.back().await;
+        app.wait_until(
+            "the sheet to close",
+            "!document.querySelector('[data-testid=filter-sheet]').open",
+        )
+        .await;
+        app.wait_for_query("?tag=hosting").await;
+        // Its close button and "Show n co-ops" close it too; with nothing chosen, it leaves
+        // no step for Back.
+        for close in [".filter-sheet__close", ".filter-sheet__show"] {
+            app.click("[data-testid=filters-button]").await;
+            app.wait_until(
+                "the sheet",
+                "document.querySelector('[data-testid=filter-sheet]').open",
+            )
+            .await;
+            app.click(close).await;
+            app.wait_until(
+                "the sheet to close",
+                "!document.querySelector('[data-testid=filter-sheet]').open",
+            )
+            .await;
+        }
+        app.back().await;
+        app.wait_for_query("").await;
+        app.wait_for_count(all).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_map_and_the_list_take_turns() {
+    run(|app| async move {
+        resize(&app, PHONE).await;
+        app.open("/").await;
+        app.find("[data-testid=coop-card]").await;
+        assert!(!drawn(&app, "[data-testid=world-map]").await);
+        app.click_button("Map").await;
+        app.wait_until(
+            "the map",
+            "document.querySelector('[data-testid=world-map] [data-testid=map-marker]')?.getClientRects().length",
+        )
+        .await;
+        assert!(!drawn(&app, ".result-list").await, "the list makes room for the map");
+        assert!(drawn(&app, "[data-testid=result-count]").await, "the count stays");
+        app.click_button("List").await;
+        app.wait_until(
+            "the list",
+            "document.querySelector('.result-list').getClientRects().length",
+        )
+        .await;
+        assert!(!drawn(&app, "[data-testid=world-map]").await);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn chips_name_each_filter_in_use_and_remove_it_on_a_phone_and_a_desktop() {
+    run(|app| async move {
+        for size in [PHONE, DESKTOP] {
+            resize(&app, size).await;
+            app.open("/?region=europe&tag=hosting&tag=web-development&defunct=1")
+                .await;
+            app.wait_until(
+                "the chips",
+                "document.querySelectorAll('[data-testid=filter-chip]').length === 4",
+            )
+            .await;
+            assert_eq!(
+                chip_labels(&app).await,
+                ["Europe", "Including no longer trading", "Hosting", "Web development"]
+            );
+            let name = app
+                .js(
+                    "return document.querySelector('[data-testid=filter-chip][data-filter=region]').getAttribute('aria-label')",
+                    vec![],
+                )
+                .await;
+            assert_eq!(name, "Remove filter: Europe");
+            // Removing a chip drops its filter from the URL and the list and keeps the others;
+            // focus moves to the chip that took its place.
+            let before = app.result_count().await;
+            app.click("[data-testid=filter-chip][data-filter=region]")
+                .await;
+            app.wait_for_query("?tag=hosting&tag=web-development&defunct=1")
+                .await;
+            app.wait_until("more co-ops", &format!("{COUNT} > {before}"))
+                .await;
+            let focused = app.focused().await;
+            assert!(focused.contains("Remove filter: Including no longer trading"), "{focused}");
+            // One business area of two.
+            app.click("[data-testid=filter-chip][data-filter=tag]").await;
+            app.wait_for_query("?tag=web-development&defunct=1").await;
+            // Back brings a removed filter back with its chip.
+            app.back().await;
+            app.wait_for_query("?tag=hosting&tag=web-development&defunct=1")
+                .await;
+            app.wait_until(
+                "the chip back",
+                "document.querySelectorAll('[data-testid=filter-chip]').length === 3",
+            )
+            .await;
+            // Clear all removes every one, and focus goes to the search box.
+            app.click(".filter-chips__clear").await;
+            app.wait_for_query("").await;
+            app.wait_for_count(active_coops(&dataset()).len()).await;
+            assert!(!drawn(&app, ".filter-chips").await, "no chips, no group");
+            let focused = app.focused().await;
+            assert!(focused.starts_with("INPUT#directory-search"), "{focused}");
+            // The search text is no chip: the search box shows it.
+            app.search("camba").await;
+            app.wait_for_count(1).await;
+            assert!(!drawn(&app, ".filter-chips").await);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_phone_views_pass_axe_light_and_dark() {
+    run(|app| async move {
+        resize(&app, PHONE).await;
+        for scheme in ["light", "dark"] {
+            app.set_color_scheme(scheme).await;
+            app.open("/?region=europe&tag=hosting").await;
+            app.find("[data-testid=filter-chip]").await;
+            app.assert_accessible(&format!("the directory on a phone ({scheme})"))
+                .await;
+            app.click("[data-testid=filters-button]").await;
+            app.wait_until(
+                "the sheet",
+                "document.querySelector('[data-testid=filter-sheet]').open",
+            )
+            .await;
+            app.assert_accessible(&format!("the filter sheet ({scheme})"))
+                .await;
+            app.press(ESCAPE).await;
+            app.click_button("Map").await;
+            app.find("[data-testid=world-map] [data-testid=map-marker]")
+                .await;
+            app.assert_accessible(&format!("the map on a phone ({scheme})"))
+                .await;
+        }
+    })
+    .await;
+}
