@@ -81,7 +81,7 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
     mv "$axe_dir/package/axe.min.js" "$axe_dir/axe.min.js"
     rm -rf "$axe_dir/package" "$axe_dir/$tarball"
   fi
-  # -- nginx with the brotli_static module, for the hosting test (tests/e2e/tests/hosting.rs,
+  # -- nginx with the brotli_static module, for the hosting test (tests/e2e/tests/browser/hosting.rs,
   #    which starts its own nginx on a free port with the server block the build ships) --
   # (/usr/sbin is not on a normal user's PATH: ask dpkg, not the shell.)
   installed_nginx=$(dpkg-query -W -f='${Version}' nginx 2>/dev/null || true)

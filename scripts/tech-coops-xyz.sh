@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds tech-coops.xyz with the directory added, as the list's maintainers would, into
-# target/tech-coops-xyz/site, for the browser tests (tests/e2e/tests/tech_coops_xyz.rs).
+# target/tech-coops-xyz/site, for the browser tests (tests/e2e/tests/browser/tech_coops_xyz.rs).
 #
 # The site's own files are tests/fixtures/tech-coops-xyz (from the list's repository, CC0); the
 # list is data/README.md, with its MKDOCS IGNORE sections cut as the list's CI cuts them; the
