@@ -33,3 +33,33 @@ pub fn focused_element() -> Option<web_sys::Element> {
     }
     Some(focused)
 }
+
+/// Writes `text` to the clipboard; whether the browser took it (it may refuse: no permission,
+/// or a page that is not focused).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Whether the browser has a share sheet (`navigator.share`): phones mostly.
+pub fn can_share() -> bool {
+    web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+}
+
+/// Opens the browser's share sheet for `url` titled `title`; a visitor closing it is no error.
+pub fn share(url: &str, title: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_url(url);
+    data.set_title(title);
+    let promise = window.navigator().share_with_data(&data);
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}

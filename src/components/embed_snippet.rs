@@ -34,13 +34,10 @@ pub fn EmbedSnippet(
         iframe_snippet(&view, &format!("{}embed.js", host.app_url), title)
     });
     let copy = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .navigator()
-                .clipboard()
-                .write_text(&snippet.get_untracked());
-            copied.set(true);
-        }
+        leptos::task::spawn_local(async move {
+            let done = crate::dom::copy_text(&snippet.get_untracked()).await;
+            copied.set(done);
+        });
     };
     view! {
         <details class="embed-snippet" data-testid="embed-snippet">

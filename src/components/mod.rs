@@ -11,4 +11,5 @@ pub mod load_state;
 pub mod page_meta;
 pub mod rich_text;
 pub mod search_box;
+pub mod share_links;
 pub mod skipped_notice;

@@ -1,10 +1,13 @@
 //! A co-op's own page: everything known about it, and the co-ops most like it.
 
 use crate::components::app_link::AppLink;
+use crate::components::share_links::ShareLinks;
+use coops_core::nearby::{nearby, places_of};
 use coops_core::query::DirectoryQuery;
 use coops_core::search::similar;
+use coops_core::site::{COOP_PLACES_HEADING, NEARBY_HEADING, distance_away, nearby_none};
 use coops_core::url::safe_href;
-use coops_core::{Coop, Status};
+use coops_core::{Coop, Precision, Status};
 use leptos::html::{Article, Section};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -17,6 +20,8 @@ use crate::handover::take_over_when_shown;
 
 /// How many similar co-ops the page suggests.
 const SIMILAR: usize = 6;
+/// How many co-ops nearby it lists.
+const NEARBY: usize = 6;
 
 /// `/coops/:id`.
 #[component]
@@ -89,6 +94,55 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
             }
         })
         .collect_view();
+    // Every place the list names for it, each opening the directory there (a country alone
+    // opens the country: its middle is no place).
+    let places = places_of(data.index.places(), at);
+    let placed = places.iter().any(|p| p.precision != Precision::Country);
+    let has_places = !places.is_empty();
+    let place_items = places
+        .iter()
+        .map(|p| {
+            let label = p.label(&data.directory);
+            let query = if p.precision == Precision::Country {
+                DirectoryQuery {
+                    country: Some(p.country.clone()),
+                    ..Default::default()
+                }
+            } else {
+                DirectoryQuery {
+                    place: Some(p.id.clone()),
+                    ..Default::default()
+                }
+            };
+            let href = format!("/?{}", query.to_query_string());
+            view! { <li><AppLink href=href>{label}</AppLink></li> }
+        })
+        .collect_view();
+    let near = nearby(&data.directory.coops, data.index.places(), at, NEARBY);
+    let near_items = near
+        .iter()
+        .map(|&(i, km)| {
+            let other = &data.directory.coops[i];
+            let (href, name) = (format!("/coops/{}", other.id), other.name.clone());
+            let place = if other.location.text.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", other.location.text)
+            };
+            view! {
+                <li>
+                    <AppLink href=href>{name}</AppLink>
+                    <span class="coop-page__similar-place">{format!("{place} · {}", distance_away(km))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let nearby_block = if near.is_empty() {
+        view! { <p data-testid="nearby-none">{nearby_none(placed)}</p> }.into_any()
+    } else {
+        view! { <ul class="coop-page__similar" data-testid="nearby-coops">{near_items}</ul> }
+            .into_any()
+    };
     let correction = format!(
         "https://github.com/hng/tech-coops/edit/master/README.md#L{}",
         coop.source_line.max(1)
@@ -108,17 +162,20 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
     take_over_when_shown(shown, |_| ());
     let path = format!("/coops/{}", coop.id);
     let description = coop_description(&coop, &data);
+    let page_url = {
+        let host = crate::host::use_host();
+        format!(
+            "{}{}",
+            host.app_url.trim_end_matches('/'),
+            coops_core::site::page_address(&path)
+        )
+    };
     // For search engines, in the page rendered at build time: the app has no use for it, and
     // the browser's build leaves it out (with the JSON writer it needs).
     #[cfg(feature = "ssr")]
     let linked_data = {
         let host = crate::host::use_host();
         host.prerendering.then(|| {
-            let page_url = format!(
-                "{}{}",
-                host.app_url.trim_end_matches('/'),
-                coops_core::site::page_address(&path)
-            );
             let json = coops_core::linked_data::organization_json_ld(&coop, &page_url);
             view! { <script type="application/ld+json" inner_html=json></script> }
         })
@@ -147,6 +204,13 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
                 {coop.size.clone().map(|s| view! { <dt>"Size"</dt><dd>{format!("{}{} {}", s.count, if s.at_least { "+" } else { "" }, s.unit)}</dd> })}
                 {(!coop.notes.is_empty()).then(|| view! { <dt>"Notes"</dt><dd><RichText spans=coop.notes.clone() /></dd> })}
             </dl>
+            <ShareLinks url=page_url.clone() title=coop.name.clone() />
+            {has_places.then(|| view! {
+                <h2>{COOP_PLACES_HEADING}</h2>
+                <ul class="coop-page__places" data-testid="coop-places">{place_items}</ul>
+            })}
+            <h2>{NEARBY_HEADING}</h2>
+            {nearby_block}
             {(!coop.tags.is_empty()).then(|| view! {
                 <h2>"Business areas"</h2>
                 <ul class="coop-page__tags">{tags}</ul>

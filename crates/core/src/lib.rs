@@ -17,6 +17,7 @@ pub mod linked_data;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod nearby;
 pub mod places;
 pub mod query;
 pub mod search;

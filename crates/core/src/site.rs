@@ -218,6 +218,46 @@ pub const SHOW_LIST: &str = "List";
 /// See [`VIEW_SWITCH_LABEL`].
 pub const SHOW_MAP: &str = "Map";
 
+/// A co-op page's button that copies its address.
+pub const COPY_LINK: &str = "Copy link";
+/// What the page says once the address is copied.
+pub const LINK_COPIED: &str = "Link copied.";
+/// What it says when the browser would not copy it.
+pub const COPY_LINK_FAILED: &str =
+    "The browser would not copy the link: copy it from the address bar.";
+/// The button that opens the browser's share sheet, where it has one.
+pub const SHARE: &str = "Share";
+
+/// A co-op page's list of the places the list names for it.
+pub const COOP_PLACES_HEADING: &str = "Where it is";
+/// A co-op page's list of the co-ops near it.
+pub const NEARBY_HEADING: &str = "Co-ops nearby";
+
+/// What the nearby list says when it is empty: `placed` is whether the co-op has a place to
+/// measure from (a city or region, not only a country).
+pub fn nearby_none(placed: bool) -> String {
+    if placed {
+        format!(
+            "No other co-op in the list is within {} km.",
+            crate::nearby::NEARBY_KM
+        )
+    } else {
+        "The list gives no town or region for this co-op, so there is nothing to measure from."
+            .to_string()
+    }
+}
+
+/// How far away a nearby co-op is: "in the same place", "8 km", "120 km".
+pub fn distance_away(km: f64) -> String {
+    if km < 1.0 {
+        "in the same place".to_string()
+    } else if km < 20.0 {
+        format!("{} km", km.round())
+    } else {
+        format!("{} km", (km / 10.0).round() * 10.0)
+    }
+}
+
 /// The group of chips above the results, one per filter set (for screen readers).
 pub const FILTER_CHIPS_LABEL: &str = "Filters in use";
 
@@ -254,6 +294,20 @@ pub fn filter_chip(
             .map_or_else(|| tag.clone(), |t| t.name.clone()),
     }
 }
+
+/// What the result count adds for screen readers after the number: the filters it is of
+/// ("; filters: Europe, Hosting"), or nothing.
+pub fn filters_in_use<'a>(labels: impl IntoIterator<Item = &'a str>) -> String {
+    let labels: Vec<&str> = labels.into_iter().collect();
+    if labels.is_empty() {
+        String::new()
+    } else {
+        format!("; filters: {}", labels.join(", "))
+    }
+}
+
+/// The control at the end of a long list that returns to the search box.
+pub const BACK_TO_TOP: &str = "Back to top";
 
 /// A chip's accessible name: what pressing it does.
 pub fn remove_filter(chip: &str) -> String {
@@ -342,6 +396,15 @@ mod tests {
         );
         assert_eq!(remove_filter("France"), "Remove filter: France");
         assert_eq!(show_coops(1), "Show 1 co-op");
+        assert_eq!(filters_in_use([]), "");
+        assert_eq!(
+            filters_in_use(["Europe", "Hosting"]),
+            "; filters: Europe, Hosting"
+        );
+        assert_eq!(distance_away(0.0), "in the same place");
+        assert_eq!(distance_away(7.6), "8 km");
+        assert_eq!(distance_away(123.0), "120 km");
+        assert!(nearby_none(true).contains("500 km"));
         assert_eq!(show_coops(12), "Show 12 co-ops");
         assert!(!show_coops(0).contains('0'));
     }

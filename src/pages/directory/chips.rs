@@ -3,7 +3,7 @@
 //! [`coops_core::query::DirectoryQuery::filters`] and [`coops_core::site::filter_chip`].
 
 use coops_core::names::SEARCH_BOX_ID;
-use coops_core::query::Filter;
+use coops_core::query::{DirectoryQuery, Filter};
 use coops_core::site::{FILTER_CHIPS_LABEL, facet_words, filter_chip, remove_filter};
 use leptos::html::Ul;
 use leptos::prelude::*;
@@ -13,11 +13,10 @@ use crate::data::DirectoryData;
 use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 
-/// One chip per filter set in the URL, and a button that clears them all.
-#[component]
-pub fn FilterChips(data: DirectoryData, state: QueryState) -> impl IntoView {
-    let query = state.query;
-    let chips = Memo::new(move |_| {
+/// Each filter set in `query` with its chip's label: for the chips, and for the result count,
+/// which reads them out after the number.
+pub fn chips_of(data: DirectoryData, query: Memo<DirectoryQuery>) -> Memo<Vec<(Filter, String)>> {
+    Memo::new(move |_| {
         query.with(|q| {
             q.filters()
                 .into_iter()
@@ -33,7 +32,13 @@ pub fn FilterChips(data: DirectoryData, state: QueryState) -> impl IntoView {
                 })
                 .collect::<Vec<(Filter, String)>>()
         })
-    });
+    })
+}
+
+/// One chip per filter set in the URL ([`chips_of`]), and a button that clears them all.
+#[component]
+pub fn FilterChips(chips: Memo<Vec<(Filter, String)>>, state: QueryState) -> impl IntoView {
+    let query = state.query;
     let list = NodeRef::<Ul>::new();
     let remove = {
         let state = state.clone();

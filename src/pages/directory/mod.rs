@@ -23,7 +23,7 @@ use coops_core::names::{APP_READY_MARK, FILTERABLE_MARK};
 use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
 use leptos::html::Div;
 
-use self::chips::FilterChips;
+use self::chips::{FilterChips, chips_of};
 use self::facets::FacetPanel;
 use self::filter_sheet::{FilterSheet, FilterSheetDialog, FiltersButton};
 use self::map::WorldMapPanel;
@@ -91,6 +91,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         .then(|| view! { <WorldMapPanel data=data.clone() results state=state.clone() /> });
     // Phones: the filters in a sheet, the map behind a switch (see style/directory.css).
     let sheet = FilterSheet::new();
+    let chips = chips_of(data.clone(), query);
     let map_shown = RwSignal::new(false);
     // One filter panel at a time: in the page, or in the sheet while it is open.
     let panel = |history: History| {
@@ -118,9 +119,9 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                 {(!embedded).then(|| view! { <EmbedSnippet title="Directory of worker-owned tech co-ops" /> })}
             </div>
             <div class="directory__results">
-                <FilterChips data=data.clone() state=state.clone() />
+                <FilterChips chips state=state.clone() />
                 {map}
-                <ResultList data results state=state.clone() />
+                <ResultList data results state=state.clone() chips />
             </div>
             <FilterSheetDialog sheet state results>{sheet_panel()}</FilterSheetDialog>
         </div>

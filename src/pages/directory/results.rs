@@ -1,8 +1,11 @@
 //! The matching co-ops: a count that screen readers hear, the cards, and an empty state.
 
-use coops_core::names::{RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS};
+use coops_core::names::{RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID};
+use coops_core::query::Filter;
 use coops_core::search::{Results, count_label};
+use coops_core::site::{BACK_TO_TOP, filters_in_use};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::coop_card::{CoopCard, CoopLabels};
 use crate::data::DirectoryData;
@@ -27,6 +30,8 @@ pub fn ResultList(
     results: Memo<Results>,
     /// The URL state, for tag clicks and the empty state's suggestions.
     state: QueryState,
+    /// The filters in use, read out after the count (see `chips`).
+    chips: Memo<Vec<(Filter, String)>>,
 ) -> impl IntoView {
     let first_page = if use_host().prerendering {
         PRERENDERED_CARDS
@@ -78,6 +83,10 @@ pub fn ResultList(
     view! {
         <p class=RESULT_COUNT_CLASS data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
             {move || count_label(total())}
+            // Heard, not seen (the chips show them): a screen reader hears what the count is of.
+            <span class="visually-hidden">
+                {move || chips.with(|c| filters_in_use(c.iter().map(|(_, label)| label.as_str())))}
+            </span>
         </p>
         <Show when=move || total() == 0>
             <EmptyState state=state.clone() />
@@ -92,6 +101,36 @@ pub fn ResultList(
                 </button>
             </p>
         </Show>
+        <Show when={move || total() > BACK_TO_TOP_AFTER}>
+            <p class="result-list__top">
+                <button type="button" class="button" data-testid="back-to-top" on:click=back_to_top>
+                    {BACK_TO_TOP}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+/// Cards after which the list ends with "Back to top": about two screens of a phone.
+const BACK_TO_TOP_AFTER: usize = 6;
+
+/// Back to the search box at the top of the directory, focused (the screen goes with it, so
+/// a keyboard and a finger land in the same place).
+fn back_to_top(ev: leptos::ev::MouseEvent) {
+    let search = crate::dom::event_origin(&ev)
+        .and_then(|button| button.closest(".directory").ok().flatten())
+        .and_then(|directory| {
+            directory.scroll_into_view();
+            directory
+                .query_selector(&format!("#{SEARCH_BOX_ID}"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(search) = search {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = search.focus_with_options(&options);
     }
 }
 

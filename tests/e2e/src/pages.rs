@@ -283,7 +283,12 @@ setTimeout(() => done(shifts), 50);
     /// The number shown by the directory's result count, once it shows one.
     pub async fn result_count(&self) -> usize {
         let text = self.text("[data-testid=result-count]").await;
-        let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+        // The first number: screen readers also hear the filters after it.
+        let digits: String = text
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
         digits
             .parse()
             .unwrap_or_else(|_| panic!("no number in the result count {text:?}"))
@@ -318,12 +323,32 @@ setTimeout(() => done(shifts), 50);
     }
 
     /// Chooses the option with `value` in the select labelled by `select_id`.
+    /// When the app is as narrow as a phone (in a narrow window, or a host page's narrow
+    /// column), its filters are in a sheet: this opens it for the choice and closes it after.
     pub async fn choose(&self, select_id: &str, value: &str) {
+        let in_sheet = self
+            .js(
+                &format!(
+                    "const root = {}; const select = root.getElementById({select_id:?}); \
+                     return !(select && select.getClientRects().length) \
+                       && !!root.querySelector('[data-testid=filters-button]')?.getClientRects().length",
+                    self.root_js()
+                ),
+                vec![],
+            )
+            .await
+            == Value::Bool(true);
+        if in_sheet {
+            self.click("[data-testid=filters-button]").await;
+        }
         let select = self.find(&format!("select#{select_id}")).await;
         select
             .select_by_value(value)
             .await
             .unwrap_or_else(|e| panic!("choose {value:?} in {select_id}: {e}"));
+        if in_sheet {
+            self.click(".filter-sheet__show").await;
+        }
     }
 
     /// The value of the select with id `select_id`.

@@ -312,3 +312,178 @@ async fn the_phone_views_pass_axe_light_and_dark() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_coop_page_names_its_places_its_neighbours_and_copies_its_link() {
+    // A co-op in a city with others within reach: the first the list has.
+    let text = std::fs::read_to_string(e2e::dist_dir().join("data/directory.json")).expect("dist/");
+    let directory = coops_core::load::load_directory(&text)
+        .expect("the dataset")
+        .directory;
+    let places = coops_core::places::map_places(&directory.coops);
+    let (at, near) = (0..directory.coops.len())
+        .map(|i| {
+            (
+                i,
+                coops_core::nearby::nearby(&directory.coops, &places, i, 6),
+            )
+        })
+        .find(|(i, near)| {
+            near.len() >= 2 && directory.coops[*i].status == coops_core::Status::Active
+        })
+        .expect("a co-op with neighbours");
+    let id = directory.coops[at].id.clone();
+    let expected_near: Vec<String> = near
+        .iter()
+        .map(|&(i, _)| format!("/coops/{}", directory.coops[i].id))
+        .collect();
+    let expected_places: Vec<String> = coops_core::nearby::places_of(&places, at)
+        .iter()
+        .map(|p| p.label(&directory))
+        .collect();
+    run(|app| async move {
+        for size in [PHONE, DESKTOP] {
+            resize(&app, size).await;
+            app.open(&format!("/coops/{id}")).await;
+            app.find("[data-testid=nearby-coops] a").await;
+            let hrefs = app
+                .js(
+                    "return [...document.querySelectorAll('[data-testid=nearby-coops] a')].map(a => new URL(a.href).pathname)",
+                    vec![],
+                )
+                .await;
+            assert_eq!(hrefs, serde_json::json!(expected_near), "the co-ops nearby, nearest first");
+            let named = app
+                .js(
+                    "return [...document.querySelectorAll('[data-testid=coop-places] a')].map(a => a.textContent)",
+                    vec![],
+                )
+                .await;
+            assert_eq!(named, serde_json::json!(expected_places), "every place it names");
+        }
+        // Copy link puts the page's address on the clipboard and says so.
+        let origin = app.js("return location.origin", vec![]).await;
+        app.cdp(
+            "Browser.grantPermissions",
+            serde_json::json!({
+                "origin": origin,
+                "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+            }),
+        )
+        .await;
+        app.click("[data-testid=copy-link]").await;
+        app.wait_until(
+            "the copy",
+            "document.querySelector('[data-testid=copy-status]').textContent === 'Link copied.'",
+        )
+        .await;
+        let copied = app
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, (e) => done(String(e)))",
+                vec![],
+            )
+            .await
+            .expect("read the clipboard");
+        let copied = copied.as_str().unwrap_or_default().to_string();
+        assert!(
+            copied.starts_with("http") && copied.ends_with(&format!("/coops/{id}/")),
+            "{copied}"
+        );
+        // A place opens the directory there.
+        app.click("[data-testid=coop-places] a").await;
+        app.wait_until(
+            "the directory at the place",
+            "/[?&](place|country)=/.test(location.search) && document.querySelector('[data-testid=filter-chip]')",
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_long_list_ends_with_back_to_top_and_the_count_says_what_it_counts() {
+    run(|app| async move {
+        resize(&app, PHONE).await;
+        app.open("/?region=europe&tag=hosting").await;
+        app.find("[data-testid=filter-chip]").await;
+        // Screen readers hear the filters after the number (the chips show them).
+        let count = app
+            .js(
+                "return document.querySelector('[data-testid=result-count]').textContent",
+                vec![],
+            )
+            .await;
+        let count = count.as_str().unwrap_or_default();
+        assert!(count.ends_with("; filters: Europe, Hosting"), "{count:?}");
+        // At the end of the list, Back to top returns to the search box.
+        app.js(
+            "document.querySelector('[data-testid=back-to-top]').scrollIntoView()",
+            vec![],
+        )
+        .await;
+        app.click("[data-testid=back-to-top]").await;
+        let focused = app.focused().await;
+        assert!(focused.starts_with("INPUT#directory-search"), "{focused}");
+        app.wait_until(
+            "the top of the directory",
+            "document.querySelector('.directory').getBoundingClientRect().top >= -1",
+        )
+        .await;
+    })
+    .await;
+}
+
+/// The controls drawn on the page (not inert, not hidden) less than 44 px tall, described.
+const SMALL_CONTROLS: &str = r#"
+return [...document.querySelectorAll('button, select, input[type=search], summary, .site-nav a, .tag, .facet__option label')]
+  .filter((e) => e.getClientRects().length && !e.closest('[inert]'))
+  .filter((e) => e.getBoundingClientRect().height < 43.5)
+  .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().height)}px "${e.textContent.trim().slice(0, 30)}"`);
+"#;
+
+#[tokio::test]
+async fn on_a_touch_screen_every_control_is_at_least_44_pixels_tall() {
+    run(|app| async move {
+        resize(&app, PHONE).await;
+        app.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            serde_json::json!({ "enabled": true, "maxTouchPoints": 1 }),
+        )
+        .await;
+        app.open("/?tag=hosting").await;
+        app.find("[data-testid=coop-card]").await;
+        assert_eq!(
+            app.js("return matchMedia('(pointer: coarse)').matches", vec![])
+                .await,
+            Value::Bool(true),
+            "a touch screen"
+        );
+        assert_eq!(
+            app.js(SMALL_CONTROLS, vec![]).await,
+            serde_json::json!([]),
+            "the list"
+        );
+        app.click("[data-testid=filters-button]").await;
+        app.wait_until(
+            "the sheet",
+            "document.querySelector('[data-testid=filter-sheet]').open",
+        )
+        .await;
+        assert_eq!(
+            app.js(SMALL_CONTROLS, vec![]).await,
+            serde_json::json!([]),
+            "the sheet"
+        );
+        app.press(ESCAPE).await;
+        app.click_button("Map").await;
+        app.find("[data-testid=world-map] [data-testid=map-marker]")
+            .await;
+        assert_eq!(
+            app.js(SMALL_CONTROLS, vec![]).await,
+            serde_json::json!([]),
+            "the map"
+        );
+    })
+    .await;
+}

@@ -1,0 +1,171 @@
+//! Distances between the co-ops' places: the co-ops near a co-op (its page's "Co-ops nearby").
+//!
+//! Only places the list names (a city, or a region's centre) count: a country's centre is no
+//! place to measure from, so a co-op the list places only in a country is near nothing, and
+//! nothing is near it, rather than near whatever happens to sit in the middle of its country.
+
+use crate::model::{Coop, Precision, Status};
+use crate::places::MapPlace;
+
+/// The Earth's mean radius, kilometres.
+const EARTH_RADIUS_KM: f64 = 6371.0;
+
+/// Farthest a co-op can be and still be "nearby", kilometres: about a day's return journey,
+/// and beyond the neighbouring big cities of most places in the list.
+pub const NEARBY_KM: f64 = 500.0;
+
+/// The great-circle distance between two points given as (latitude, longitude) in degrees,
+/// in kilometres (the haversine formula: well within a kilometre of the ellipsoid's at the
+/// distances this compares).
+pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
+    let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
+    let d_phi = (lat2 - lat1).to_radians();
+    let d_lambda = (lon2 - lon1).to_radians();
+    let a = (d_phi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (d_lambda / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+}
+
+/// Whether a place is one to measure from (see the module's note).
+fn measurable(place: &MapPlace) -> bool {
+    place.precision != Precision::Country
+}
+
+/// The places of `places` (the dataset's, [`crate::places::map_places`]) where `coops[of]` is.
+pub fn places_of(places: &[MapPlace], of: usize) -> Vec<&MapPlace> {
+    let of = of as u32;
+    places
+        .iter()
+        .filter(|p| p.coops.binary_search(&of).is_ok())
+        .collect()
+}
+
+/// The co-ops still trading nearest to `coops[of]`, within [`NEARBY_KM`] of one of its
+/// places, nearest first (then in the list's order), at most `limit`: each with the distance
+/// between their nearest places, kilometres. `places` are the dataset's.
+pub fn nearby(coops: &[Coop], places: &[MapPlace], of: usize, limit: usize) -> Vec<(usize, f64)> {
+    let here: Vec<(f64, f64)> = places_of(places, of)
+        .into_iter()
+        .filter(|p| measurable(p))
+        .map(|p| (p.lat, p.lon))
+        .collect();
+    let mut nearest = vec![f64::INFINITY; coops.len()];
+    for place in places.iter().filter(|p| measurable(p)) {
+        let Some(d) = here
+            .iter()
+            .map(|&h| distance_km(h, (place.lat, place.lon)))
+            .reduce(f64::min)
+        else {
+            break;
+        };
+        if d > NEARBY_KM {
+            continue;
+        }
+        for &c in &place.coops {
+            let slot = &mut nearest[c as usize];
+            *slot = slot.min(d);
+        }
+    }
+    let mut found: Vec<(usize, f64)> = nearest
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, d)| i != of && d.is_finite() && coops[i].status == Status::Active)
+        .collect();
+    found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    found.truncate(limit);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Location, Place};
+    use crate::places::map_places;
+
+    fn coop(id: &str, status: Status, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
+        Coop {
+            id: id.into(),
+            name: id.into(),
+            url: None,
+            region: "europe".into(),
+            business_areas: String::new(),
+            tags: Vec::new(),
+            status,
+            location: Location {
+                places: places
+                    .iter()
+                    .map(|&(name, country, lat, lon, precision)| Place {
+                        name: name.into(),
+                        country: country.into(),
+                        lat,
+                        lon,
+                        precision,
+                    })
+                    .collect(),
+                ..Location::default()
+            },
+            notes: Vec::new(),
+            founded: None,
+            size: None,
+            source_line: 1,
+        }
+    }
+
+    const CITY: Precision = Precision::City;
+    const ACTIVE: Status = Status::Active;
+
+    #[test]
+    fn distances_match_known_ones() {
+        let paris = (48.8566, 2.3522);
+        let london = (51.5074, -0.1278);
+        let d = distance_km(paris, london);
+        assert!((d - 343.5).abs() < 2.0, "Paris to London: {d}");
+        assert_eq!(distance_km(paris, paris), 0.0);
+        // Across the antimeridian, the short way.
+        let d = distance_km((0.0, 179.5), (0.0, -179.5));
+        assert!((d - 111.2).abs() < 1.0, "{d}");
+    }
+
+    #[test]
+    fn nearby_coops_are_the_nearest_within_reach_and_trading() {
+        let coops = vec![
+            coop("lyon", ACTIVE, &[("Lyon", "FR", 45.76, 4.84, CITY)]),
+            // Two places: the nearer one (Grenoble) counts.
+            coop(
+                "grenoble",
+                ACTIVE,
+                &[
+                    ("Brest", "FR", 48.39, -4.49, CITY),
+                    ("Grenoble", "FR", 45.19, 5.72, CITY),
+                ],
+            ),
+            coop("geneva", ACTIVE, &[("Geneva", "CH", 46.2, 6.14, CITY)]),
+            coop(
+                "closed",
+                Status::Defunct,
+                &[("Lyon", "FR", 45.76, 4.84, CITY)],
+            ),
+            coop(
+                "france",
+                ACTIVE,
+                &[("France", "FR", 46.2, 2.2, Precision::Country)],
+            ),
+            coop("berlin", ACTIVE, &[("Berlin", "DE", 52.52, 13.4, CITY)]),
+            coop("lyon-too", ACTIVE, &[("Lyon", "FR", 45.76, 4.84, CITY)]),
+        ];
+        let places = map_places(&coops);
+        let near = nearby(&coops, &places, 0, 10);
+        let ids: Vec<&str> = near.iter().map(|&(i, _)| coops[i].id.as_str()).collect();
+        // Itself, the defunct one, the country-only one and Berlin (over 500 km) are not.
+        assert_eq!(ids, ["lyon-too", "grenoble", "geneva"]);
+        assert_eq!(near[0].1, 0.0);
+        assert!(
+            near[1].1 > 80.0 && near[1].1 < 110.0,
+            "Lyon to Grenoble: {}",
+            near[1].1
+        );
+        assert_eq!(nearby(&coops, &places, 0, 1).len(), 1);
+        // A co-op placed only in a country is near nothing.
+        assert!(nearby(&coops, &places, 4, 10).is_empty());
+        assert_eq!(places_of(&places, 1).len(), 2);
+    }
+}
