@@ -22,6 +22,8 @@ pub mod places;
 pub mod query;
 pub mod search;
 pub mod site;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod url;
 

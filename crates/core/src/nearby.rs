@@ -78,35 +78,12 @@ pub fn nearby(coops: &[Coop], places: &[MapPlace], of: usize, limit: usize) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Location, Place};
     use crate::places::map_places;
 
     fn coop(id: &str, status: Status, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
         Coop {
-            id: id.into(),
-            name: id.into(),
-            url: None,
-            region: "europe".into(),
-            business_areas: String::new(),
-            tags: Vec::new(),
             status,
-            location: Location {
-                places: places
-                    .iter()
-                    .map(|&(name, country, lat, lon, precision)| Place {
-                        name: name.into(),
-                        country: country.into(),
-                        lat,
-                        lon,
-                        precision,
-                    })
-                    .collect(),
-                ..Location::default()
-            },
-            notes: Vec::new(),
-            founded: None,
-            size: None,
-            source_line: 1,
+            ..crate::testing::coop_at(id, places)
         }
     }
 

@@ -369,36 +369,7 @@ pub fn in_view(clusters: &[Cluster], view: ViewBox, margin: f64, row: f64) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Location, Place, Status};
-
-    fn coop(id: &str, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
-        Coop {
-            id: id.to_string(),
-            name: id.to_string(),
-            url: None,
-            status: Status::Active,
-            region: "europe".into(),
-            business_areas: String::new(),
-            tags: Vec::new(),
-            location: Location {
-                places: places
-                    .iter()
-                    .map(|&(name, country, lat, lon, precision)| Place {
-                        name: name.into(),
-                        country: country.into(),
-                        lat,
-                        lon,
-                        precision,
-                    })
-                    .collect(),
-                ..Location::default()
-            },
-            notes: Vec::new(),
-            founded: None,
-            size: None,
-            source_line: 1,
-        }
-    }
+    use crate::testing::coop_at as coop;
 
     const CITY: Precision = Precision::City;
 

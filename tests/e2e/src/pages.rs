@@ -256,7 +256,9 @@ const shifts = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     if (e.hadRecentInput) continue;
-    const moved = e.sources.map((s) => s.node ? s.node.nodeName + '.' + s.node.className : '(removed)');
+    // What moved, and from where to where (a node the page has since removed keeps its rects).
+    const moved = e.sources.map((s) => (s.node ? s.node.nodeName + '.' + s.node.className : '(removed)')
+      + ` y ${Math.round(s.previousRect.y)}->${Math.round(s.currentRect.y)}`);
     shifts.push([Math.round(e.startTime), e.value, moved.join(', ')]);
   }
 }).observe({ type: 'layout-shift', buffered: true });

@@ -50,6 +50,25 @@ async fn click_in_sheet(app: &AppPage, css: &str) {
     app.click(&css).await;
 }
 
+/// Opens the filter sheet with its button, and waits for it.
+async fn open_sheet(app: &AppPage) {
+    app.click("[data-testid=filters-button]").await;
+    app.wait_until(
+        "the sheet",
+        "document.querySelector('[data-testid=filter-sheet]').open",
+    )
+    .await;
+}
+
+/// Waits for the filter sheet to be closed.
+async fn sheet_closed(app: &AppPage) {
+    app.wait_until(
+        "the sheet to close",
+        "!document.querySelector('[data-testid=filter-sheet]').open",
+    )
+    .await;
+}
+
 /// The number the result count shows.
 const COUNT: &str =
     "+(document.querySelector('[data-testid=result-count]').textContent.match(/\\d+/) || [0])[0]";
@@ -103,12 +122,7 @@ async fn the_filter_sheet_keeps_focus_shows_the_live_count_and_closes_with_escap
         app.open("/").await;
         let all = active_coops(&dataset()).len();
         app.wait_for_count(all).await;
-        app.click("[data-testid=filters-button]").await;
-        app.wait_until(
-            "the sheet",
-            "document.querySelector('[data-testid=filter-sheet]').open",
-        )
-        .await;
+        open_sheet(&app).await;
         // Focus is in the sheet and Tab keeps it there.
         for _ in 0..40 {
             let inside = app
@@ -135,11 +149,7 @@ async fn the_filter_sheet_keeps_focus_shows_the_live_count_and_closes_with_escap
         assert_eq!(show, format!("Show {hosting} co-ops"));
         // Escape closes it, keeps the choice and gives focus back to the button, which counts it.
         app.press(ESCAPE).await;
-        app.wait_until(
-            "the sheet to close",
-            "!document.querySelector('[data-testid=filter-sheet]').open",
-        )
-        .await;
+        sheet_closed(&app).await;
         assert!(
             app.focused().await.starts_with("BUTTON"),
             "{}",
@@ -158,36 +168,18 @@ async fn the_filter_sheet_keeps_focus_shows_the_live_count_and_closes_with_escap
         );
 
         // Back, with the sheet open, closes it onto the view from before it opened.
-        app.click("[data-testid=filters-button]").await;
-        app.wait_until(
-            "the sheet",
-            "document.querySelector('[data-testid=filter-sheet]').open",
-        )
-        .await;
+        open_sheet(&app).await;
         click_in_sheet(&app, "#facet-remote").await;
         app.wait_for_query("?tag=hosting&remote=1").await;
         app.back().await;
-        app.wait_until(
-            "the sheet to close",
-            "!document.querySelector('[data-testid=filter-sheet]').open",
-        )
-        .await;
+        sheet_closed(&app).await;
         app.wait_for_query("?tag=hosting").await;
         // Its close button and "Show n co-ops" close it too; with nothing chosen, it leaves
         // no step for Back.
         for close in [".filter-sheet__close", ".filter-sheet__show"] {
-            app.click("[data-testid=filters-button]").await;
-            app.wait_until(
-                "the sheet",
-                "document.querySelector('[data-testid=filter-sheet]').open",
-            )
-            .await;
+            open_sheet(&app).await;
             app.click(close).await;
-            app.wait_until(
-                "the sheet to close",
-                "!document.querySelector('[data-testid=filter-sheet]').open",
-            )
-            .await;
+            sheet_closed(&app).await;
         }
         app.back().await;
         app.wait_for_query("").await;
@@ -294,12 +286,7 @@ async fn the_phone_views_pass_axe_light_and_dark() {
             app.find("[data-testid=filter-chip]").await;
             app.assert_accessible(&format!("the directory on a phone ({scheme})"))
                 .await;
-            app.click("[data-testid=filters-button]").await;
-            app.wait_until(
-                "the sheet",
-                "document.querySelector('[data-testid=filter-sheet]').open",
-            )
-            .await;
+            open_sheet(&app).await;
             app.assert_accessible(&format!("the filter sheet ({scheme})"))
                 .await;
             app.press(ESCAPE).await;
@@ -464,12 +451,7 @@ async fn on_a_touch_screen_every_control_is_at_least_44_pixels_tall() {
             serde_json::json!([]),
             "the list"
         );
-        app.click("[data-testid=filters-button]").await;
-        app.wait_until(
-            "the sheet",
-            "document.querySelector('[data-testid=filter-sheet]').open",
-        )
-        .await;
+        open_sheet(&app).await;
         assert_eq!(
             app.js(SMALL_CONTROLS, vec![]).await,
             serde_json::json!([]),
