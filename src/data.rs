@@ -8,8 +8,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use coops_core::Directory;
+use coops_core::geo::WorldMap;
 use coops_core::join::{GuideError, JoinGuide, load_guide};
-use coops_core::load::{DatasetError, Loaded, Skipped, decode_text, load_directory};
+use coops_core::load::{
+    DatasetError, Loaded, Skipped, decode_text, load_directory, parse_document,
+};
 use coops_core::search::Index;
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -98,6 +101,14 @@ async fn handed_over_dataset() -> Option<Result<String, LoadError>> {
     }
     let error = field("error").and_then(|e| e.as_string());
     (error.as_deref() == Some("timeout")).then_some(Err(LoadError::Timeout))
+}
+
+/// Fetches the map's country shapes (`WORLD_PATH`, at a URL from [`Host::data_url`]).
+pub async fn fetch_world(url: &str) -> Result<Arc<WorldMap>, LoadError> {
+    let text = fetch_text(url).await?;
+    parse_document::<WorldMap>(&text)
+        .map(Arc::new)
+        .map_err(LoadError::Dataset)
 }
 
 /// Fetches a text file (a URL from [`Host::data_url`]), turning every failure into a

@@ -63,3 +63,53 @@ pub fn share(url: &str, title: &str) {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
 }
+
+/// Why the browser gave no position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionError {
+    /// The visitor said no, or the page may not ask (no secure context, a policy).
+    Refused,
+    /// It tried and could not tell, or took too long.
+    Unknown,
+}
+
+/// Where the device is, (latitude, longitude), asked of the browser now (it asks the visitor
+/// first). The position is returned to the caller and goes nowhere else.
+pub async fn current_position() -> Result<(f64, f64), PositionError> {
+    use js_sys::Reflect;
+    let geolocation = web_sys::window()
+        .and_then(|w| w.navigator().geolocation().ok())
+        .ok_or(PositionError::Refused)?;
+    let options = web_sys::PositionOptions::new();
+    // A town's precision is plenty to order co-ops by, and it comes quicker.
+    options.set_enable_high_accuracy(false);
+    options.set_timeout(15_000);
+    options.set_maximum_age(600_000);
+    let mut asked = Ok(());
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        asked = geolocation.get_current_position_with_error_callback_and_options(
+            &resolve,
+            Some(&reject),
+            &options,
+        );
+    });
+    asked.map_err(|_| PositionError::Refused)?;
+    let read = |value: &wasm_bindgen::JsValue, key: &str| {
+        Reflect::get(value, &key.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(position) => {
+            let coords =
+                Reflect::get(&position, &"coords".into()).map_err(|_| PositionError::Unknown)?;
+            match (read(&coords, "latitude"), read(&coords, "longitude")) {
+                (Some(lat), Some(lon)) if lat.is_finite() && lon.is_finite() => Ok((lat, lon)),
+                _ => Err(PositionError::Unknown),
+            }
+        }
+        // GeolocationPositionError.PERMISSION_DENIED is 1.
+        Err(error) if read(&error, "code") == Some(1.0) => Err(PositionError::Refused),
+        Err(_) => Err(PositionError::Unknown),
+    }
+}

@@ -1,5 +1,6 @@
 //! One co-op in the result list.
 
+use coops_core::site::card_distance;
 use coops_core::url::safe_href;
 use coops_core::{Coop, Status};
 use leptos::prelude::*;
@@ -18,6 +19,8 @@ pub fn CoopCard(
     labels: CoopLabels,
     /// Called with a tag id when one of its tags is clicked.
     on_tag: Callback<String>,
+    /// Kilometres from the place the list is ordered from, when it is.
+    distance: Option<f64>,
 ) -> impl IntoView {
     let Coop {
         id,
@@ -69,6 +72,7 @@ pub fn CoopCard(
             <h3 class="coop-card__name" id=heading_id.clone()>{name_view}</h3>
             {defunct.then(|| view! { <p class="coop-card__status">"No longer trading"</p> })}
             <p class="coop-card__meta">
+                {distance.map(|km| view! { <span class="coop-card__distance" data-testid="card-distance">{card_distance(km)}</span> })}
                 {(!place.is_empty()).then(|| view! { <span class="coop-card__place">{place}</span> })}
                 {founded.map(|year| view! { <span class="coop-card__founded">{format!("Founded {year}")}</span> })}
             </p>

@@ -8,6 +8,7 @@ pub mod entry_list;
 pub mod join_outcome;
 pub mod join_step;
 pub mod load_state;
+pub mod locator_map;
 pub mod page_meta;
 pub mod rich_text;
 pub mod search_box;

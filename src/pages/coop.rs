@@ -1,8 +1,10 @@
 //! A co-op's own page: everything known about it, and the co-ops most like it.
 
 use crate::components::app_link::AppLink;
+use crate::components::locator_map::LocatorMap;
 use crate::components::share_links::ShareLinks;
 use coops_core::nearby::{nearby, places_of};
+use coops_core::places::MapPlace;
 use coops_core::query::DirectoryQuery;
 use coops_core::search::similar;
 use coops_core::site::{COOP_PLACES_HEADING, NEARBY_HEADING, distance_away, nearby_none};
@@ -118,6 +120,21 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
             view! { <li><AppLink href=href>{label}</AppLink></li> }
         })
         .collect_view();
+    // The map of its places, linking to the directory around it.
+    let locator = has_places.then(|| {
+        let around = DirectoryQuery::around(&coop, &places);
+        let name = if let Some(place) = around.place.as_deref().and_then(|id| data.index.place(id))
+        {
+            place.label(&data.directory)
+        } else if let Some(country) = around.country.as_deref() {
+            data.country_name(country)
+        } else {
+            data.region_name(&coop.region)
+        };
+        let href = format!("/?{}", around.to_query_string());
+        let places: Vec<MapPlace> = places.iter().map(|&p| p.clone()).collect();
+        view! { <LocatorMap places href around=name /> }
+    });
     let near = nearby(&data.directory.coops, data.index.places(), at, NEARBY);
     let near_items = near
         .iter()
@@ -207,6 +224,7 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
             <ShareLinks url=page_url.clone() title=coop.name.clone() />
             {has_places.then(|| view! {
                 <h2>{COOP_PLACES_HEADING}</h2>
+                {locator}
                 <ul class="coop-page__places" data-testid="coop-places">{place_items}</ul>
             })}
             <h2>{NEARBY_HEADING}</h2>

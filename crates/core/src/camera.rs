@@ -7,6 +7,7 @@
 //! history); the filters that move the camera (region, country) are.
 
 use crate::geo::{Frame, ViewBox, WorldMap};
+use crate::nearby::measurable;
 use crate::places::{MapPlace, bounds};
 
 /// The whole world.
@@ -301,6 +302,41 @@ pub fn home_for(
     }
 }
 
+/// Narrowest a co-op page's locator map looks, in drawing units (of the world's 1000): about
+/// a large country across, so that one city shows among its neighbours.
+pub const LOCATOR_MIN_WIDTH: f64 = 80.0;
+
+/// What a co-op page's locator map shows of `map`: the co-op's `places` with country enough
+/// around them to tell where they are; its countries' shapes when the list names no town or
+/// region for it; `None` when it is nowhere at all.
+pub fn locator_view(map: &WorldMap, places: &[&MapPlace]) -> Option<ViewBox> {
+    let frame = Frame::world();
+    let points: Vec<(f64, f64)> = places
+        .iter()
+        .filter(|p| measurable(p))
+        .map(|p| p.position(&frame))
+        .collect();
+    if points.is_empty() {
+        let codes: Vec<&str> = places.iter().map(|p| p.country.as_str()).collect();
+        return (!codes.is_empty()).then(|| map.fit(&codes));
+    }
+    let (mut x0, mut y0) = (f64::INFINITY, f64::INFINITY);
+    let (mut x1, mut y1) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (x, y) in points {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let margin = LOCATOR_MIN_WIDTH / 8.0;
+    let width = (x1 - x0).max(LOCATOR_MIN_WIDTH - 2.0 * margin);
+    let height = (y1 - y0).max((LOCATOR_MIN_WIDTH - 2.0 * margin) * map.height / map.width);
+    let area = ViewBox {
+        x: (x0 + x1 - width) / 2.0,
+        y: (y0 + y1 - height) / 2.0,
+        width,
+        height,
+    };
+    Some(map.fit_area(area, margin))
+}
+
 /// Ease-out (cubic) for an animated move: `t` from 0 to 1 in, the share of the way out; quick
 /// to start, gentle to land.
 pub fn ease_out(t: f64) -> f64 {
@@ -449,8 +485,9 @@ mod tests {
         assert!(close(camera.splitting(narrow).zoom, 64.0), "all the way");
     }
 
-    #[test]
-    fn filters_point_the_camera_at_a_country_or_a_regions_places() {
+    /// A map of France, Germany and Russia (square shapes round their middles), and a city in
+    /// each.
+    fn three_countries() -> (WorldMap, [MapPlace; 3]) {
         let frame = Frame::world();
         let country = |code: &str, lon: f64, lat: f64, size: f64| {
             let (x, y) = frame.project(lon, lat);
@@ -485,6 +522,40 @@ mod tests {
             place("berlin", "DE", 13.4, 52.5),
             place("moscow", "RU", 37.6, 55.75),
         ];
+        (map, places)
+    }
+
+    fn shows(view: ViewBox, place: &MapPlace) -> bool {
+        let (x, y) = place.position(&Frame::world());
+        x > view.x && x < view.x + view.width && y > view.y && y < view.y + view.height
+    }
+
+    #[test]
+    fn a_locator_shows_the_coops_places_with_country_around_them() {
+        let (map, places) = three_countries();
+        let paris = locator_view(&map, &[&places[0]]).expect("placed");
+        assert!(
+            shows(paris, &places[0]) && !shows(paris, &places[2]),
+            "{paris:?}"
+        );
+        assert!(paris.width >= LOCATOR_MIN_WIDTH, "{paris:?}");
+        // The map's proportions: the drawing never stretches.
+        assert!((paris.width / paris.height - map.width / map.height).abs() < 1e-9);
+        let both = locator_view(&map, &[&places[0], &places[1]]).expect("placed");
+        assert!(
+            shows(both, &places[0]) && shows(both, &places[1]),
+            "{both:?}"
+        );
+        // Only a country: its shape.
+        let mut france = places[0].clone();
+        france.precision = crate::Precision::Country;
+        assert_eq!(locator_view(&map, &[&france]), Some(map.fit(&["FR"])));
+        assert_eq!(locator_view(&map, &[]), None);
+    }
+
+    #[test]
+    fn filters_point_the_camera_at_a_country_or_a_regions_places() {
+        let (map, places) = three_countries();
         let world = home_for(&map, &places, None, None);
         assert_eq!(world, Camera::home(map.width, map.height));
         let france = home_for(&map, &places, Some("FR"), None);
@@ -497,11 +568,7 @@ mod tests {
             "{by_places:?} vs {by_shapes:?}"
         );
         for p in &places {
-            let (x, y) = p.position(&frame);
-            let view = by_places.view();
-            assert!(
-                x > view.x && x < view.x + view.width && y > view.y && y < view.y + view.height
-            );
+            assert!(shows(by_places.view(), p), "{p:?}");
         }
         // A region with one place or none falls back to its countries' shapes.
         let alone = home_for(&map, &places[..1], None, Some(&europe));

@@ -160,15 +160,26 @@ impl WorldMap {
             .map(|b| b[1] + b[3])
             .fold(f64::NEG_INFINITY, f64::max);
         // A margin of 3% of the map's width keeps small countries from filling the view.
-        let margin = self.width * 0.03;
-        let (mut w, mut h) = (x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin);
+        let area = ViewBox {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        };
+        self.fit_area(area, self.width * 0.03)
+    }
+
+    /// The smallest view of the map's proportions that shows `area` with `margin` around it,
+    /// kept on the map.
+    pub fn fit_area(&self, area: ViewBox, margin: f64) -> ViewBox {
+        let (mut w, mut h) = (area.width + 2.0 * margin, area.height + 2.0 * margin);
         let aspect = self.width / self.height;
         if w / h < aspect {
             w = h * aspect;
         } else {
             h = w / aspect;
         }
-        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let (cx, cy) = (area.x + area.width / 2.0, area.y + area.height / 2.0);
         let mut view = ViewBox {
             x: cx - w / 2.0,
             y: cy - h / 2.0,

@@ -1,11 +1,14 @@
-//! Distances between the co-ops' places: the co-ops near a co-op (its page's "Co-ops nearby").
+//! Distances between the co-ops' places: the co-ops near a co-op (its page's "Co-ops nearby"),
+//! each co-op's distance from a point (the directory's "Near…"), and the place a visitor
+//! types for it, found among the dataset's own places (no geocoder: nothing leaves the page).
 //!
 //! Only places the list names (a city, or a region's centre) count: a country's centre is no
 //! place to measure from, so a co-op the list places only in a country is near nothing, and
 //! nothing is near it, rather than near whatever happens to sit in the middle of its country.
 
-use crate::model::{Coop, Precision, Status};
+use crate::model::{Coop, Directory, Precision, Status};
 use crate::places::MapPlace;
+use crate::text::fold;
 
 /// The Earth's mean radius, kilometres.
 const EARTH_RADIUS_KM: f64 = 6371.0;
@@ -26,7 +29,7 @@ pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
 }
 
 /// Whether a place is one to measure from (see the module's note).
-fn measurable(place: &MapPlace) -> bool {
+pub fn measurable(place: &MapPlace) -> bool {
     place.precision != Precision::Country
 }
 
@@ -73,6 +76,44 @@ pub fn nearby(coops: &[Coop], places: &[MapPlace], of: usize, limit: usize) -> V
     found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     found.truncate(limit);
     found
+}
+
+/// Each of `coops` co-ops' distance from `from` (latitude, longitude), kilometres, to the
+/// nearest of its places to measure from; `None` for a co-op with none. `places` are the
+/// dataset's.
+pub fn distances_from(places: &[MapPlace], coops: usize, from: (f64, f64)) -> Vec<Option<f64>> {
+    let mut nearest: Vec<Option<f64>> = vec![None; coops];
+    for place in places.iter().filter(|p| measurable(p)) {
+        let d = distance_km(from, (place.lat, place.lon));
+        for &c in &place.coops {
+            let slot = &mut nearest[c as usize];
+            *slot = Some(slot.map_or(d, |s| s.min(d)));
+        }
+    }
+    nearest
+}
+
+/// The place to measure from that `typed` names: its name or its label ("Lyon", "lyon,
+/// france", accents and case aside) or, failing that, the start of one ("Barc"); the place
+/// with more co-ops first where several do. `None` when no place does, or only a country:
+/// a country's middle is no place to be near.
+pub fn find_place<'a>(
+    places: &'a [MapPlace],
+    directory: &Directory,
+    typed: &str,
+) -> Option<&'a MapPlace> {
+    let wanted = fold(typed.trim());
+    if wanted.is_empty() {
+        return None;
+    }
+    let candidates = || places.iter().filter(|p| measurable(p));
+    let best = |matches: &dyn Fn(&MapPlace) -> bool| {
+        candidates()
+            .filter(|p| matches(p))
+            .max_by(|a, b| a.coops.len().cmp(&b.coops.len()).then(b.id.cmp(&a.id)))
+    };
+    best(&|p| fold(&p.name) == wanted || fold(&p.label(directory)) == wanted)
+        .or_else(|| best(&|p| fold(&p.label(directory)).starts_with(&wanted)))
 }
 
 #[cfg(test)]
@@ -144,5 +185,60 @@ mod tests {
         // A co-op placed only in a country is near nothing.
         assert!(nearby(&coops, &places, 4, 10).is_empty());
         assert_eq!(places_of(&places, 1).len(), 2);
+    }
+
+    #[test]
+    fn distances_from_a_point_take_each_coops_nearest_place() {
+        let coops = vec![
+            coop("lyon", ACTIVE, &[("Lyon", "FR", 45.76, 4.84, CITY)]),
+            coop(
+                "two",
+                ACTIVE,
+                &[
+                    ("Brest", "FR", 48.39, -4.49, CITY),
+                    ("Grenoble", "FR", 45.19, 5.72, CITY),
+                ],
+            ),
+            coop(
+                "france",
+                ACTIVE,
+                &[("France", "FR", 46.2, 2.2, Precision::Country)],
+            ),
+        ];
+        let places = map_places(&coops);
+        let d = distances_from(&places, coops.len(), (45.76, 4.84));
+        assert_eq!(d[0], Some(0.0));
+        let grenoble = d[1].expect("placed");
+        assert!(grenoble > 80.0 && grenoble < 110.0, "{grenoble}");
+        // Only a country: no distance, rather than its middle's.
+        assert_eq!(d[2], None);
+    }
+
+    #[test]
+    fn a_typed_place_is_found_by_name_label_or_start_and_never_a_country() {
+        let coops = vec![
+            coop("a", ACTIVE, &[("Montréal", "CA", 45.5, -73.57, CITY)]),
+            coop("b", ACTIVE, &[("Barcelona", "ES", 41.39, 2.17, CITY)]),
+            coop("c", ACTIVE, &[("Barcelona", "ES", 41.39, 2.17, CITY)]),
+            coop("d", ACTIVE, &[("Barcelos", "PT", 41.53, -8.62, CITY)]),
+            coop(
+                "e",
+                ACTIVE,
+                &[("France", "FR", 46.2, 2.2, Precision::Country)],
+            ),
+        ];
+        let places = map_places(&coops);
+        let directory = crate::testing::directory_of(coops);
+        let found = |typed: &str| find_place(&places, &directory, typed).map(|p| p.id.as_str());
+        assert_eq!(found("montreal"), Some("montreal-ca"));
+        assert_eq!(found("  MONTRÉAL "), Some("montreal-ca"));
+        let label = places[0].label(&directory);
+        assert_eq!(found(&label), Some("montreal-ca"), "{label}");
+        // A start: the place with more co-ops.
+        assert_eq!(found("barc"), Some("barcelona-es"));
+        assert_eq!(found("barcelos"), Some("barcelos-pt"));
+        assert_eq!(found("france"), None);
+        assert_eq!(found("atlantis"), None);
+        assert_eq!(found("   "), None);
     }
 }

@@ -1,13 +1,15 @@
 //! The directory's state as it appears in the URL, and back.
 //!
-//! `/?q=drupal&region=europe&country=FR&place=lyon-fr&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region`
+//! `/?q=drupal&region=europe&country=FR&place=lyon-fr&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region&near=paris-fr`
 //!
 //! Parsing never fails: an unknown key, a repeated single key, or a malformed value is ignored,
 //! so a hand-edited or stale link still opens a sensible view. [`DirectoryQuery::retain_known`]
 //! then drops values the dataset does not know (a region that does not exist).
 
 use crate::join::{format_answers, parse_answers};
-use crate::model::Directory;
+use crate::model::{Coop, Directory};
+use crate::nearby::measurable;
+use crate::places::MapPlace;
 
 /// Longest search text kept from a URL; longer input is cut (at a character boundary).
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -57,6 +59,9 @@ pub enum Filter {
     Defunct,
     /// One business area, by id.
     Tag(String),
+    /// Nearest first to a place: an order, not a filter, but it changes the list as one does
+    /// and is set beside them, so it shows, counts and clears with them.
+    Near,
 }
 
 /// Every filter of the directory.
@@ -78,6 +83,10 @@ pub struct DirectoryQuery {
     pub defunct: bool,
     /// Result order.
     pub sort: Sort,
+    /// A place id of the map to order by distance from, nearest first (over `sort`). Only a
+    /// place to measure from (a city or a region's centre, not a country's middle); the
+    /// visitor's own position never comes here, so it is never in a URL.
+    pub near: Option<String>,
 }
 
 impl DirectoryQuery {
@@ -98,6 +107,7 @@ impl DirectoryQuery {
                     query.country = Some(value.to_ascii_uppercase())
                 }
                 "place" if is_slug(value) => query.place = Some(value.to_string()),
+                "near" if is_slug(value) => query.near = Some(value.to_string()),
                 "tag"
                     if is_slug(value)
                         && query.tags.len() < MAX_TAGS
@@ -147,6 +157,9 @@ impl DirectoryQuery {
         if self.sort != Sort::default() {
             pairs.push(("sort", self.sort.as_str().into()));
         }
+        if let Some(near) = &self.near {
+            pairs.push(("near", near.clone()));
+        }
         pairs
     }
 
@@ -177,6 +190,9 @@ impl DirectoryQuery {
             filters.push(Filter::Defunct);
         }
         filters.extend(self.tags.iter().cloned().map(Filter::Tag));
+        if self.near.is_some() {
+            filters.push(Filter::Near);
+        }
         filters
     }
 
@@ -189,10 +205,11 @@ impl DirectoryQuery {
             Filter::Remote => self.remote = false,
             Filter::Defunct => self.defunct = false,
             Filter::Tag(tag) => self.tags.retain(|t| t != tag),
+            Filter::Near => self.near = None,
         }
     }
 
-    /// Every filter unset; the order of the results stays.
+    /// Every filter unset (the order by distance too); the order of the results stays.
     pub fn cleared(&self) -> Self {
         DirectoryQuery {
             sort: self.sort,
@@ -210,11 +227,40 @@ impl DirectoryQuery {
             && !self.remote
     }
 
+    /// The directory around a co-op, as its page's locator map links to it: its one town or
+    /// region (`place`), else its one country, else its region. `places` are its places
+    /// ([`crate::nearby::places_of`]).
+    pub fn around(coop: &Coop, places: &[&MapPlace]) -> Self {
+        let measured: Vec<&&MapPlace> = places.iter().filter(|p| measurable(p)).collect();
+        let mut countries: Vec<&str> = places.iter().map(|p| p.country.as_str()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let mut query = DirectoryQuery::default();
+        match (measured.as_slice(), countries.as_slice()) {
+            ([one], _) => query.place = Some(one.id.clone()),
+            (_, [one]) => query.country = Some(one.to_string()),
+            _ => query.region = Some(coop.region.clone()),
+        }
+        query
+    }
+
     /// Drops region, country and tag values that `directory` does not have, and a place that
-    /// `is_place` does not know (the search index's places: [`crate::search::Index::place`]).
-    pub fn retain_known(mut self, directory: &Directory, is_place: impl Fn(&str) -> bool) -> Self {
-        if self.place.as_deref().is_some_and(|p| !is_place(p)) {
+    /// `is_place` does not know (the search index's places: [`crate::search::Index::place`]);
+    /// `near` only stays for a place to measure from ([`crate::nearby::measurable`]).
+    pub fn retain_known<'a>(
+        mut self,
+        directory: &Directory,
+        place: impl Fn(&str) -> Option<&'a MapPlace>,
+    ) -> Self {
+        if self.place.as_deref().is_some_and(|p| place(p).is_none()) {
             self.place = None;
+        }
+        if self
+            .near
+            .as_deref()
+            .is_some_and(|p| !place(p).is_some_and(measurable))
+        {
+            self.near = None;
         }
         if self
             .region
@@ -436,7 +482,7 @@ mod tests {
     #[test]
     fn each_filter_set_is_one_chip_and_removing_it_leaves_the_rest() {
         let query = DirectoryQuery::from_query_string(
-            "q=rust&region=europe&country=fr&place=lyon-fr&tag=hosting&tag=design&remote=1&defunct=1&sort=region",
+            "q=rust&region=europe&country=fr&place=lyon-fr&tag=hosting&tag=design&remote=1&defunct=1&sort=region&near=paris-fr",
         );
         let filters = query.filters();
         assert_eq!(
@@ -449,6 +495,7 @@ mod tests {
                 Filter::Defunct,
                 Filter::Tag("hosting".into()),
                 Filter::Tag("design".into()),
+                Filter::Near,
             ]
         );
         for filter in &filters {
@@ -528,6 +575,47 @@ mod tests {
     }
 
     #[test]
+    fn around_a_coop_is_its_one_place_else_its_one_country_else_its_region() {
+        use crate::Precision::{City, Country};
+        use crate::places::map_places;
+        use crate::testing::coop_at;
+        let coops = [
+            coop_at("lyon", &[("Lyon", "FR", 45.76, 4.84, City)]),
+            coop_at(
+                "two-cities",
+                &[
+                    ("Lyon", "FR", 45.76, 4.84, City),
+                    ("Paris", "FR", 48.86, 2.35, City),
+                ],
+            ),
+            coop_at(
+                "two-countries",
+                &[
+                    ("Lyon", "FR", 45.76, 4.84, City),
+                    ("Germany", "DE", 51.0, 10.0, Country),
+                ],
+            ),
+            coop_at(
+                "many",
+                &[
+                    ("Paris", "FR", 48.86, 2.35, City),
+                    ("Berlin", "DE", 52.52, 13.4, City),
+                ],
+            ),
+        ];
+        let places = map_places(&coops);
+        let around = |at: usize| {
+            let of = crate::nearby::places_of(&places, at);
+            DirectoryQuery::around(&coops[at], &of).to_query_string()
+        };
+        assert_eq!(around(0), "place=lyon-fr");
+        assert_eq!(around(1), "country=FR");
+        // One town to measure from, though in two countries: the town.
+        assert_eq!(around(2), "place=lyon-fr");
+        assert_eq!(around(3), "region=europe");
+    }
+
+    #[test]
     fn round_trips_every_filter() {
         let query = DirectoryQuery {
             q: "café & co".into(),
@@ -538,11 +626,12 @@ mod tests {
             remote: true,
             defunct: true,
             sort: Sort::Region,
+            near: Some("paris-fr".into()),
         };
         let text = query.to_query_string();
         assert_eq!(
             text,
-            "q=caf%C3%A9%20%26%20co&region=europe&country=FR&place=lyon-fr&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region"
+            "q=caf%C3%A9%20%26%20co&region=europe&country=FR&place=lyon-fr&tag=web-development&tag=drupal&remote=1&defunct=1&sort=region&near=paris-fr"
         );
         assert_eq!(DirectoryQuery::from_query_string(&text), query);
         assert_eq!(
@@ -560,7 +649,7 @@ mod tests {
     #[test]
     fn ignores_what_it_does_not_understand() {
         let query = DirectoryQuery::from_query_string(
-            "utm_source=x&region=Europe!&country=FRA&tag=<script>&tag=ok&remote=maybe&sort=random&defunct=0&%ZZ=1",
+            "utm_source=x&region=Europe!&country=FRA&tag=<script>&tag=ok&remote=maybe&sort=random&defunct=0&%ZZ=1&near=Lyon%2C%20France",
         );
         assert_eq!(
             query,

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Coop, Directory, Entry, Status, plain_text};
+use crate::nearby::{distances_from, measurable};
 use crate::places::{MapPlace, map_places};
 use crate::query::{DirectoryQuery, Sort};
 use crate::text::{fold, fold_into, words};
@@ -53,7 +54,7 @@ pub struct Facets {
 }
 
 /// The outcome of a search.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
     /// Positions in `directory.coops` of the matching co-ops, in the requested order.
     pub matches: Vec<u32>,
@@ -62,6 +63,9 @@ pub struct Results {
     /// Matching co-ops with no country, or remote, distributed or worldwide: the group shown
     /// beside the map (a remote co-op with a country is on the map as well).
     pub without_place: Vec<u32>,
+    /// Ordered by distance ([`Index::order_by_distance`]): each match's, kilometres, beside
+    /// `matches` (`None` for a co-op with no place to measure from, last). Empty otherwise.
+    pub distances: Vec<Option<f64>>,
 }
 
 impl Index {
@@ -159,7 +163,35 @@ impl Index {
         self.entries.is_empty()
     }
 
-    /// Runs `query`: the matching co-ops in order, and the facet counts.
+    /// Where `query` orders from (`near`: a town or region of the index, as latitude and
+    /// longitude), for [`Index::order_by_distance`].
+    pub fn near(&self, query: &DirectoryQuery) -> Option<(f64, f64)> {
+        let place = query.near.as_deref().and_then(|id| self.place(id))?;
+        measurable(place).then_some((place.lat, place.lon))
+    }
+
+    /// Orders `results` nearest first to `from` (latitude, longitude): co-ops with no place to
+    /// measure from keep their order after the others. The directory's "Near…" (a place, or
+    /// the visitor's own position, which is never in the query).
+    pub fn order_by_distance(&self, results: &mut Results, from: (f64, f64)) {
+        let distances = distances_from(&self.places, self.entries.len(), from);
+        // Stable: equal distances (and the unplaced) keep the order they had.
+        results.matches.sort_by(
+            |&a, &b| match (distances[a as usize], distances[b as usize]) {
+                (Some(a), Some(b)) => a.total_cmp(&b),
+                (a, b) => b.is_some().cmp(&a.is_some()),
+            },
+        );
+        results.distances = results
+            .matches
+            .iter()
+            .map(|&i| distances[i as usize])
+            .collect();
+    }
+
+    /// Runs `query`: the matching co-ops in its sort order, and the facet counts. Its `near` is
+    /// for the caller to apply ([`Index::near`]), with the visitor's own position, which no
+    /// query holds (and the quick search, which has neither, goes without the code).
     pub fn search(&self, query: &DirectoryQuery) -> Results {
         let folded = fold(&query.q);
         let terms: Vec<&str> = words(&folded).collect();
@@ -264,6 +296,7 @@ impl Index {
             matches,
             facets,
             without_place,
+            distances: Vec::new(),
         }
     }
 }
@@ -584,6 +617,62 @@ mod tests {
         assert_eq!(r.facets.defunct, 1, "the toggle says how many it would add");
         let (d, r) = search("defunct=1");
         assert!(ids(&d, &r).contains(&"gone".to_string()));
+    }
+
+    #[test]
+    fn near_a_place_orders_nearest_first_and_the_unplaced_last() {
+        use crate::Precision::{City, Country};
+        use crate::testing::{coop_at, directory_of};
+        let directory = directory_of(vec![
+            coop_at("a-berlin", &[("Berlin", "DE", 52.52, 13.4, City)]),
+            coop_at("b-france", &[("France", "FR", 46.2, 2.2, Country)]),
+            coop_at("c-lyon", &[("Lyon", "FR", 45.76, 4.84, City)]),
+            coop_at("d-paris", &[("Paris", "FR", 48.86, 2.35, City)]),
+            coop_at("e-nowhere", &[]),
+            coop_at("f-lyon", &[("Lyon", "FR", 45.76, 4.84, City)]),
+        ]);
+        let index = Index::build(&directory);
+        let run = |q: &str| {
+            let query =
+                DirectoryQuery::from_query_string(q).retain_known(&directory, |id| index.place(id));
+            let mut results = index.search(&query);
+            if let Some(from) = index.near(&query) {
+                index.order_by_distance(&mut results, from);
+            }
+            results
+        };
+        let r = run("near=lyon-fr");
+        assert_eq!(
+            ids(&directory, &r),
+            [
+                "c-lyon",
+                "f-lyon",
+                "d-paris",
+                "a-berlin",
+                "b-france",
+                "e-nowhere"
+            ]
+        );
+        assert_eq!(r.distances.len(), r.matches.len());
+        assert_eq!(r.distances[0], Some(0.0));
+        let paris = r.distances[2].expect("Paris is placed");
+        assert!(paris > 380.0 && paris < 420.0, "Lyon to Paris: {paris}");
+        assert_eq!(r.distances[4..], [None, None]);
+        // Narrowed by the text first, then ordered.
+        assert_eq!(
+            ids(&directory, &run("near=paris-fr&q=lyon")),
+            ["c-lyon", "f-lyon"]
+        );
+        // A country (its middle is no place to be near) or an unknown place: the usual order.
+        for q in ["near=france-fr", "near=atlantis-xx"] {
+            let r = run(q);
+            assert!(r.distances.is_empty(), "{q}");
+            assert_eq!(ids(&directory, &r)[0], "a-berlin", "{q}");
+        }
+        // From a position of the visitor's own.
+        let mut r = run("");
+        index.order_by_distance(&mut r, (52.5, 13.4));
+        assert_eq!(ids(&directory, &r)[0], "a-berlin");
     }
 
     #[test]

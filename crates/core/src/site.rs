@@ -190,6 +190,36 @@ pub mod facet_words {
     pub const SORT_NAME: &str = "Name";
     /// Sorting by region.
     pub const SORT_REGION: &str = "Region";
+    /// The order "Near…" sets (the sort offers it only then).
+    pub const SORT_DISTANCE: &str = "Distance";
+    /// The "Near…" box's label.
+    pub const NEAR: &str = "Near";
+    /// What the "Near…" box takes.
+    pub const NEAR_HINT: &str =
+        "A town or city the list names; the nearest co-ops come first, with their distance.";
+    /// The button that asks the browser where the visitor is.
+    pub const USE_MY_LOCATION: &str = "Use my location";
+    /// While the browser finds the visitor.
+    pub const LOCATING: &str = "Finding where you are…";
+    /// Once the list is ordered from where the visitor is.
+    pub const NEAR_YOU: &str =
+        "Nearest to you first. Your position stays on this device: it is not in the link.";
+    /// The visitor's position, as the chip names it.
+    pub const YOUR_LOCATION: &str = "your location";
+    /// The visitor said no, or the browser would not ask.
+    pub const LOCATION_REFUSED: &str =
+        "The browser did not share your location. Type a town or city instead.";
+    /// The browser tried and could not tell.
+    pub const LOCATION_UNKNOWN: &str =
+        "Your location could not be found just now. Type a town or city instead.";
+
+    /// A typed place the list does not name.
+    pub fn near_unknown(typed: &str) -> String {
+        format!(
+            "No co-op in the list is in a place called \u{201c}{}\u{201d}. Try the nearest city the list names.",
+            typed.trim()
+        )
+    }
     /// The button that clears every filter.
     pub const CLEAR_ALL: &str = "Clear all filters";
 }
@@ -230,6 +260,15 @@ pub const SHARE: &str = "Share";
 
 /// A co-op page's list of the places the list names for it.
 pub const COOP_PLACES_HEADING: &str = "Where it is";
+/// The link under a co-op page's map, to the directory around the co-op ("Lyon, France").
+pub fn locator_link(around: &str) -> String {
+    format!("Every co-op in {around}")
+}
+
+/// What a co-op page's map says when the country shapes did not load.
+pub const LOCATOR_FAILED: &str =
+    "The map could not be loaded; the places it would show are listed below.";
+
 /// A co-op page's list of the co-ops near it.
 pub const NEARBY_HEADING: &str = "Co-ops nearby";
 
@@ -258,16 +297,30 @@ pub fn distance_away(km: f64) -> String {
     }
 }
 
+/// The order by distance, as its chip names it: "Near Lyon, France".
+pub fn near_label(place: &str) -> String {
+    format!("Near {place}")
+}
+
+/// A card's distance from the place the list is ordered from.
+pub fn card_distance(km: f64) -> String {
+    if km < 1.0 {
+        "Under 1 km away".to_string()
+    } else {
+        format!("{} away", distance_away(km))
+    }
+}
+
 /// The group of chips above the results, one per filter set (for screen readers).
 pub const FILTER_CHIPS_LABEL: &str = "Filters in use";
 
-/// How a chip names a filter set in `query`, from the dataset's names; `place` is the label of
-/// the query's place ([`crate::places::MapPlace::label`]), when the index knows it.
+/// How a chip names a filter set in `query`, from the dataset's names; `place` gives the label
+/// of a place id ([`crate::places::MapPlace::label`]), when the index knows it.
 pub fn filter_chip(
     filter: &Filter,
     query: &DirectoryQuery,
     directory: &Directory,
-    place: Option<String>,
+    place: impl Fn(&str) -> Option<String>,
 ) -> String {
     let or_id = |id: &Option<String>, name: Option<String>| {
         name.unwrap_or_else(|| id.clone().unwrap_or_default())
@@ -286,7 +339,8 @@ pub fn filter_chip(
             .as_deref()
             .map(|c| directory.country_name(c))
             .unwrap_or_default(),
-        Filter::Place => or_id(&query.place, place),
+        Filter::Place => or_id(&query.place, query.place.as_deref().and_then(&place)),
+        Filter::Near => near_label(&or_id(&query.near, query.near.as_deref().and_then(&place))),
         Filter::Remote => "Remote-friendly".to_string(),
         Filter::Defunct => "Including no longer trading".to_string(),
         Filter::Tag(tag) => directory
@@ -369,13 +423,18 @@ mod tests {
             .directory;
         let (region, tag) = (&directory.regions[0], &directory.tags[0]);
         let query = DirectoryQuery::from_query_string(&format!(
-            "q=rust&region={}&country=fr&place=lyon-fr&tag={}&tag=no-such-area&remote=1&defunct=1",
+            "q=rust&region={}&country=fr&place=lyon-fr&tag={}&tag=no-such-area&remote=1&defunct=1&near=paris-fr",
             region.id, tag.id
         ));
+        let label = |id: &str| match id {
+            "lyon-fr" => Some("Lyon, France".to_string()),
+            "paris-fr" => Some("Paris, France".to_string()),
+            _ => None,
+        };
         let chips: Vec<String> = query
             .filters()
             .iter()
-            .map(|f| filter_chip(f, &query, &directory, Some("Lyon, France".into())))
+            .map(|f| filter_chip(f, &query, &directory, label))
             .collect();
         assert_eq!(
             chips,
@@ -387,11 +446,12 @@ mod tests {
                 "Including no longer trading",
                 tag.name.as_str(),
                 "no-such-area",
+                "Near Paris, France",
             ]
         );
         // A place the index does not know reads as its id rather than as nothing.
         assert_eq!(
-            filter_chip(&Filter::Place, &query, &directory, None),
+            filter_chip(&Filter::Place, &query, &directory, |_| None),
             "lyon-fr"
         );
         assert_eq!(remove_filter("France"), "Remove filter: France");

@@ -32,3 +32,36 @@ pub fn coop_at(id: &str, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
         source_line: 1,
     }
 }
+
+/// A directory of `coops`, in one region ("europe"), naming each country by its code.
+pub fn directory_of(coops: Vec<Coop>) -> crate::Directory {
+    let mut codes: Vec<String> = coops
+        .iter()
+        .flat_map(|c| c.location.places.iter().map(|p| p.country.clone()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    crate::Directory {
+        schema: crate::model::SCHEMA_VERSION.into(),
+        source: Default::default(),
+        regions: vec![crate::model::Region {
+            id: "europe".into(),
+            name: "Europe".into(),
+        }],
+        tags: Vec::new(),
+        countries: codes
+            .into_iter()
+            .map(|code| crate::model::Country {
+                name: code.clone(),
+                code,
+            })
+            .collect(),
+        coops,
+        networks: Vec::new(),
+        meetups: Vec::new(),
+        resources: Vec::new(),
+        products: Vec::new(),
+        jobs: Vec::new(),
+        other_lists: Vec::new(),
+    }
+}

@@ -60,9 +60,23 @@ proptest! {
         let directory = load_directory(DATASET).unwrap().directory;
         let index = Index::build(&directory);
         let query = DirectoryQuery::from_query_string(&text)
-            .retain_known(&directory, |id| index.place(id).is_some());
-        let results = index.search(&query);
+            .retain_known(&directory, |id| index.place(id));
+        let mut results = index.search(&query);
         prop_assert!(results.matches.len() <= directory.coops.len());
+        let before = results.matches.len();
+        if let Some(from) = index.near(&query) {
+            index.order_by_distance(&mut results, from);
+        }
+        prop_assert_eq!(results.matches.len(), before);
+    }
+
+    #[test]
+    fn finding_a_typed_place_never_panics(text in ".{0,40}") {
+        let directory = load_directory(DATASET).unwrap().directory;
+        let index = Index::build(&directory);
+        if let Some(place) = coops_core::nearby::find_place(index.places(), &directory, &text) {
+            prop_assert!(coops_core::nearby::measurable(place));
+        }
     }
 
     #[test]

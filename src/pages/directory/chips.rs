@@ -4,46 +4,62 @@
 
 use coops_core::names::SEARCH_BOX_ID;
 use coops_core::query::{DirectoryQuery, Filter};
-use coops_core::site::{FILTER_CHIPS_LABEL, facet_words, filter_chip, remove_filter};
+use coops_core::site::facet_words::YOUR_LOCATION;
+use coops_core::site::{FILTER_CHIPS_LABEL, facet_words, filter_chip, near_label, remove_filter};
 use leptos::html::Ul;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::near::Here;
 use crate::data::DirectoryData;
 use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 
 /// Each filter set in `query` with its chip's label: for the chips, and for the result count,
 /// which reads them out after the number.
-pub fn chips_of(data: DirectoryData, query: Memo<DirectoryQuery>) -> Memo<Vec<(Filter, String)>> {
+pub fn chips_of(
+    data: DirectoryData,
+    query: Memo<DirectoryQuery>,
+    here: Here,
+) -> Memo<Vec<(Filter, String)>> {
     Memo::new(move |_| {
         query.with(|q| {
-            q.filters()
+            let mut chips: Vec<(Filter, String)> = q
+                .filters()
                 .into_iter()
                 .map(|filter| {
-                    let place = q
-                        .place
-                        .as_deref()
-                        .filter(|_| filter == Filter::Place)
-                        .and_then(|id| data.index.place(id))
-                        .map(|p| p.label(&data.directory));
+                    let place = |id: &str| data.index.place(id).map(|p| p.label(&data.directory));
                     let label = filter_chip(&filter, q, &data.directory, place);
                     (filter, label)
                 })
-                .collect::<Vec<(Filter, String)>>()
+                .collect();
+            // The visitor's own position is no part of the query, but orders the list as a
+            // place does, and goes the same way.
+            if q.near.is_none() && here.read().is_some() {
+                chips.push((Filter::Near, near_label(YOUR_LOCATION)));
+            }
+            chips
         })
     })
 }
 
 /// One chip per filter set in the URL ([`chips_of`]), and a button that clears them all.
 #[component]
-pub fn FilterChips(chips: Memo<Vec<(Filter, String)>>, state: QueryState) -> impl IntoView {
+pub fn FilterChips(
+    chips: Memo<Vec<(Filter, String)>>,
+    state: QueryState,
+    /// Where the visitor is, when the list is ordered from there (its chip forgets it).
+    here: Here,
+) -> impl IntoView {
     let query = state.query;
     let list = NodeRef::<Ul>::new();
     let remove = {
         let state = state.clone();
         move |filter: Filter| {
             let at = chips.with_untracked(|c| c.iter().position(|(f, _)| *f == filter));
+            if filter == Filter::Near {
+                here.set(None);
+            }
             state.update(History::Push, |q| q.remove(&filter));
             // The pressed chip is gone: focus goes to the one that took its place, else to the
             // last, else (none left) to the search box, never to the top of the page.
@@ -54,6 +70,7 @@ pub fn FilterChips(chips: Memo<Vec<(Filter, String)>>, state: QueryState) -> imp
         let state = state.clone();
         move |_| {
             let cleared = query.with_untracked(|q| q.cleared());
+            here.set(None);
             state.set(cleared, History::Push);
             request_animation_frame(move || focus_chip_or_search(list, 0));
         }
@@ -106,6 +123,7 @@ fn filter_kind(filter: &Filter) -> &'static str {
         Filter::Remote => "remote",
         Filter::Defunct => "defunct",
         Filter::Tag(_) => "tag",
+        Filter::Near => "near",
     }
 }
 

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::dom::event_origin_value;
 
+use super::near::{Here, NearControl};
 use crate::data::DirectoryData;
 use crate::host::use_host;
 use crate::url_state::{History, QueryState};
@@ -26,6 +27,8 @@ pub fn FacetPanel(
     /// they replace the sheet's own (see `filter_sheet`).
     #[prop(default = History::Push)]
     history: History,
+    /// Where the visitor is, when they asked for the co-ops nearest them.
+    here: Here,
 ) -> impl IntoView {
     let query = state.query;
     // Each control changes one field of the query, as a new history entry.
@@ -42,7 +45,23 @@ pub fn FacetPanel(
     };
     let set_region = on_select(&state, |q, v| q.region = (!v.is_empty()).then_some(v));
     let set_country = on_select(&state, |q, v| q.country = (!v.is_empty()).then_some(v));
-    let set_sort = on_select(&state, |q, v| q.sort = Sort::parse(&v).unwrap_or_default());
+    // Name or region: the order by distance ends (the sort offers distance only while on).
+    let set_sort = {
+        let state = state.clone();
+        move |ev| {
+            let value = event_origin_value(&ev);
+            let Some(sort) = Sort::parse(&value) else {
+                return;
+            };
+            here.set(None);
+            state.update(history, |q| {
+                q.sort = sort;
+                q.near = None;
+            });
+        }
+    };
+    let by_distance = move || here.read().is_some() || query.read().near.is_some();
+    let sorted_by = move |sort: Sort| !by_distance() && query.read().sort == sort;
     let toggle_remote = on_toggle(&state, |q| q.remote = !q.remote);
     let clear_place = {
         let state = state.clone();
@@ -51,7 +70,10 @@ pub fn FacetPanel(
     let toggle_defunct = on_toggle(&state, |q| q.defunct = !q.defunct);
     let clear = {
         let state = state.clone();
-        move |_| state.set(query.with_untracked(DirectoryQuery::cleared), history)
+        move |_| {
+            here.set(None);
+            state.set(query.with_untracked(DirectoryQuery::cleared), history)
+        }
     };
 
     // Regions and tags are a fixed list: rendered once, each with its own count memo, so a
@@ -190,6 +212,7 @@ pub fn FacetPanel(
                     })
                 }
             }
+            <NearControl data=data.clone() state=state.clone() here history />
             <div class="facet facet--toggles">
                 <div class="facet__option">
                     <input type="checkbox" id=REMOTE_INPUT_ID prop:checked=move || query.read().remote on:change=toggle_remote />
@@ -214,15 +237,16 @@ pub fn FacetPanel(
             <div class="facet">
                 <label class="facet__label" for="facet-sort">{words::SORT_BY}</label>
                 <select id="facet-sort" class="facet__select" on:change=set_sort>
-                    <option value="name" prop:selected=move || query.read().sort == Sort::Name>{words::SORT_NAME}</option>
-                    <option value="region" prop:selected=move || query.read().sort == Sort::Region>{words::SORT_REGION}</option>
+                    <option value="name" prop:selected=move || sorted_by(Sort::Name)>{words::SORT_NAME}</option>
+                    <option value="region" prop:selected=move || sorted_by(Sort::Region)>{words::SORT_REGION}</option>
+                    <option value="distance" hidden=move || !by_distance() prop:selected=by_distance>{words::SORT_DISTANCE}</option>
                 </select>
             </div>
             <button
                 type="button"
                 class="button facets__clear"
                 on:click=clear
-                disabled=move || query.read().is_unfiltered()
+                disabled=move || query.read().is_unfiltered() && !by_distance()
             >
                 {words::CLEAR_ALL}
             </button>

@@ -6,7 +6,7 @@
 //! Escape and "Show n co-ops" keep them (the list behind already shows them); Back returns to
 //! the view from before the sheet, as Back does anywhere.
 
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, Filter};
 use coops_core::search::Results;
 use coops_core::site::{CLOSE_FILTERS, FILTERS_ACTIVE, FILTERS_BUTTON, show_coops};
 use leptos::html::{Button, Dialog};
@@ -69,9 +69,14 @@ impl FilterSheet {
 
 /// The button that opens the sheet, with the number of filters set.
 #[component]
-pub fn FiltersButton(sheet: FilterSheet, state: QueryState) -> impl IntoView {
+pub fn FiltersButton(
+    sheet: FilterSheet,
+    state: QueryState,
+    /// The chips: the button counts them.
+    chips: Memo<Vec<(Filter, String)>>,
+) -> impl IntoView {
     let query = state.query;
-    let active = Memo::new(move |_| query.with(|q| q.filters().len()));
+    let active = Memo::new(move |_| chips.with(Vec::len));
     view! {
         <button
             type="button"

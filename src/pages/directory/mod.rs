@@ -4,6 +4,7 @@ mod chips;
 mod facets;
 mod filter_sheet;
 mod map;
+mod near;
 mod results;
 mod view_switch;
 
@@ -27,6 +28,7 @@ use self::chips::{FilterChips, chips_of};
 use self::facets::FacetPanel;
 use self::filter_sheet::{FilterSheet, FilterSheetDialog, FiltersButton};
 use self::map::WorldMapPanel;
+use self::near::Here;
 use self::results::ResultList;
 use self::view_switch::ViewSwitch;
 
@@ -48,13 +50,20 @@ pub fn DirectoryPage() -> impl IntoView {
 fn DirectoryView(data: DirectoryData) -> impl IntoView {
     let state = QueryState::from_location();
     let query = state.query;
+    // Where the visitor is, once they ask for the co-ops nearest them (see `near`).
+    let here: Here = RwSignal::new(None);
     let results = {
         let data = data.clone();
         Memo::new(move |_| {
             let query = query
                 .get()
-                .retain_known(&data.directory, |id| data.index.place(id).is_some());
-            data.index.search(&query)
+                .retain_known(&data.directory, |id| data.index.place(id));
+            let mut results = data.index.search(&query);
+            // A place in the URL, else where the visitor is, if they asked.
+            if let Some(from) = data.index.near(&query).or_else(|| here.get()) {
+                data.index.order_by_distance(&mut results, from);
+            }
+            results
         })
     };
     let on_search = {
@@ -91,12 +100,12 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
         .then(|| view! { <WorldMapPanel data=data.clone() results state=state.clone() /> });
     // Phones: the filters in a sheet, the map behind a switch (see style/directory.css).
     let sheet = FilterSheet::new();
-    let chips = chips_of(data.clone(), query);
+    let chips = chips_of(data.clone(), query, here);
     let map_shown = RwSignal::new(false);
     // One filter panel at a time: in the page, or in the sheet while it is open.
     let panel = |history: History| {
         let (data, state) = (data.clone(), state.clone());
-        move || view! { <FacetPanel data=data.clone() facets state=state.clone() history /> }
+        move || view! { <FacetPanel data=data.clone() facets state=state.clone() history here /> }
     };
     let inline_panel = panel(History::Push);
     let sheet_panel = panel(History::Replace);
@@ -111,7 +120,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                         hint=SEARCH_HINT
                     />
                     <div class="directory__phone-tools" inert=host.prerendering>
-                        <FiltersButton sheet state=state.clone() />
+                        <FiltersButton sheet state=state.clone() chips />
                         {(view == EmbedView::Full).then(|| view! { <ViewSwitch map_shown /> })}
                     </div>
                 </div>
@@ -119,7 +128,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                 {(!embedded).then(|| view! { <EmbedSnippet title="Directory of worker-owned tech co-ops" /> })}
             </div>
             <div class="directory__results">
-                <FilterChips chips state=state.clone() />
+                <FilterChips chips state=state.clone() here />
                 {map}
                 <ResultList data results state=state.clone() chips />
             </div>

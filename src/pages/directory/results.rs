@@ -62,21 +62,23 @@ pub fn ResultList(
         })
     };
     let total = move || results.with(|r| r.matches.len());
+    // Each co-op with its distance when the list is ordered by one ("Near…").
     let visible = move || {
         results.with(|r| {
             r.matches
                 .iter()
                 .take(shown.get())
-                .copied()
-                .collect::<Vec<u32>>()
+                .enumerate()
+                .map(|(n, &i)| (i, r.distances.get(n).copied().flatten()))
+                .collect::<Vec<(u32, Option<f64>)>>()
         })
     };
     let cards = {
         let data = data.clone();
-        move |i: u32| {
+        move |(i, distance): (u32, Option<f64>)| {
             let coop = data.directory.coops[i as usize].clone();
             let labels = CoopLabels::of(&coop, &data);
-            view! { <li class=RESULT_ITEM_CLASS><CoopCard coop labels on_tag /></li> }
+            view! { <li class=RESULT_ITEM_CLASS><CoopCard coop labels on_tag distance /></li> }
         }
     };
 
@@ -92,7 +94,8 @@ pub fn ResultList(
             <EmptyState state=state.clone() />
         </Show>
         <ol class="result-list" aria-label="Co-ops">
-            <For each=visible key=|i| *i children=cards.clone() />
+            // Keyed by the distance too: ordered from another place, a card says another one.
+            <For each=visible key=|(i, d)| (*i, d.map(f64::to_bits)) children=cards.clone() />
         </ol>
         <Show when=move || shown.get() < total()>
             <p class=RESULT_MORE_CLASS>

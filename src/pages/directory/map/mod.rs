@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 use coops_core::camera::{Camera, ZOOM_STEP, home_for};
 use coops_core::geo::{ATTRIBUTION, SHADES, WorldMap, shade};
-use coops_core::load::parse_document;
 use coops_core::names::{
     MAP_DRAWN_MARK, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, WORLD_PATH,
 };
@@ -30,16 +29,9 @@ use leptos::prelude::*;
 use self::camera::MapCamera;
 use self::markers::{MapMarkers, MarkerPanel};
 use crate::components::coop_link::CoopLink;
-use crate::data::{DirectoryData, LoadError, fetch_text};
+use crate::data::{DirectoryData, LoadError, fetch_world};
 use crate::host::use_host;
 use crate::url_state::{History, QueryState};
-
-async fn fetch_world(url: String) -> Result<Arc<WorldMap>, LoadError> {
-    let text = fetch_text(&url).await?;
-    parse_document::<WorldMap>(&text)
-        .map(Arc::new)
-        .map_err(LoadError::Dataset)
-}
 
 /// The map with its legend, and beside it the co-ops that work remotely or worldwide.
 #[component]
@@ -60,7 +52,7 @@ pub fn WorldMapPanel(
         world.set(None);
         let url = world_url.get_value();
         leptos::task::spawn_local(async move {
-            let loaded = fetch_world(url).await;
+            let loaded = fetch_world(&url).await;
             // The panel may have gone (another route) while the geometry loaded.
             world.try_set(Some(loaded));
         });

@@ -4,7 +4,7 @@
 use e2e::{AppPage, Reply, StaticServer, app_wasm_path, dist_dir, run, run_with};
 
 /// Every view to check: (name, path, what to wait for before checking).
-const VIEWS: [(&str, &str, &str); 13] = [
+const VIEWS: [(&str, &str, &str); 14] = [
     (
         "the directory",
         "/",
@@ -16,7 +16,16 @@ const VIEWS: [(&str, &str, &str); 13] = [
         "[data-testid=coop-card]",
     ),
     ("an empty result", "/?q=zzzzzz", "[data-testid=empty-state]"),
-    ("a co-op page", "/coops/camba", "[data-testid=coop-page]"),
+    (
+        "a co-op page",
+        "/coops/camba",
+        "[data-testid=locator-svg] circle",
+    ),
+    (
+        "the directory near a place",
+        "/?near=buenos-aires-ar",
+        "[data-testid=card-distance]",
+    ),
     ("the networks page", "/networks", "[data-testid=entry]"),
     ("the resources page", "/resources", "[data-testid=entry]"),
     ("the first question", "/join", "[data-testid=join-step]"),

@@ -10,6 +10,7 @@ mod hosting;
 mod in_page;
 mod join;
 mod map;
+mod near;
 mod phones;
 mod prerender;
 mod shell;

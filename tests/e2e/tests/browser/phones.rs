@@ -5,12 +5,12 @@ use e2e::expected::{active_coops, dataset};
 use e2e::{AppPage, run};
 use serde_json::Value;
 
-const PHONE: (u32, u32) = (390, 844);
-const DESKTOP: (u32, u32) = (1280, 900);
+pub(crate) const PHONE: (u32, u32) = (390, 844);
+pub(crate) const DESKTOP: (u32, u32) = (1280, 900);
 const TAB: &str = "\u{E004}";
 const ESCAPE: &str = "\u{E00C}";
 
-async fn resize(app: &AppPage, (width, height): (u32, u32)) {
+pub(crate) async fn resize(app: &AppPage, (width, height): (u32, u32)) {
     app.client
         .set_window_size(width, height)
         .await
@@ -28,7 +28,7 @@ async fn drawn(app: &AppPage, css: &str) -> bool {
 }
 
 /// The chips' labels, in order.
-async fn chip_labels(app: &AppPage) -> Vec<String> {
+pub(crate) async fn chip_labels(app: &AppPage) -> Vec<String> {
     let labels = app
         .js(
             "return [...document.querySelectorAll('[data-testid=filter-chip] .chip__label')].map(c => c.textContent)",
@@ -40,7 +40,7 @@ async fn chip_labels(app: &AppPage) -> Vec<String> {
 
 /// Clicks `css` in the sheet, scrolled to the middle of it first: WebDriver scrolls only what
 /// is off screen, and the sheet's sticky footer covers its bottom edge.
-async fn click_in_sheet(app: &AppPage, css: &str) {
+pub(crate) async fn click_in_sheet(app: &AppPage, css: &str) {
     let css = format!("[data-testid=filter-sheet] {css}");
     app.js(
         "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
@@ -51,7 +51,7 @@ async fn click_in_sheet(app: &AppPage, css: &str) {
 }
 
 /// Opens the filter sheet with its button, and waits for it.
-async fn open_sheet(app: &AppPage) {
+pub(crate) async fn open_sheet(app: &AppPage) {
     app.click("[data-testid=filters-button]").await;
     app.wait_until(
         "the sheet",
@@ -324,10 +324,17 @@ async fn a_coop_page_names_its_places_its_neighbours_and_copies_its_link() {
         .iter()
         .map(|&(i, _)| format!("/coops/{}", directory.coops[i].id))
         .collect();
-    let expected_places: Vec<String> = coops_core::nearby::places_of(&places, at)
+    let its_places = coops_core::nearby::places_of(&places, at);
+    let expected_places: Vec<String> = its_places.iter().map(|p| p.label(&directory)).collect();
+    let dots = its_places
         .iter()
-        .map(|p| p.label(&directory))
-        .collect();
+        .filter(|p| coops_core::nearby::measurable(p))
+        .count();
+    let around = format!(
+        "?{}",
+        coops_core::query::DirectoryQuery::around(&directory.coops[at], &its_places)
+            .to_query_string()
+    );
     run(|app| async move {
         for size in [PHONE, DESKTOP] {
             resize(&app, size).await;
@@ -347,6 +354,24 @@ async fn a_coop_page_names_its_places_its_neighbours_and_copies_its_link() {
                 )
                 .await;
             assert_eq!(named, serde_json::json!(expected_places), "every place it names");
+            // The locator map: a dot for each town, inside the view, the page no wider than
+            // the screen.
+            app.find("[data-testid=locator-svg] circle").await;
+            let inside = app
+                .js(
+                    "const svg = document.querySelector('[data-testid=locator-svg]'); \
+                     const [x, y, w, h] = svg.getAttribute('viewBox').split(' ').map(Number); \
+                     return [...svg.querySelectorAll('circle')].map(c => { \
+                       const cx = +c.getAttribute('cx'), cy = +c.getAttribute('cy'); \
+                       return cx > x && cx < x + w && cy > y && cy < y + h; })",
+                    vec![],
+                )
+                .await;
+            assert_eq!(inside, serde_json::json!(vec![true; dots]), "a dot per town, in view");
+            let wide = app
+                .js("return document.documentElement.scrollWidth <= innerWidth", vec![])
+                .await;
+            assert_eq!(wide, Value::Bool(true), "no sideways scrolling");
         }
         // Copy link puts the page's address on the clipboard and says so.
         let origin = app.js("return location.origin", vec![]).await;
@@ -377,6 +402,11 @@ async fn a_coop_page_names_its_places_its_neighbours_and_copies_its_link() {
             copied.starts_with("http") && copied.ends_with(&format!("/coops/{id}/")),
             "{copied}"
         );
+        // The map's link opens the directory around it.
+        app.click("[data-testid=locator-map] figcaption a").await;
+        app.wait_for_query(&around).await;
+        app.find("[data-testid=filter-chip]").await;
+        app.back().await;
         // A place opens the directory there.
         app.click("[data-testid=coop-places] a").await;
         app.wait_until(
