@@ -250,6 +250,21 @@ async fn every_view_fits_a_320_pixel_screen_without_sideways_scrolling() {
                 .await;
             assert!(overflow.as_i64().unwrap() <= 0, "{name} ({path}) scrolls sideways by {overflow}px at 320px");
         }
+        // The phone's filter sheet and its map view.
+        app.open("/?near=buenos-aires-ar").await;
+        app.click("[data-testid=filters-button]").await;
+        app.find("[data-testid=filter-sheet] #facet-near").await;
+        let sheet = app
+            .js("const d = document.querySelector('[data-testid=filter-sheet]'); return d.scrollWidth - d.clientWidth", vec![])
+            .await;
+        assert!(sheet.as_i64().unwrap() <= 0, "the filter sheet scrolls sideways by {sheet}px at 320px");
+        app.press("\u{E00C}").await;
+        app.click_button("Map").await;
+        app.find("[data-testid=world-map] [data-testid=map-marker]").await;
+        let overflow = app
+            .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+            .await;
+        assert!(overflow.as_i64().unwrap() <= 0, "the map view scrolls sideways by {overflow}px at 320px");
     })
     .await;
 }
