@@ -113,3 +113,41 @@ pub async fn current_position() -> Result<(f64, f64), PositionError> {
         Err(_) => Err(PositionError::Unknown),
     }
 }
+
+/// Runs `then` once `element` takes up room on the page: at once if it does, else when it
+/// first gets a size (a panel that the phone's layout keeps hidden until asked for). Nothing
+/// runs if the owner goes first.
+pub fn when_drawn(element: &web_sys::Element, then: impl FnOnce() + 'static) {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let drawn = |e: &web_sys::Element| e.client_width() > 0;
+    if drawn(element) {
+        then();
+        return;
+    }
+    type Held = (web_sys::ResizeObserver, Closure<dyn Fn()>);
+    let held = StoredValue::new_local(None::<Held>);
+    let then = std::cell::Cell::new(Some(then));
+    let watched = element.clone();
+    let callback = Closure::<dyn Fn()>::new(move || {
+        if !drawn(&watched) {
+            return;
+        }
+        if let Some(then) = then.take() {
+            // Disconnected, not dropped: the closure is running (the owner's clean-up drops it).
+            held.with_value(|h| h.as_ref().map(|(observer, _)| observer.disconnect()));
+            then();
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(element);
+    held.set_value(Some((observer, callback)));
+    on_cleanup(move || {
+        if let Some(Some((observer, _))) = held.try_update_value(Option::take) {
+            observer.disconnect();
+        }
+    });
+}

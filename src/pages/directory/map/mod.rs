@@ -24,6 +24,7 @@ use coops_core::site::{
     MAP_LEGEND, MAP_LOADING, MAP_TABLE, MAP_TOUCH_HINT, REMOTE_GROUP_LABEL, REMOTE_HINT,
     REMOTE_SHOWN, RESET_MAP, ZOOM_IN, ZOOM_OUT, coops_count, remote_more, remote_title,
 };
+use leptos::html::Section;
 use leptos::prelude::*;
 
 use self::camera::MapCamera;
@@ -57,9 +58,16 @@ pub fn WorldMapPanel(
             world.try_set(Some(loaded));
         });
     };
-    // A page rendered at build time shows the map loading; the app that replaces it loads it.
+    // A page rendered at build time shows the map loading; the app that replaces it loads it,
+    // once the map is on screen: a phone keeps it behind the "Map" switch, and fetches nothing
+    // for it until then.
+    let panel = NodeRef::<Section>::new();
     if !host.prerendering {
-        load_world();
+        Effect::new(move |_| {
+            if let Some(panel) = panel.get() {
+                crate::dom::when_drawn(&panel, load_world);
+            }
+        });
     }
     let results = deferred(results);
     // The country or marker under the pointer or focus, named in the caption.
@@ -121,7 +129,7 @@ pub fn WorldMapPanel(
         </p>
     };
     view! {
-        <section class="world-map" aria-labelledby="world-map-title">
+        <section class="world-map" aria-labelledby="world-map-title" node_ref=panel>
             <h2 id="world-map-title" class="visually-hidden">{MAP_HEADING}</h2>
             <div class="world-map__layout">
                 // Only the drawing waits for the geometry: the lines under it are there from the

@@ -195,6 +195,14 @@ async fn on_a_phone_the_map_and_the_list_take_turns() {
         app.open("/").await;
         app.find("[data-testid=coop-card]").await;
         assert!(!drawn(&app, "[data-testid=world-map]").await);
+        let world = || {
+            app.server
+                .served()
+                .iter()
+                .filter(|s| s.path.ends_with("/world.json"))
+                .count()
+        };
+        assert_eq!(world(), 0, "no map shapes fetched while the map is hidden");
         app.click_button("Map").await;
         app.wait_until(
             "the map",
@@ -202,6 +210,7 @@ async fn on_a_phone_the_map_and_the_list_take_turns() {
         )
         .await;
         assert!(!drawn(&app, ".result-list").await, "the list makes room for the map");
+        assert_eq!(world(), 1, "the shapes, once the map is asked for");
         assert!(drawn(&app, "[data-testid=result-count]").await, "the count stays");
         app.click_button("List").await;
         app.wait_until(
