@@ -12,8 +12,8 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use coops_core::embed::{EmbedConfig, Theme, without_embed_keys};
+use coops_core::i18n::{Rich, rich, words};
 use coops_core::names::MAIN_ID;
-use coops_core::site::{self, FOOTER, Inline};
 use leptos::html::Div;
 use leptos_router::hooks::use_location;
 
@@ -179,6 +179,28 @@ fn FullAppLink() -> impl IntoView {
     }
 }
 
+/// The main navigation: (path under the app's root, the catalog's key for its label).
+const NAV: [(&str, &str); 5] = [
+    ("/", "nav-directory"),
+    ("/networks", "nav-networks"),
+    ("/join", "nav-join"),
+    ("/resources", "nav-resources"),
+    ("/about", "nav-about"),
+];
+
+/// Where the footer's marked spans link: the list, its licence, and how to change it.
+const FOOTER_LINKS: [(&str, &str); 3] = [
+    ("list", "https://github.com/hng/tech-coops"),
+    (
+        "licence",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+    (
+        "contribute",
+        "https://github.com/hng/tech-coops/blob/master/CONTRIBUTING.md",
+    ),
+];
+
 /// "Skip to content": the first stop of the keyboard, moving focus past the navigation. The
 /// router would treat `#main` as a route change, so the link moves focus itself.
 #[component]
@@ -196,7 +218,7 @@ fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip>
-            "Skip to content"
+            {words().text("skip-link")}
         </a>
     }
 }
@@ -204,18 +226,18 @@ fn SkipLink() -> impl IntoView {
 /// The banner: the site's name and the main navigation.
 #[component]
 fn SiteHeader() -> impl IntoView {
+    let words = words();
+    let links = NAV
+        .map(|(path, key)| view! { <li><AppLink href=path>{words.text(key)}</AppLink></li> })
+        .collect_view();
     view! {
         <header class="site-header">
             <a class="site-header__brand" href=use_host().href("/")>
                 <span class="site-header__logo" aria-hidden="true">"⬡"</span>
-                {site::BRAND}
+                {words.text("brand")}
             </a>
-            <nav class="site-nav" aria-label="Main">
-                <ul class="site-nav__list">
-                    {site::NAV
-                        .map(|(path, label)| view! { <li><AppLink href=path>{label}</AppLink></li> })
-                        .collect_view()}
-                </ul>
+            <nav class="site-nav" aria-label=words.text("nav-label")>
+                <ul class="site-nav__list">{links}</ul>
             </nav>
         </header>
     }
@@ -224,11 +246,18 @@ fn SiteHeader() -> impl IntoView {
 /// The footer: where the data comes from and its licence.
 #[component]
 fn SiteFooter() -> impl IntoView {
-    let parts = FOOTER
-        .iter()
-        .map(|part| match *part {
-            Inline::Text(text) => text.into_any(),
-            Inline::Link(href, text) => view! { <a href=href>{text}</a> }.into_any(),
+    // The sentence is the language's; the addresses its marked spans link to are the code's.
+    let parts = rich(words().text("footer"))
+        .into_iter()
+        .map(|part| match part {
+            Rich::Marked(name, text) => {
+                let href = FOOTER_LINKS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, href)| *href);
+                view! { <a href=href>{text}</a> }.into_any()
+            }
+            Rich::Text(text) => text.into_any(),
         })
         .collect_view();
     view! {

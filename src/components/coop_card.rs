@@ -1,5 +1,6 @@
 //! One co-op in the result list.
 
+use coops_core::i18n::words;
 use coops_core::site::card_distance;
 use coops_core::url::safe_href;
 use coops_core::{Coop, Status};
@@ -51,7 +52,7 @@ pub fn CoopCard(
                     <button
                         type="button"
                         class="tag"
-                        title=format!("Show only co-ops tagged {tag_name}")
+                        title=words().format("tag-title", &[("tag", &tag_name)])
                         on:click=move |_| on_tag.run(clicked.clone())
                     >
                         {tag_name.clone()}
@@ -70,17 +71,17 @@ pub fn CoopCard(
             aria-labelledby=heading_id.clone()
         >
             <h3 class="coop-card__name" id=heading_id.clone()>{name_view}</h3>
-            {defunct.then(|| view! { <p class="coop-card__status">"No longer trading"</p> })}
+            {defunct.then(|| view! { <p class="coop-card__status">{words().text("card-defunct")}</p> })}
             <p class="coop-card__meta">
                 {distance.map(|km| view! { <span class="coop-card__distance" data-testid="card-distance">{card_distance(km)}</span> })}
                 {(!place.is_empty()).then(|| view! { <span class="coop-card__place">{place}</span> })}
-                {founded.map(|year| view! { <span class="coop-card__founded">{format!("Founded {year}")}</span> })}
+                {founded.map(|year| view! { <span class="coop-card__founded">{words().format("card-founded", &[("year", &year.to_string())])}</span> })}
             </p>
             {(!business_areas.is_empty()).then(|| view! { <p class="coop-card__areas">{business_areas}</p> })}
-            <ul class="coop-card__tags" aria-label="Business areas">{tags}</ul>
+            <ul class="coop-card__tags" aria-label=words().text("business-areas")>{tags}</ul>
             {(!notes.is_empty()).then(|| view! { <p class="coop-card__notes"><RichText spans=notes /></p> })}
             <p class="coop-card__more">
-                <CoopLink id=id.clone()>"More about "{name}</CoopLink>
+                <CoopLink id=id.clone()>{words().format("more-about", &[("name", &name)])}</CoopLink>
             </p>
         </article>
     }

@@ -1,7 +1,8 @@
 //! "Embed this view": the HTML another site pastes to show the current view.
 
+use coops_core::i18n::words;
+
 use coops_core::embed::{EmbedConfig, iframe_snippet, without_embed_keys};
-use coops_core::site::EMBED_SUMMARY;
 use coops_core::text::escape_html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -41,7 +42,7 @@ pub fn EmbedSnippet(
     };
     view! {
         <details class="embed-snippet" data-testid="embed-snippet">
-            <summary class="embed-snippet__summary">{EMBED_SUMMARY}</summary>
+            <summary class="embed-snippet__summary">{words().text("embed-summary")}</summary>
             <p class="embed-snippet__help">
                 "Paste this into any web page to show this view, with these filters. "
                 "It resizes itself to fit; see the project's README for more options."

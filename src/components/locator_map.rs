@@ -4,6 +4,8 @@
 //! The drawing is a picture of what the page lists in words under "Where it is", so it is
 //! hidden from screen readers; the link under it names where it goes.
 
+use coops_core::i18n::words;
+
 use std::sync::Arc;
 
 use coops_core::camera::locator_view;
@@ -11,7 +13,7 @@ use coops_core::geo::{Frame, WorldMap};
 use coops_core::names::WORLD_PATH;
 use coops_core::nearby::measurable;
 use coops_core::places::MapPlace;
-use coops_core::site::{LOCATOR_FAILED, locator_link};
+use coops_core::site::locator_link;
 use leptos::prelude::*;
 
 use crate::components::app_link::AppLink;
@@ -40,9 +42,10 @@ pub fn LocatorMap(places: Vec<MapPlace>, href: String, around: String) -> impl I
         let href = href.clone();
         move || match world.get() {
             None => None,
-            Some(Err(_)) => {
-                Some(view! { <p class="locator-map__status">{LOCATOR_FAILED}</p> }.into_any())
-            }
+            Some(Err(_)) => Some(
+                view! { <p class="locator-map__status">{words().text("locator-failed")}</p> }
+                    .into_any(),
+            ),
             Some(Ok(map)) => {
                 let of: Vec<&MapPlace> = places.iter().collect();
                 let view = locator_view(&map, &of)?;

@@ -1,6 +1,7 @@
 //! "Copy link", and "Share" where the browser has a share sheet: a page worth passing on.
 
-use coops_core::site::{COPY_LINK, COPY_LINK_FAILED, LINK_COPIED, SHARE};
+use coops_core::i18n::words;
+
 use leptos::prelude::*;
 
 /// What the last copy did.
@@ -28,20 +29,20 @@ pub fn ShareLinks(url: String, title: String) -> impl IntoView {
     Effect::new(move |_| can_share.set(crate::dom::can_share()));
     view! {
         <p class="share-links">
-            <button type="button" class="button" data-testid="copy-link" on:click=copy>{COPY_LINK}</button>
+            <button type="button" class="button" data-testid="copy-link" on:click=copy>{words().text("copy-link")}</button>
             {move || can_share.get().then(|| {
                 let title = title.clone();
                 view! {
                     <button type="button" class="button" on:click=move |_| crate::dom::share(&url.get_value(), &title)>
-                        {SHARE}
+                        {words().text("share")}
                     </button>
                 }
             })}
             <span class="share-links__status" role="status" data-testid="copy-status">
                 {move || match copied.get() {
                     Copied::Not => "",
-                    Copied::Done => LINK_COPIED,
-                    Copied::Failed => COPY_LINK_FAILED,
+                    Copied::Done => words().text("link-copied"),
+                    Copied::Failed => words().text("copy-link-failed"),
                 }}
             </span>
         </p>

@@ -1,5 +1,7 @@
 //! A co-op's own page: everything known about it, and the co-ops most like it.
 
+use coops_core::i18n::{Rich, rich, words};
+
 use crate::components::app_link::AppLink;
 use crate::components::locator_map::LocatorMap;
 use crate::components::share_links::ShareLinks;
@@ -7,7 +9,7 @@ use coops_core::nearby::{nearby, places_of};
 use coops_core::places::MapPlace;
 use coops_core::query::DirectoryQuery;
 use coops_core::search::similar;
-use coops_core::site::{COOP_PLACES_HEADING, NEARBY_HEADING, distance_away, nearby_none};
+use coops_core::site::{distance_away, nearby_none};
 use coops_core::url::safe_href;
 use coops_core::{Coop, Precision, Status};
 use leptos::html::{Article, Section};
@@ -164,16 +166,26 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
         "https://github.com/hng/tech-coops/edit/master/README.md#L{}",
         coop.source_line.max(1)
     );
+    // The sentence is the language's; its marked span links to the co-op's line of the list.
+    let correction_line = rich(words().text("correction"))
+        .into_iter()
+        .map(|piece| match piece {
+            Rich::Marked(_, text) => {
+                view! { <ExternalLink href=correction.clone()>{text}</ExternalLink> }.into_any()
+            }
+            Rich::Text(text) => text.into_any(),
+        })
+        .collect_view();
     let site = coop.url.as_deref().and_then(safe_href).map(str::to_string);
     let mut flags = Vec::new();
     if coop.location.remote {
-        flags.push("works remotely");
+        flags.push(words().text("works-remotely"));
     }
     if coop.location.distributed {
-        flags.push("a distributed company");
+        flags.push(words().text("works-distributed"));
     }
     if coop.location.worldwide {
-        flags.push("works worldwide");
+        flags.push(words().text("works-worldwide"));
     }
     let shown = NodeRef::<Article>::new();
     take_over_when_shown(shown, |_| ());
@@ -203,65 +215,64 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
         <PageMeta title=coop.name.clone() description path />
         {linked_data}
         <article node_ref=shown class="coop-page" data-testid="coop-page" data-coop-id=coop.id.clone() aria-labelledby="coop-page-title">
-            <p class="coop-page__back"><AppLink href="/">"← All co-ops"</AppLink></p>
+            <p class="coop-page__back"><AppLink href="/">{words().text("back-to-all")}</AppLink></p>
             <h1 id="coop-page-title">{coop.name.clone()}</h1>
-            {(coop.status == Status::Defunct).then(|| view! { <p class="coop-page__status">"This co-op is no longer trading; it is kept here for the record."</p> })}
+            {(coop.status == Status::Defunct).then(|| view! { <p class="coop-page__status">{words().text("coop-defunct")}</p> })}
             <dl class="coop-page__facts">
                 {site.map(|href| view! {
-                    <dt>"Website"</dt>
+                    <dt>{words().text("fact-website")}</dt>
                     <dd><ExternalLink href=href.clone()>{href}</ExternalLink></dd>
                 })}
-                <dt>"Region"</dt>
+                <dt>{words().text("fact-region")}</dt>
                 <dd><AppLink href=region_link>{region}</AppLink></dd>
-                {(!coop.location.text.is_empty()).then(|| view! { <dt>"Based in"</dt><dd>{coop.location.text.clone()}</dd> })}
-                {(!countries.is_empty()).then(|| view! { <dt>{if countries.len() == 1 { "Country" } else { "Countries" }}</dt><dd>{countries.join(", ")}</dd> })}
-                {(!flags.is_empty()).then(|| view! { <dt>"Works"</dt><dd>{flags.join("; ")}</dd> })}
-                {(!coop.business_areas.is_empty()).then(|| view! { <dt>"Business areas"</dt><dd>{coop.business_areas.clone()}</dd> })}
-                {coop.founded.map(|y| view! { <dt>"Founded"</dt><dd>{y}</dd> })}
-                {coop.size.clone().map(|s| view! { <dt>"Size"</dt><dd>{format!("{}{} {}", s.count, if s.at_least { "+" } else { "" }, s.unit)}</dd> })}
-                {(!coop.notes.is_empty()).then(|| view! { <dt>"Notes"</dt><dd><RichText spans=coop.notes.clone() /></dd> })}
+                {(!coop.location.text.is_empty()).then(|| view! { <dt>{words().text("fact-based-in")}</dt><dd>{coop.location.text.clone()}</dd> })}
+                {(!countries.is_empty()).then(|| view! { <dt>{words().count("fact-countries", countries.len() as u64, &[])}</dt><dd>{countries.join(", ")}</dd> })}
+                {(!flags.is_empty()).then(|| view! { <dt>{words().text("fact-works")}</dt><dd>{flags.join("; ")}</dd> })}
+                {(!coop.business_areas.is_empty()).then(|| view! { <dt>{words().text("business-areas")}</dt><dd>{coop.business_areas.clone()}</dd> })}
+                {coop.founded.map(|y| view! { <dt>{words().text("fact-founded")}</dt><dd>{y}</dd> })}
+                {coop.size.clone().map(|s| view! { <dt>{words().text("fact-size")}</dt><dd>{format!("{}{} {}", s.count, if s.at_least { "+" } else { "" }, s.unit)}</dd> })}
+                {(!coop.notes.is_empty()).then(|| view! { <dt>{words().text("fact-notes")}</dt><dd><RichText spans=coop.notes.clone() /></dd> })}
             </dl>
             <ShareLinks url=page_url.clone() title=coop.name.clone() />
             {has_places.then(|| view! {
-                <h2>{COOP_PLACES_HEADING}</h2>
+                <h2>{words().text("coop-places-heading")}</h2>
                 {locator}
                 <ul class="coop-page__places" data-testid="coop-places">{place_items}</ul>
             })}
-            <h2>{NEARBY_HEADING}</h2>
+            <h2>{words().text("nearby-heading")}</h2>
             {nearby_block}
             {(!coop.tags.is_empty()).then(|| view! {
-                <h2>"Business areas"</h2>
+                <h2>{words().text("business-areas")}</h2>
                 <ul class="coop-page__tags">{tags}</ul>
             })}
-            <h2>"Co-ops like this one"</h2>
+            <h2>{words().text("similar-heading")}</h2>
             <ul class="coop-page__similar" data-testid="similar-coops">{similar_items}</ul>
-            <p class="coop-page__correction">
-                "Something wrong or missing? "
-                <ExternalLink href=correction>"Suggest a correction to the list"</ExternalLink>
-                " (on GitHub)."
-            </p>
+            <p class="coop-page__correction">{correction_line}</p>
         </article>
     }
 }
 
 /// The co-op in a sentence or two, for link previews and search engines.
 fn coop_description(coop: &Coop, data: &DirectoryData) -> String {
+    let w = words();
     let place = data.directory.place_label(coop);
-    let mut text = if place.is_empty() {
-        format!("{} is a worker-owned tech co-op.", coop.name)
+    let name = coop.name.as_str();
+    let mut sentences = vec![if place.is_empty() {
+        w.format("coop-description", &[("name", name)])
     } else {
-        format!("{} is a worker-owned tech co-op ({place}).", coop.name)
-    };
+        w.format(
+            "coop-description-place",
+            &[("name", name), ("place", &place)],
+        )
+    }];
     if coop.status == Status::Defunct {
-        text.push_str(" It is no longer trading.");
+        sentences.push(w.text("coop-description-defunct").to_string());
     }
     if !coop.business_areas.is_empty() {
-        text.push_str(&format!(
-            " Business areas: {}.",
-            coop.business_areas.trim_end_matches('.')
-        ));
+        let areas = coop.business_areas.trim_end_matches('.');
+        sentences.push(w.format("coop-description-areas", &[("areas", areas)]));
     }
-    text
+    sentences.join(" ")
 }
 
 /// A `/coops/<id>` for an id the dataset does not have.
@@ -270,11 +281,11 @@ fn UnknownCoop(id: String) -> impl IntoView {
     let shown = NodeRef::<Section>::new();
     take_over_when_shown(shown, |_| ());
     view! {
-        <PageMeta title="Co-op not found" description="The directory has no co-op at this address." />
+        <PageMeta title=words().text("coop-not-found-title") description=words().text("coop-not-found-description") />
         <section class="page" data-testid="not-found" node_ref=shown>
-            <h1>"No co-op with this address"</h1>
-            <p>{format!("The directory has no co-op called \u{201c}{id}\u{201d}. It may have been renamed or removed from the list.")}</p>
-            <p><AppLink href="/">"Search the directory"</AppLink></p>
+            <h1>{words().text("coop-not-found-heading")}</h1>
+            <p>{words().format("coop-not-found-text", &[("id", &id)])}</p>
+            <p><AppLink href="/">{words().text("search-the-directory")}</AppLink></p>
         </section>
     }
 }

@@ -12,6 +12,7 @@
 pub mod camera;
 pub mod embed;
 pub mod geo;
+pub mod i18n;
 pub mod join;
 pub mod linked_data;
 pub mod load;

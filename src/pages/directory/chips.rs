@@ -2,10 +2,11 @@
 //! filters" removes them all. What is set and how it reads come from
 //! [`coops_core::query::DirectoryQuery::filters`] and [`coops_core::site::filter_chip`].
 
+use coops_core::i18n::words;
+
 use coops_core::names::SEARCH_BOX_ID;
 use coops_core::query::{DirectoryQuery, Filter};
-use coops_core::site::facet_words::YOUR_LOCATION;
-use coops_core::site::{FILTER_CHIPS_LABEL, facet_words, filter_chip, near_label, remove_filter};
+use coops_core::site::{filter_chip, near_label, remove_filter};
 use leptos::html::Ul;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,7 +37,7 @@ pub fn chips_of(
             // The visitor's own position is no part of the query, but orders the list as a
             // place does, and goes the same way.
             if q.near.is_none() && here.read().is_some() {
-                chips.push((Filter::Near, near_label(YOUR_LOCATION)));
+                chips.push((Filter::Near, near_label(words().text("your-location"))));
             }
             chips
         })
@@ -100,7 +101,7 @@ pub fn FilterChips(
         <div
             class="filter-chips"
             role="group"
-            aria-label=FILTER_CHIPS_LABEL
+            aria-label=words().text("filter-chips-label")
             hidden=move || chips.with(Vec::is_empty)
             inert=use_host().prerendering
         >
@@ -108,7 +109,7 @@ pub fn FilterChips(
                 <For each=move || chips.get() key=|chip| chip.clone() children=chip />
             </ul>
             <button type="button" class="button filter-chips__clear" on:click=clear>
-                {facet_words::CLEAR_ALL}
+                {words().text("clear-all")}
             </button>
         </div>
     }

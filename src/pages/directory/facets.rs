@@ -1,9 +1,10 @@
 //! The directory's filters, each with live counts that respect the other active filters.
 
+use coops_core::i18n::words;
 use coops_core::names::{DEFUNCT_INPUT_ID, FACET_COUNT_CLASS, REMOTE_INPUT_ID, TAG_INPUT_PREFIX};
 use coops_core::query::{DirectoryQuery, Sort};
 use coops_core::search::Facets;
-use coops_core::site::{facet_count, facet_option, facet_words as words};
+use coops_core::site::{facet_count, facet_option};
 use leptos::prelude::*;
 
 use crate::dom::event_origin_value;
@@ -179,18 +180,18 @@ pub fn FacetPanel(
         // Rendered at build time, the panel shows the counts but works only once the app is
         // in: until then it is inert (not focusable, not announced).
         <section class="facets" aria-labelledby="facets-title" inert=use_host().prerendering>
-            <h2 id="facets-title" class="facets__title">{words::TITLE}</h2>
+            <h2 id="facets-title" class="facets__title">{words().text("facets-title")}</h2>
             <div class="facet">
-                <label class="facet__label" for="facet-region">{words::REGION}</label>
+                <label class="facet__label" for="facet-region">{words().text("facet-region")}</label>
                 <select id="facet-region" class="facet__select" on:change=set_region>
-                    <option value="" prop:selected=move || query.read().region.is_none()>{words::ALL_REGIONS}</option>
+                    <option value="" prop:selected=move || query.read().region.is_none()>{words().text("all-regions")}</option>
                     {region_options}
                 </select>
             </div>
             <div class="facet">
-                <label class="facet__label" for="facet-country">{words::COUNTRY}</label>
+                <label class="facet__label" for="facet-country">{words().text("facet-country")}</label>
                 <select id="facet-country" class="facet__select" on:change=set_country>
-                    <option value="" prop:selected=move || query.read().country.is_none()>{words::ALL_COUNTRIES}</option>
+                    <option value="" prop:selected=move || query.read().country.is_none()>{words().text("all-countries")}</option>
                     {country_options}
                 </select>
             </div>
@@ -201,11 +202,11 @@ pub fn FacetPanel(
                     let label = data.index.place(&place)?.label(&data.directory);
                     Some(view! {
                         <div class="facet facet--place" role="group" aria-labelledby="facet-place-label">
-                            <p id="facet-place-label" class="facet__label">{words::PLACE}</p>
+                            <p id="facet-place-label" class="facet__label">{words().text("facet-place")}</p>
                             <p class="facet__place">
                                 <span data-testid="place-filter">{label}</span>
                                 <button type="button" class="button facet__place-clear" on:click=clear_place.clone()>
-                                    {words::ALL_PLACES}
+                                    {words().text("all-places")}
                                 </button>
                             </p>
                         </div>
@@ -217,29 +218,29 @@ pub fn FacetPanel(
                 <div class="facet__option">
                     <input type="checkbox" id=REMOTE_INPUT_ID prop:checked=move || query.read().remote on:change=toggle_remote />
                     <label for=REMOTE_INPUT_ID>
-                        {words::REMOTE_ONLY}
+                        {words().text("remote-only")}
                         <span class=FACET_COUNT_CLASS>{move || facet_count(facets.read().remote)}</span>
                     </label>
                 </div>
                 <div class="facet__option">
                     <input type="checkbox" id=DEFUNCT_INPUT_ID prop:checked=move || query.read().defunct on:change=toggle_defunct />
                     <label for=DEFUNCT_INPUT_ID>
-                        {words::INCLUDE_DEFUNCT}
+                        {words().text("include-defunct")}
                         <span class=FACET_COUNT_CLASS>{move || facet_count(facets.read().defunct)}</span>
                     </label>
                 </div>
             </div>
             <fieldset class="facet facet--tags">
-                <legend class="facet__label">{words::BUSINESS_AREAS}</legend>
-                <p class="facet__hint">{words::BUSINESS_AREAS_HINT}</p>
+                <legend class="facet__label">{words().text("business-areas")}</legend>
+                <p class="facet__hint">{words().text("business-areas-hint")}</p>
                 <ul class="facet__options">{tag_boxes}</ul>
             </fieldset>
             <div class="facet">
-                <label class="facet__label" for="facet-sort">{words::SORT_BY}</label>
+                <label class="facet__label" for="facet-sort">{words().text("sort-by")}</label>
                 <select id="facet-sort" class="facet__select" on:change=set_sort>
-                    <option value="name" prop:selected=move || sorted_by(Sort::Name)>{words::SORT_NAME}</option>
-                    <option value="region" prop:selected=move || sorted_by(Sort::Region)>{words::SORT_REGION}</option>
-                    <option value="distance" hidden=move || !by_distance() prop:selected=by_distance>{words::SORT_DISTANCE}</option>
+                    <option value="name" prop:selected=move || sorted_by(Sort::Name)>{words().text("sort-name")}</option>
+                    <option value="region" prop:selected=move || sorted_by(Sort::Region)>{words().text("sort-region")}</option>
+                    <option value="distance" hidden=move || !by_distance() prop:selected=by_distance>{words().text("sort-distance")}</option>
                 </select>
             </div>
             <button
@@ -248,7 +249,7 @@ pub fn FacetPanel(
                 on:click=clear
                 disabled=move || query.read().is_unfiltered() && !by_distance()
             >
-                {words::CLEAR_ALL}
+                {words().text("clear-all")}
             </button>
         </section>
     }

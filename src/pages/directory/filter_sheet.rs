@@ -6,9 +6,11 @@
 //! Escape and "Show n co-ops" keep them (the list behind already shows them); Back returns to
 //! the view from before the sheet, as Back does anywhere.
 
+use coops_core::i18n::words;
+
 use coops_core::query::{DirectoryQuery, Filter};
 use coops_core::search::Results;
-use coops_core::site::{CLOSE_FILTERS, FILTERS_ACTIVE, FILTERS_BUTTON, show_coops};
+use coops_core::site::{filters_active, show_coops};
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
 
@@ -87,11 +89,11 @@ pub fn FiltersButton(
             aria-expanded=move || sheet.open.get().to_string()
             on:click=move |_| sheet.show(query.get_untracked())
         >
-            {FILTERS_BUTTON}
+            {words().text("filters-button")}
             " "
             <span class="filters-button__count" hidden=move || active.get() == 0>
                 {move || active.get()}
-                <span class="visually-hidden">{FILTERS_ACTIVE}</span>
+                <span class="visually-hidden">{move || format!(" {}", filters_active(active.get()))}</span>
             </span>
         </button>
     }
@@ -163,7 +165,7 @@ pub fn FilterSheetDialog(
             on:close=move |_| close()
             on:keydown=wrap_tab
         >
-            <button type="button" class="filter-sheet__close" node_ref=first aria-label=CLOSE_FILTERS on:click=move |_| close()>
+            <button type="button" class="filter-sheet__close" node_ref=first aria-label=words().text("close-filters") on:click=move |_| close()>
                 <span aria-hidden="true">"\u{d7}"</span>
             </button>
             {move || sheet.open.get().then(|| children())}

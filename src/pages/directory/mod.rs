@@ -8,6 +8,8 @@ mod near;
 mod results;
 mod view_switch;
 
+use coops_core::i18n::words;
+
 use leptos::prelude::*;
 
 use crate::components::embed_snippet::EmbedSnippet;
@@ -21,7 +23,6 @@ use crate::host::use_host;
 use crate::url_state::{History, QueryState};
 use coops_core::embed::EmbedView;
 use coops_core::names::{APP_READY_MARK, FILTERABLE_MARK};
-use coops_core::site::{DIRECTORY_HEADING, DIRECTORY_LEDE, SEARCH_HINT};
 use leptos::html::Div;
 
 use self::chips::{FilterChips, chips_of};
@@ -36,10 +37,10 @@ use self::view_switch::ViewSwitch;
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     view! {
-        <PageMeta title="" description=DIRECTORY_LEDE path="/" />
+        <PageMeta title="" description=words().text("directory-lede") path="/" />
         <section class="page page--directory" aria-labelledby="directory-title">
-            <h1 id="directory-title">{DIRECTORY_HEADING}</h1>
-            <p class="page__lede">{DIRECTORY_LEDE}</p>
+            <h1 id="directory-title">{words().text("directory-heading")}</h1>
+            <p class="page__lede">{words().text("directory-lede")}</p>
             <WithDirectory children=|data| view! { <DirectoryView data /> } />
         </section>
     }
@@ -117,7 +118,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                     <SearchBox
                         value=Signal::derive(move || query.read().q.clone())
                         on_input=on_search
-                        hint=SEARCH_HINT
+                        hint=words().text("search-hint")
                     />
                     <div class="directory__phone-tools" inert=host.prerendering>
                         <FiltersButton sheet state=state.clone() chips />

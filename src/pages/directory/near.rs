@@ -3,8 +3,9 @@
 //! where they are, asked of the browser only when they press the button. A typed place goes in
 //! the URL (`near=lyon-fr`) and survives a reload; the visitor's own position stays in the page.
 
+use coops_core::i18n::words;
 use coops_core::nearby::{find_place, measurable};
-use coops_core::site::facet_words as words;
+use coops_core::site::near_unknown;
 use leptos::prelude::*;
 
 use crate::data::DirectoryData;
@@ -73,7 +74,7 @@ pub fn NearControl(
                         state.update(history, |q| q.near = Some(id));
                     }
                 }
-                None => status.set(words::near_unknown(&typed)),
+                None => status.set(near_unknown(&typed)),
             }
         }
     };
@@ -83,7 +84,7 @@ pub fn NearControl(
     let locate = {
         let state = state.clone();
         move |_| {
-            status.set(words::LOCATING.to_string());
+            status.set(words().text("locating").to_string());
             let state = state.clone();
             leptos::task::spawn_local(async move {
                 let found = current_position().await;
@@ -91,16 +92,16 @@ pub fn NearControl(
                 match found {
                     Ok(position) => {
                         here.try_set(Some(position));
-                        status.try_set(words::NEAR_YOU.to_string());
+                        status.try_set(words().text("near-you").to_string());
                         if query.try_with_untracked(|q| q.near.is_some()) == Some(true) {
                             state.update(history, |q| q.near = None);
                         }
                     }
                     Err(PositionError::Refused) => {
-                        status.try_set(words::LOCATION_REFUSED.to_string());
+                        status.try_set(words().text("location-refused").to_string());
                     }
                     Err(PositionError::Unknown) => {
-                        status.try_set(words::LOCATION_UNKNOWN.to_string());
+                        status.try_set(words().text("location-unknown").to_string());
                     }
                 };
             });
@@ -108,8 +109,8 @@ pub fn NearControl(
     };
     view! {
         <div class="facet facet--near" data-testid="near">
-            <label class="facet__label" for="facet-near">{words::NEAR}</label>
-            <p class="facet__hint" id="facet-near-hint">{words::NEAR_HINT}</p>
+            <label class="facet__label" for="facet-near">{words().text("near")}</label>
+            <p class="facet__hint" id="facet-near-hint">{words().text("near-hint")}</p>
             <input
                 id="facet-near"
                 class="facet__input"
@@ -123,7 +124,7 @@ pub fn NearControl(
             />
             <datalist id="facet-near-places">{suggestions}</datalist>
             <button type="button" class="button facet__near-here" data-testid="near-me" on:click=locate>
-                {words::USE_MY_LOCATION}
+                {words().text("use-my-location")}
             </button>
             // Always in the page (a live region announces what comes into it), and of no
             // height while it has nothing to say: the page rendered at build time lines up.

@@ -1,9 +1,11 @@
 //! The matching co-ops: a count that screen readers hear, the cards, and an empty state.
 
+use coops_core::i18n::{number, words};
+
 use coops_core::names::{RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID};
 use coops_core::query::Filter;
 use coops_core::search::{Results, count_label};
-use coops_core::site::{BACK_TO_TOP, filters_in_use};
+use coops_core::site::filters_in_use;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -93,21 +95,26 @@ pub fn ResultList(
         <Show when=move || total() == 0>
             <EmptyState state=state.clone() />
         </Show>
-        <ol class="result-list" aria-label="Co-ops">
+        <ol class="result-list" aria-label=words().text("results-label")>
             // Keyed by the distance too: ordered from another place, a card says another one.
             <For each=visible key=|(i, d)| (*i, d.map(f64::to_bits)) children=cards.clone() />
         </ol>
         <Show when=move || shown.get() < total()>
             <p class=RESULT_MORE_CLASS>
                 <button type="button" class="button result-list__more-button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
-                    {move || format!("Show more ({} of {} shown)", shown.get().min(total()), total())}
+                    {move || {
+                        let (on, of) = (shown.get().min(total()), total());
+                        let w = words();
+                        let (on, of) = (number(w.lang(), on as u64), number(w.lang(), of as u64));
+                        w.format("show-more", &[("shown", &on), ("total", &of)])
+                    }}
                 </button>
             </p>
         </Show>
         <Show when={move || total() > BACK_TO_TOP_AFTER}>
             <p class="result-list__top">
                 <button type="button" class="button" data-testid="back-to-top" on:click=back_to_top>
-                    {BACK_TO_TOP}
+                    {words().text("back-to-top")}
                 </button>
             </p>
         </Show>
@@ -161,14 +168,14 @@ fn EmptyState(state: QueryState) -> impl IntoView {
         };
     view! {
         <div class="empty-state" data-testid="empty-state">
-            <p>"Nothing matches all of these filters. Try loosening one:"</p>
+            <p>{words().text("empty-state")}</p>
             <ul class="empty-state__suggestions">
-                {suggestion("Clear the search text", |q| !q.q.trim().is_empty(), |q| q.q.clear())}
-                {suggestion("Any region", |q| q.region.is_some(), |q| q.region = None)}
-                {suggestion("Any country", |q| q.country.is_some(), |q| q.country = None)}
-                {suggestion("Any business area", |q| !q.tags.is_empty(), |q| q.tags.clear())}
-                {suggestion("Include on-site co-ops", |q| q.remote, |q| q.remote = false)}
-                {suggestion("Include co-ops no longer trading", |q| !q.defunct, |q| q.defunct = true)}
+                {suggestion(words().text("loosen-text"), |q| !q.q.trim().is_empty(), |q| q.q.clear())}
+                {suggestion(words().text("loosen-region"), |q| q.region.is_some(), |q| q.region = None)}
+                {suggestion(words().text("loosen-country"), |q| q.country.is_some(), |q| q.country = None)}
+                {suggestion(words().text("loosen-tags"), |q| !q.tags.is_empty(), |q| q.tags.clear())}
+                {suggestion(words().text("loosen-remote"), |q| q.remote, |q| q.remote = false)}
+                {suggestion(words().text("include-defunct"), |q| !q.defunct, |q| q.defunct = true)}
             </ul>
         </div>
     }

@@ -1,7 +1,8 @@
 //! On phones, the map and the list take turns instead of the map pushing the results down: a
 //! pair of pressed buttons switches between them (wider screens show both and no switch).
 
-use coops_core::site::{SHOW_LIST, SHOW_MAP, VIEW_SWITCH_LABEL};
+use coops_core::i18n::words;
+
 use leptos::prelude::*;
 
 /// "List" and "Map"; `map_shown` is which one is pressed.
@@ -20,9 +21,9 @@ pub fn ViewSwitch(map_shown: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <div class="view-switch" role="group" aria-label=VIEW_SWITCH_LABEL data-testid="view-switch">
-            {button(SHOW_LIST, false)}
-            {button(SHOW_MAP, true)}
+        <div class="view-switch" role="group" aria-label=words().text("view-switch") data-testid="view-switch">
+            {button(words().text("show-list"), false)}
+            {button(words().text("show-map"), true)}
         </div>
     }
 }

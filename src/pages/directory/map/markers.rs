@@ -2,14 +2,15 @@
 //! overlap at the current zoom, and the panel a marker opens. Which places, which clusters and
 //! which are in view come from [`coops_core::places`]; this draws them.
 
+use coops_core::i18n::words;
+
 use coops_core::Precision;
 use coops_core::camera::{CLUSTER_DISTANCE_PX, Camera, MARKER_RADIUS_PX, roving_step};
 use coops_core::geo::{Frame, ViewBox};
 use coops_core::names::{MAP_CLUSTER_MEASURE, MAP_CLUSTER_START};
 use coops_core::places::{Cluster, MapPlace, Projected, bounds, in_view};
 use coops_core::site::{
-    PANEL_CLOSE, PANEL_COUNTRY_ONLY, PANEL_SPLIT, coops_count, country_only, marker_label,
-    panel_more, short_count, show_place_only,
+    coops_count, country_only, marker_label, panel_more, short_count, show_place_only,
 };
 use leptos::prelude::*;
 
@@ -361,14 +362,14 @@ pub(super) fn MarkerPanel(
                         camera.fly(camera.camera.get_untracked().splitting(area));
                     }
                 >
-                    {PANEL_SPLIT}
+                    {words().text("panel-split")}
                 </button>
             }
         });
         let country_note = places
             .iter()
             .any(|p| p.precision == Precision::Country)
-            .then(|| view! { <p class="map-panel__note">{PANEL_COUNTRY_ONLY}</p> });
+            .then(|| view! { <p class="map-panel__note">{words().text("panel-country-only")}</p> });
         let hidden_places = places.len().saturating_sub(PANEL_PLACES);
         let places = places
             .iter()
@@ -393,7 +394,7 @@ pub(super) fn MarkerPanel(
                         {m.label.clone()}
                     </h3>
                     <button type="button" class="button button--quiet" on:click=move |_| close()>
-                        {PANEL_CLOSE}
+                        {words().text("panel-close")}
                     </button>
                 </div>
                 {split}

@@ -9,6 +9,8 @@
 mod camera;
 mod markers;
 
+use coops_core::i18n::words;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,11 +21,7 @@ use coops_core::names::{
 };
 use coops_core::places::matching;
 use coops_core::search::{Results, region_countries};
-use coops_core::site::{
-    LEGEND_COUNTRY_ONLY, LEGEND_MARKER, LEGEND_SHADES, MAP_CAPTION, MAP_HEADING, MAP_LABEL,
-    MAP_LEGEND, MAP_LOADING, MAP_TABLE, MAP_TOUCH_HINT, REMOTE_GROUP_LABEL, REMOTE_HINT,
-    REMOTE_SHOWN, RESET_MAP, ZOOM_IN, ZOOM_OUT, coops_count, remote_more, remote_title,
-};
+use coops_core::site::{REMOTE_SHOWN, coops_count, remote_more, remote_title};
 use leptos::html::Section;
 use leptos::prelude::*;
 
@@ -77,7 +75,7 @@ pub fn WorldMapPanel(
         move || {
             let (state, data) = (state.clone(), data.clone());
             match world.get() {
-                None => view! { <p class="world-map__status" role="status">{MAP_LOADING}</p> }.into_any(),
+                None => view! { <p class="world-map__status" role="status">{words().text("map-loading")}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <div class="world-map__status" role="alert" data-testid="map-error">
                         <p>{format!("The map could not be loaded. {error} The list below has every co-op.")}</p>
@@ -120,7 +118,7 @@ pub fn WorldMapPanel(
     let more = move || remote_count.get().saturating_sub(REMOTE_SHOWN);
     let remote_group = view! {
         <h3 class=REMOTE_TITLE_CLASS>{move || remote_title(remote_count.get())}</h3>
-        <p class="world-map__remote-hint">{REMOTE_HINT}</p>
+        <p class="world-map__remote-hint">{words().text("remote-hint")}</p>
         <ul class=REMOTE_LIST_CLASS data-testid="remote-group">
             <For each=move || remote_shown.get() key=|item| *item children=remote_item />
         </ul>
@@ -130,7 +128,7 @@ pub fn WorldMapPanel(
     };
     view! {
         <section class="world-map" aria-labelledby="world-map-title" node_ref=panel>
-            <h2 id="world-map-title" class="visually-hidden">{MAP_HEADING}</h2>
+            <h2 id="world-map-title" class="visually-hidden">{words().text("map-heading")}</h2>
             <div class="world-map__layout">
                 // Only the drawing waits for the geometry: the lines under it are there from the
                 // start, so the list below does not move when the map arrives.
@@ -149,7 +147,7 @@ pub fn WorldMapPanel(
                         }}
                     </p>
                 </div>
-                <aside class="world-map__remote" aria-label=REMOTE_GROUP_LABEL>{remote_group}</aside>
+                <aside class="world-map__remote" aria-label=words().text("remote-group-label")>{remote_group}</aside>
             </div>
         </section>
     }
@@ -342,7 +340,7 @@ fn MapDrawing(
                 viewBox=move || camera.camera.with(|c| c.view()).to_attribute()
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
-                aria-label=MAP_LABEL
+                aria-label=words().text("map-label")
                 aria-describedby="world-map-caption"
                 tabindex="0"
                 data-testid="world-map"
@@ -365,26 +363,26 @@ fn MapDrawing(
             </svg>
             <div class="world-map__controls">
                 <MapControl
-                    label=ZOOM_IN
+                    label=words().text("zoom-in")
                     symbol="+"
                     at_limit=Signal::derive(move || camera.camera.with(Camera::at_max_zoom))
                     press=move || camera.zoom_by(ZOOM_STEP)
                 />
                 <MapControl
-                    label=ZOOM_OUT
+                    label=words().text("zoom-out")
                     symbol="−"
                     at_limit=Signal::derive(move || camera.camera.with(Camera::at_min_zoom))
                     press=move || camera.zoom_by(1.0 / ZOOM_STEP)
                 />
                 <MapControl
-                    label=RESET_MAP
+                    label=words().text("reset-map")
                     symbol="⟲"
                     at_limit=Signal::from(false)
                     press=move || camera.fly(home.get_untracked())
                 />
             </div>
             <p class="world-map__touch-hint" aria-hidden="true" hidden=move || !camera.touch_hint.get()>
-                {MAP_TOUCH_HINT}
+                {words().text("map-touch-hint")}
             </p>
         </div>
         <MarkerPanel data state camera open matched />
@@ -417,7 +415,11 @@ fn MapControl(
 /// The line under the map: the hovered or focused country's count, else how to use the map.
 #[component]
 fn MapCaption(hovered: RwSignal<Option<String>>) -> impl IntoView {
-    let caption = move || hovered.get().unwrap_or_else(|| MAP_CAPTION.to_string());
+    let caption = move || {
+        hovered
+            .get()
+            .unwrap_or_else(|| words().text("map-caption").to_string())
+    };
     view! {
         // Not a live region: it follows the mouse, and a screen reader already reads the
         // focused marker's or country's name.
@@ -443,16 +445,16 @@ fn MapLegend() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ul class="world-map__legend" aria-label=MAP_LEGEND>
+        <ul class="world-map__legend" aria-label=words().text("map-legend")>
             <li class="world-map__legend-item">
                 <span class="world-map__legend-marker" aria-hidden="true"></span>
-                {LEGEND_MARKER}
+                {words().text("legend-marker")}
             </li>
             <li class="world-map__legend-item">
                 <span class="world-map__legend-marker world-map__legend-marker--country" aria-hidden="true"></span>
-                {LEGEND_COUNTRY_ONLY}
+                {words().text("legend-country-only")}
             </li>
-            <li class="world-map__legend-item world-map__legend-shades">{LEGEND_SHADES}</li>
+            <li class="world-map__legend-item world-map__legend-shades">{words().text("legend-shades")}</li>
             {items}
         </ul>
     }
@@ -488,7 +490,7 @@ fn MapTable(data: DirectoryData, results: Signal<Results>) -> impl IntoView {
             inert=use_host().prerendering
             on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
         >
-            <summary>{MAP_TABLE}</summary>
+            <summary>{words().text("map-table")}</summary>
             <table>
                 <thead><tr><th scope="col">"Country"</th><th scope="col">"Co-ops"</th></tr></thead>
                 <tbody>{rows}</tbody>
