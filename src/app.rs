@@ -6,14 +6,16 @@ use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 
 use crate::components::app_link::AppLink;
+use crate::components::language_switcher::LanguageSwitcher;
+use crate::components::message::linked_message;
 #[cfg(feature = "ssr")]
 use crate::components::page_meta::full_title;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use coops_core::embed::{EmbedConfig, Theme, without_embed_keys};
-use coops_core::i18n::{Rich, rich, words};
-use coops_core::names::MAIN_ID;
+use coops_core::i18n::words;
+use coops_core::names::{LIST_URL, MAIN_ID};
 use leptos::html::Div;
 use leptos_router::hooks::use_location;
 
@@ -64,7 +66,8 @@ pub fn App(
     #[cfg(feature = "ssr")]
     provide_meta_context();
     let embed = host.embed.clone();
-    let base = host.base.clone();
+    let base = host.router_base();
+    let lang = host.lang.code();
     provide_host(host);
     provide_directory(directory);
     provide_guide(guide);
@@ -118,6 +121,9 @@ pub fn App(
         <Router base>
             <div
                 class="tc-app"
+                // On the app's own pages `<html lang>` says it too; in another site's page only
+                // this does.
+                lang=lang
                 class:tc-app--embed=embedded
                 class:tc-app--in-page=only.is_some()
                 class:tc-app--dark=theme == Some(Theme::Dark)
@@ -158,10 +164,11 @@ fn close_disclosures_on_escape() {
 #[component]
 fn FullAppLink() -> impl IntoView {
     let location = use_location();
+    let host = use_host();
     let href = move || {
         let query = without_embed_keys(&location.search.get());
-        // The browser's path, base included.
-        let path = location.pathname.get();
+        // The same page in the frame's language, whether its path or `lang=` named it.
+        let path = host.href(&host.app_path(&location.pathname.get()));
         if query.is_empty() {
             path
         } else {
@@ -171,8 +178,8 @@ fn FullAppLink() -> impl IntoView {
     view! {
         <p class="embed-bar">
             <a class="embed-bar__link" href=href target="_blank" rel="noopener">
-                "Open the full tech co-ops directory"
-                <span class="visually-hidden">" (opens in a new tab)"</span>
+                {words().text("open-full-directory")}
+                <span class="visually-hidden">{format!(" {}", words().text("opens-in-new-tab"))}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
         </p>
@@ -190,7 +197,7 @@ const NAV: [(&str, &str); 5] = [
 
 /// Where the footer's marked spans link: the list, its licence, and how to change it.
 const FOOTER_LINKS: [(&str, &str); 3] = [
-    ("list", "https://github.com/hng/tech-coops"),
+    ("list", LIST_URL),
     (
         "licence",
         "https://creativecommons.org/publicdomain/zero/1.0/",
@@ -239,6 +246,7 @@ fn SiteHeader() -> impl IntoView {
             <nav class="site-nav" aria-label=words.text("nav-label")>
                 <ul class="site-nav__list">{links}</ul>
             </nav>
+            <LanguageSwitcher />
         </header>
     }
 }
@@ -246,20 +254,7 @@ fn SiteHeader() -> impl IntoView {
 /// The footer: where the data comes from and its licence.
 #[component]
 fn SiteFooter() -> impl IntoView {
-    // The sentence is the language's; the addresses its marked spans link to are the code's.
-    let parts = rich(words().text("footer"))
-        .into_iter()
-        .map(|part| match part {
-            Rich::Marked(name, text) => {
-                let href = FOOTER_LINKS
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, href)| *href);
-                view! { <a href=href>{text}</a> }.into_any()
-            }
-            Rich::Text(text) => text.into_any(),
-        })
-        .collect_view();
+    let parts = linked_message("footer", &FOOTER_LINKS);
     view! {
         <footer class="site-footer">
             <p>{parts}</p>

@@ -3,12 +3,15 @@
 //! The dataset is fetched once and shared through context; pages derive everything else from it
 //! with memos. A failed load is shown by the error view, whose Retry refetches.
 
+use coops_core::i18n::words;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use coops_core::Directory;
 use coops_core::geo::WorldMap;
+use coops_core::i18n::Lang;
+use coops_core::join::texts::{GuideTexts, texts_path, translate};
 use coops_core::join::{GuideError, JoinGuide, load_guide};
 use coops_core::load::{
     DatasetError, Loaded, Skipped, decode_text, load_directory, parse_document,
@@ -51,21 +54,22 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Offline => write!(
-                f,
-                "You seem to be offline. Check your connection, then try again."
-            ),
-            LoadError::Timeout => write!(f, "The server took too long to answer."),
-            LoadError::Network(detail) => write!(f, "The data could not be fetched ({detail})."),
-            LoadError::Http { status: 404, url } => write!(
-                f,
-                "The data file {url} was not found on the server (HTTP 404)."
-            ),
-            LoadError::Http { status, url } if *status >= 500 => {
-                write!(f, "The server had a problem sending {url} (HTTP {status}).")
+            LoadError::Offline => f.write_str(words().text("error-offline")),
+            LoadError::Timeout => f.write_str(words().text("error-timeout")),
+            LoadError::Network(detail) => {
+                f.write_str(&words().format("error-network", &[("detail", detail)]))
+            }
+            LoadError::Http { status: 404, url } => {
+                f.write_str(&words().format("error-not-found", &[("url", url)]))
             }
             LoadError::Http { status, url } => {
-                write!(f, "The server refused to send {url} (HTTP {status}).")
+                let key = if *status >= 500 {
+                    "error-server"
+                } else {
+                    "error-refused"
+                };
+                let status = status.to_string();
+                f.write_str(&words().format(key, &[("url", url), ("status", &status)]))
             }
             LoadError::Dataset(e) => write!(f, "{}.", capitalised(&e.to_string())),
             LoadError::Guide(e) => write!(f, "{}.", capitalised(&e.to_string())),
@@ -275,16 +279,38 @@ pub fn use_guide(host: &Host) -> Loadable<GuideData> {
         Some(guide) => Loadable::Ready(guide),
         None => {
             let url = host.data_url(GUIDE_PATH);
-            Loadable::Fetching(LocalResource::new(move || fetch_guide(url.clone())))
+            let texts = (host.lang != Lang::En).then(|| host.data_url(&texts_path(host.lang)));
+            Loadable::Fetching(LocalResource::new(move || {
+                fetch_guide(url.clone(), texts.clone())
+            }))
         }
     }
 }
 
-/// Fetches, reads and validates the join guide. A broken guide fails only the wizard.
-pub async fn fetch_guide(url: String) -> Result<GuideData, LoadError> {
+/// Fetches, reads and validates the join guide, and its translation from `texts` when the app
+/// speaks another language than English. A broken guide fails only the wizard; a translation
+/// that does not arrive or does not fit the guide leaves the guide in English (the console
+/// says why), rather than no guide.
+pub async fn fetch_guide(url: String, texts: Option<String>) -> Result<GuideData, LoadError> {
     let text = fetch_text(&url).await?;
-    load_guide(&text).map(Arc::new).map_err(|e| match e {
+    let guide = load_guide(&text).map_err(|e| match e {
         GuideError::File(file) => LoadError::Dataset(file),
         invalid => LoadError::Guide(invalid),
-    })
+    })?;
+    let Some(texts_url) = texts else {
+        return Ok(Arc::new(guide));
+    };
+    let translated = match fetch_text(&texts_url).await {
+        Ok(texts) => parse_document::<GuideTexts>(&texts)
+            .map_err(|e| e.to_string())
+            .and_then(|texts| {
+                translate(&guide, &texts)
+                    .map_err(|problems| GuideError::Invalid(problems).to_string())
+            }),
+        Err(error) => Err(error.to_string()),
+    };
+    Ok(Arc::new(translated.unwrap_or_else(|error| {
+        leptos::logging::error!("tech co-ops: {texts_url}: {error}; the guide is shown in English");
+        guide
+    })))
 }

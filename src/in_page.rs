@@ -51,6 +51,7 @@ pub fn mount(host: web_sys::HtmlElement) {
             .theme,
         primary: data("primary").and_then(|c| parse_color(&c)),
         accent: data("accent").and_then(|c| parse_color(&c)),
+        lang: data("lang").and_then(|l| coops_core::i18n::Lang::parse(&l)),
     };
     if only == OnlyView::Directory {
         start_with_filters(&data("region"), &data("country"), &data("tags"));
@@ -64,6 +65,7 @@ pub fn mount(host: web_sys::HtmlElement) {
     let app_url = mounted_base().unwrap_or_default();
     let settings = Host {
         base,
+        lang: config.lang.unwrap_or_default(),
         link_prefix: app_url.trim_end_matches('/').to_string(),
         app_url,
         embed: config,
@@ -74,9 +76,12 @@ pub fn mount(host: web_sys::HtmlElement) {
         leptos::logging::error!("tech co-ops: cannot attach a shadow root to #{HOST_ELEMENT_ID}");
         return;
     };
-    let handle = leptos::mount::mount_to(mount_point, move || view! { <App host=settings only /> });
-    // The app lives as long as the page.
-    handle.forget();
+    crate::language::in_language(&settings.clone(), move || {
+        let handle =
+            leptos::mount::mount_to(mount_point, move || view! { <App host=settings only /> });
+        // The app lives as long as the page.
+        handle.forget();
+    });
 }
 
 /// A fresh element in the host's shadow root for the app to render into, cut off from what the

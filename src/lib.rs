@@ -17,6 +17,7 @@ mod handover;
 pub mod host;
 #[cfg(not(feature = "ssr"))]
 mod in_page;
+mod language;
 mod pages;
 #[cfg(not(feature = "ssr"))]
 mod panic;

@@ -13,9 +13,11 @@ use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
-use coops_core::names::{APP_FAILED_ID, BOOT_LOADING_ID, CRASH_ID, PRERENDER_ROOT_ID};
+use coops_core::i18n::words;
+use coops_core::names::{APP_FAILED_ID, BOOT_LOADING_ID, CRASH_ID, LIST_URL, PRERENDER_ROOT_ID};
 
 use crate::app::App;
+use crate::components::message::linked_message;
 use crate::data::{DirectoryData, GuideData};
 use crate::host::Host;
 
@@ -52,7 +54,10 @@ pub fn render(inputs: &Inputs, path: &str) -> RenderedPage {
     owner.with(|| {
         let (meta, head) = ServerMetaContext::new();
         provide_context(meta);
-        provide_context(RequestUrl::new(&format!("{}{path}", inputs.host.base)));
+        provide_context(RequestUrl::new(&format!(
+            "{}{path}",
+            inputs.host.router_base()
+        )));
         let (host, directory, guide) = (
             inputs.host.clone(),
             inputs.directory.clone(),
@@ -121,41 +126,27 @@ mod tests {
 /// code cannot be downloaded (boot.js) or the app crashes (its panic hook).
 #[component]
 fn StaticPage(host: Host, directory: DirectoryData, guide: GuideData) -> impl IntoView {
+    // Each notice ends on where the whole list can always be read.
+    let list = [("list", LIST_URL)];
     view! {
         <noscript>
-            <p class="noscript">
-                "Search, filters, the map and the joining guide need JavaScript and WebAssembly. "
-                "The rest of this page reads without them, and the whole list is on "
-                <ListOnGitHub />
-            </p>
+            <p class="noscript">{linked_message("static-noscript", &list)}</p>
         </noscript>
-        <p class="tc-boot-loading load-state load-state--loading" id=BOOT_LOADING_ID role="status">"Loading…"</p>
+        <p class="tc-boot-loading load-state load-state--loading" id=BOOT_LOADING_ID role="status">{words().text("static-loading")}</p>
         <div id=PRERENDER_ROOT_ID>
             <App host directory guide />
         </div>
         <div id=APP_FAILED_ID class="crash" role="alert" hidden>
             <p>
-                <strong>"Part of the directory did not load."</strong>
-                " The filters, the map and the other pages need a file that failed to download; "
-                "the connection may have dropped. Reloading the page usually helps. The list is also on "
-                <ListOnGitHub />
+                <strong>{words().text("app-failed-title")}</strong>
+                " "{linked_message("app-failed-text", &list)}
             </p>
-            <p><a href="">"Reload the page"</a></p>
+            <p><a href="">{words().text("reload-page")}</a></p>
         </div>
         <div id=CRASH_ID class="crash" role="alert" tabindex="-1" hidden>
-            <h1>"Something went wrong"</h1>
-            <p>
-                "The directory stopped working because of a bug. Reloading the page usually helps. "
-                "If it keeps happening, the list is also on "
-                <ListOnGitHub />
-            </p>
-            <p><a href="">"Reload the page"</a></p>
+            <h1>{words().text("crash-heading")}</h1>
+            <p>{linked_message("crash-text", &list)}</p>
+            <p><a href="">{words().text("reload-page")}</a></p>
         </div>
     }
-}
-
-/// Where the whole list can always be read: the end of each static notice's sentence.
-#[component]
-fn ListOnGitHub() -> impl IntoView {
-    view! { <a href="https://github.com/hng/tech-coops">"github.com/hng/tech-coops"</a>"." }
 }

@@ -66,7 +66,8 @@ async function startApp() {
 // The directory's own pre-rendered page (gate.js decides) starts with the quick search, then
 // the app, so the two do not share a slow connection; anywhere else the app starts at once.
 const root = document.documentElement;
-if (!root.classList.contains(N.deepLinkClass) && root.getAttribute(N.routeAttribute) === '/') {
+if (!root.classList.contains(N.deepLinkClass)
+    && N.directoryRoutes.indexOf(root.getAttribute(N.routeAttribute)) >= 0) {
   await within(startQuickSearch(), null);
 }
 try {

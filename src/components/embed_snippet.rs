@@ -22,9 +22,10 @@ pub fn EmbedSnippet(
     let snippet = Memo::new(move |_| {
         let query = without_embed_keys(&location.search.get());
         let page = host.app_path(&location.pathname.get());
+        // The page's own address in its language (`/es/…`), its filters, then `embed=1`.
         let view = format!(
-            "{}{page}{}{query}",
-            host.app_url.trim_end_matches('/'),
+            "{}{}{query}",
+            host.page_url(&page),
             if query.is_empty() { "" } else { "?" }
         );
         let view = EmbedConfig {
@@ -44,16 +45,15 @@ pub fn EmbedSnippet(
         <details class="embed-snippet" data-testid="embed-snippet">
             <summary class="embed-snippet__summary">{words().text("embed-summary")}</summary>
             <p class="embed-snippet__help">
-                "Paste this into any web page to show this view, with these filters. "
-                "It resizes itself to fit; see the project's README for more options."
+                {words().text("embed-help")}
             </p>
-            <label class="embed-snippet__label" for="embed-code">"HTML to paste"</label>
+            <label class="embed-snippet__label" for="embed-code">{words().text("embed-code-label")}</label>
             // The text as the element's content too, for the page rendered at build time (a
             // property is not markup). Escaped here: the renderer leaves a textarea's content
             // as it is, and the parser decodes it. In the browser the property wins.
             <textarea id="embed-code" class="embed-snippet__code" readonly rows="5" prop:value=snippet>{move || escape_html(&snippet.get())}</textarea>
-            <button type="button" class="button" on:click=copy>"Copy"</button>
-            <span class="embed-snippet__status" role="status">{move || copied.get().then_some(" Copied.")}</span>
+            <button type="button" class="button" on:click=copy>{words().text("copy")}</button>
+            <span class="embed-snippet__status" role="status">{move || copied.get().then(|| format!(" {}", words().text("copied")))}</span>
         </details>
     }
 }

@@ -1,6 +1,7 @@
 //! Linked entries from the list (networks, resources, products), in sections, filtered by text.
 
 use coops_core::Entry;
+use coops_core::i18n::words;
 use coops_core::search::entry_matches;
 use coops_core::text::fold;
 use coops_core::url::safe_href;
@@ -56,9 +57,8 @@ pub fn EntrySections(
     view! {
         <p node_ref=shown class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
             {move || match count() {
-                0 => "Nothing matches".to_string(),
-                1 => "1 entry".to_string(),
-                n => format!("{n} entries"),
+                0 => words().text("entries-none").to_string(),
+                n => words().count("entries", n as u64, &[]),
             }}
         </p>
         <For each=move || filtered.get() key=|s| (s.id.clone(), s.entries.len()) let:section>

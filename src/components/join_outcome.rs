@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use crate::components::app_link::AppLink;
-use coops_core::join::{Fee, JoinGuide, Link, NextStep, format_money, month_label, parse_amount};
+use coops_core::i18n::{decimal, parse_decimal, words};
+use coops_core::join::{Fee, JoinGuide, Link, NextStep, money, month_label};
 use coops_core::query::DirectoryQuery;
 use coops_core::query::JoinUrl;
 use coops_core::url::safe_href;
@@ -30,7 +31,7 @@ pub fn JoinOutcome(
     go: Callback<String>,
 ) -> impl IntoView {
     let Some(outcome) = guide.outcome(&outcome).cloned() else {
-        return view! { <p>"This result is missing from the guide."</p> }.into_any();
+        return view! { <p>{words().text("join-outcome-missing")}</p> }.into_any();
     };
     let heading = NodeRef::<H2>::new();
     Effect::new(move |_| {
@@ -57,7 +58,10 @@ pub fn JoinOutcome(
                             .collect()
                     })
                     .unwrap_or_default();
-                Some((Some(labels.join(" or ")), step.clone()))
+                Some((
+                    Some(labels.join(words().text("or-separator"))),
+                    step.clone(),
+                ))
             }
             Some(condition) => guide
                 .holds(condition, &answers)
@@ -106,7 +110,7 @@ pub fn JoinOutcome(
             })
             .collect_view();
         view! {
-            <h3>"Other ways in"</h3>
+            <h3>{words().text("other-ways-in")}</h3>
             <ul class="join-outcome__alternatives">{items}</ul>
         }
     });
@@ -121,7 +125,7 @@ pub fn JoinOutcome(
         view! {
             <button type="button" class="button" on:click=move |_| {
                 go.run(JoinUrl::query(&answers, Some(answers.len().saturating_sub(1))))
-            }>"Back"</button>
+            }>{words().text("back")}</button>
         }
     });
     let verdict = outcome.verdict.map(|v| {
@@ -133,22 +137,22 @@ pub fn JoinOutcome(
             {verdict}
             <h2 class="join-outcome__title" tabindex="-1" node_ref=heading>{outcome.title.clone()}</h2>
             <p class="join-outcome__summary">{outcome.summary.clone()}</p>
-            <h3>"Next steps"</h3>
+            <h3>{words().text("next-steps")}</h3>
             <ol class="join-outcome__steps">{steps}</ol>
             {outcome.fee.clone().map(|fee| view! { <FeeCalculator fee /> })}
             {directory_link}
-            <h3>"Why this path"</h3>
+            <h3>{words().text("why-this-path")}</h3>
             <p>{outcome.why.clone()}</p>
             {alternatives}
-            <h3>"Sources"</h3>
+            <h3>{words().text("sources")}</h3>
             <ul class="join-outcome__sources">{sources}</ul>
-            <p class="join-outcome__checked">{format!("Facts last checked: {}.", month_label(&guide.checked))}</p>
+            <p class="join-outcome__checked">{words().format("facts-checked", &[("date", &month_label(&guide.checked))])}</p>
             <div class="join-outcome__actions">
                 {back}
                 <button type="button" class="button button--quiet" on:click=move |_| go.run(String::new())>
-                    "Start over"
+                    {words().text("start-over")}
                 </button>
-                <button type="button" class="button button--quiet" on:click=move |_| print_page()>"Print"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| print_page()>{words().text("print")}</button>
             </div>
         </article>
     }
@@ -171,12 +175,10 @@ fn NextStepItem(step: NextStep, only_for: Option<String>) -> impl IntoView {
         .collect_view();
     view! {
         <li class="join-outcome__step" class:join-outcome__step--unconfirmed=step.unconfirmed>
-            {only_for.map(|who| view! { <strong>{format!("{who}: ")}</strong> })}
+            {only_for.map(|who| view! { <strong>{words().format("only-for", &[("answers", &who)])}</strong> })}
             {step.text}
             {step.unconfirmed.then(|| view! {
-                <span class="join-outcome__unconfirmed">
-                    " Not confirmed by the network itself: check with them before relying on it."
-                </span>
+                <span class="join-outcome__unconfirmed">{format!(" {}", words().text("unconfirmed"))}</span>
             })}
             <ul class="join-outcome__links">{links}</ul>
         </li>
@@ -212,38 +214,39 @@ fn FeeCalculator(fee: Fee) -> impl IntoView {
             if text.trim().is_empty() {
                 return String::new();
             }
-            match parse_amount(&text).and_then(|basis| fee.amount(basis)) {
+            let w = words();
+            match parse_decimal(w.lang(), &text).and_then(|basis| fee.amount(basis)) {
                 Some(amount) => {
-                    let vat = if fee.plus_vat { " plus VAT" } else { "" };
-                    let minimum = if amount <= fee.minimum {
-                        " (the minimum)"
-                    } else {
-                        ""
+                    let key = match (amount <= fee.minimum, fee.plus_vat) {
+                        (true, true) => "fee-result-minimum-vat",
+                        (true, false) => "fee-result-minimum",
+                        (false, true) => "fee-result-vat",
+                        (false, false) => "fee-result",
                     };
-                    format!(
-                        "Your yearly fee would be about {}{}{minimum}{vat}.",
-                        fee.symbol,
-                        format_money(amount)
-                    )
+                    w.format(key, &[("amount", &money(&fee.symbol, amount))])
                 }
-                None => "Type an amount such as 250000 or 250k.".to_string(),
+                None => w.text("fee-hint").to_string(),
             }
         }
     };
-    let description = format!(
-        "{} charges {}% of your {}, at least {}{}{}.",
-        fee.network,
-        fee.percent,
-        fee.basis,
-        fee.symbol,
-        format_money(fee.minimum),
-        if fee.plus_vat { " plus VAT" } else { "" }
+    let description = words().format(
+        if fee.plus_vat {
+            "fee-description-vat"
+        } else {
+            "fee-description"
+        },
+        &[
+            ("network", &fee.network),
+            ("percent", &decimal(words().lang(), fee.percent, 3)),
+            ("basis", &fee.basis),
+            ("minimum", &money(&fee.symbol, fee.minimum)),
+        ],
     );
     view! {
         <section class="fee" aria-labelledby="fee-title" data-testid="fee-calculator">
-            <h3 id="fee-title">"Membership fee"</h3>
+            <h3 id="fee-title">{words().text("fee-heading")}</h3>
             <p>{description}</p>
-            <label for="fee-basis" class="fee__label">{format!("Your {} ({})", fee.basis, fee.currency)}</label>
+            <label for="fee-basis" class="fee__label">{words().format("fee-label", &[("basis", &fee.basis), ("currency", &fee.currency)])}</label>
             <input
                 id="fee-basis"
                 class="fee__input"

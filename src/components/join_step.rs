@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use coops_core::i18n::{number, words};
 use coops_core::join::{JoinGuide, StepKind};
 use coops_core::query::JoinUrl;
 use leptos::html::H2;
@@ -24,7 +25,7 @@ pub fn JoinStep(
     go: Callback<String>,
 ) -> impl IntoView {
     let Some(step) = guide.step(&step).cloned() else {
-        return view! { <p>"This question is missing from the guide."</p> }.into_any();
+        return view! { <p>{words().text("join-step-missing")}</p> }.into_any();
     };
     let heading = NodeRef::<H2>::new();
     let fresh_start = index == 0 && answers.is_empty();
@@ -80,7 +81,7 @@ pub fn JoinStep(
                                 {option.label.clone()}
                             </button>
                             {hint.map(|h| view! { <span class="join-step__hint" id=hint_id>{h}</span> })}
-                            {chosen.then(|| view! { <span class="join-step__chosen">"Your answer"</span> })}
+                            {chosen.then(|| view! { <span class="join-step__chosen">{words().text("your-answer")}</span> })}
                         </li>
                     }
                 })
@@ -133,7 +134,7 @@ pub fn JoinStep(
                     <ul class="join-step__checks">{boxes}</ul>
                 </fieldset>
                 <p class="join-step__error" role="alert">
-                    {move || error.get().then_some("Choose at least one answer to continue.")}
+                    {move || error.get().then(|| words().text("choose-at-least-one"))}
                 </p>
                 <button
                     type="button"
@@ -147,7 +148,7 @@ pub fn JoinStep(
                         }
                     }
                 >
-                    "Continue"
+                    {words().text("continue")}
                 </button>
             }
             .into_any()
@@ -158,14 +159,17 @@ pub fn JoinStep(
         let answers = answers.clone();
         view! {
             <button type="button" class="button" on:click=move |_| go.run(JoinUrl::query(&answers, Some(index - 1)))>
-                "Back"
+                {words().text("back")}
             </button>
         }
     });
     view! {
         <section class="join-step" data-testid="join-step" data-step=step.id.clone()>
             <p class="join-step__progress">
-                {format!("Question {} of about {}", index + 1, total.max(index + 1))}
+                {words().format("join-progress", &[
+                    ("n", &number(words().lang(), index as u64 + 1)),
+                    ("total", &number(words().lang(), total.max(index + 1) as u64)),
+                ])}
             </p>
             <progress class="join-step__bar" max=total.max(1) value=index aria-hidden="true"></progress>
             <h2 class="join-step__question" id=heading_id tabindex="-1" node_ref=heading>
@@ -177,7 +181,7 @@ pub fn JoinStep(
                 {back}
                 {(index > 0).then(|| view! {
                     <button type="button" class="button button--quiet" on:click=move |_| go.run(String::new())>
-                        "Start over"
+                        {words().text("start-over")}
                     </button>
                 })}
             </div>

@@ -1,10 +1,40 @@
 //! The three faces of loaded data: loading, failed (with Retry), and ready.
 
+use coops_core::i18n::words;
+use coops_core::names::LIST_URL;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::message::linked_message;
 use crate::data::{DirectoryData, Loadable, use_directory};
+
+/// What is loading, for the messages about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// The dataset.
+    Directory,
+    /// The joining guide.
+    Guide,
+}
+
+impl Loading {
+    /// "Loading the directory…"
+    fn loading(self) -> &'static str {
+        words().text(match self {
+            Loading::Directory => "loading-directory",
+            Loading::Guide => "loading-guide",
+        })
+    }
+
+    /// "Sorry, the directory could not be loaded"
+    fn failed(self) -> &'static str {
+        words().text(match self {
+            Loading::Directory => "load-failed-directory",
+            Loading::Guide => "load-failed-guide",
+        })
+    }
+}
 
 /// Renders `children` with the dataset once it has loaded; a loading message until then, and
 /// the error view, with a Retry that refetches, if it fails.
@@ -17,7 +47,7 @@ where
     F: Fn(DirectoryData) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    view! { <WithResource source=use_directory() what="the directory" children /> }
+    view! { <WithResource source=use_directory() what=Loading::Directory children /> }
 }
 
 /// Renders `children` with data: at once when it is at hand; otherwise a loading message
@@ -27,8 +57,8 @@ where
 pub fn WithResource<T, F, V>(
     /// The data, at hand or being loaded.
     source: Loadable<T>,
-    /// What is loading, for the messages ("the directory").
-    what: &'static str,
+    /// What is loading, for the messages.
+    what: Loading,
     /// Builds the view from the loaded value.
     children: F,
 ) -> impl IntoView
@@ -64,11 +94,11 @@ where
 #[component]
 pub fn LoadingView(
     /// What is loading.
-    what: &'static str,
+    what: Loading,
 ) -> impl IntoView {
     view! {
         <p class="load-state load-state--loading" role="status" data-testid="loading">
-            {format!("Loading {what}…")}
+            {what.loading()}
         </p>
     }
 }
@@ -79,7 +109,7 @@ pub fn LoadErrorView<R>(
     /// The errors caught by the boundary.
     errors: ArcRwSignal<Errors>,
     /// What failed to load.
-    what: &'static str,
+    what: Loading,
     /// Loads the data again.
     on_retry: R,
 ) -> impl IntoView
@@ -97,18 +127,17 @@ where
             .map(|(_, e)| view! { <p class="load-state__message">{e.to_string()}</p> })
             .collect_view()
     };
+    let hint = linked_message("load-failed-hint", &[("list", LIST_URL)]);
     view! {
         <section class="load-state load-state--error" role="alert" data-testid="load-error">
-            <h2 class="load-state__title">{format!("Sorry, {what} could not be loaded")}</h2>
+            <h2 class="load-state__title">{what.failed()}</h2>
             {messages}
             <p>
                 <button type="button" class="button button--primary" on:click=move |_| on_retry()>
-                    "Retry"
+                    {words().text("retry")}
                 </button>
             </p>
-            <p class="load-state__hint">
-                "The list is also readable on " <a href="https://github.com/hng/tech-coops">"GitHub"</a> "."
-            </p>
+            <p class="load-state__hint">{hint}</p>
         </section>
     }
 }

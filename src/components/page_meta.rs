@@ -1,22 +1,22 @@
 //! A page's `<head>`: its title, and in a page rendered at build time what link previews and
 //! search engines read (description, canonical address, Open Graph).
 
+use coops_core::i18n::words;
 use leptos::prelude::*;
-
-#[cfg(feature = "ssr")]
-use coops_core::site::page_address;
 
 use crate::host::use_host;
 
 /// The name in every page's title.
-pub const SITE_NAME: &str = "Tech co-ops directory";
+fn site_name() -> &'static str {
+    words().text("site-name")
+}
 
 /// A page's full title: `"Camba · Tech co-ops directory"`, or the site's name alone.
 pub fn full_title(page: &str) -> String {
     if page.is_empty() {
-        SITE_NAME.to_string()
+        site_name().to_string()
     } else {
-        format!("{page} · {SITE_NAME}")
+        format!("{page} · {}", site_name())
     }
 }
 
@@ -55,13 +55,18 @@ pub fn PageMeta(
         let page_title = full_title(&title);
         let indexing = match path {
             Some(path) => {
-                let url = format!(
-                    "{}{}",
-                    host.app_url.trim_end_matches('/'),
-                    page_address(&path)
-                );
+                let url = host.page_url(&path);
+                // The same page in every language, and English for any other.
+                let alternates = coops_core::i18n::Lang::ALL
+                    .map(|lang| {
+                        view! { <Link rel="alternate" hreflang=lang.code() href=host.page_url_in(lang, &path) /> }
+                    })
+                    .collect_view();
+                let default = host.page_url_in(coops_core::i18n::Lang::En, &path);
                 view! {
                     <Link rel="canonical" href=url.clone() />
+                    {alternates}
+                    <Link rel="alternate" hreflang="x-default" href=default />
                     <Meta property="og:url" content=url />
                 }
                 .into_any()
@@ -74,7 +79,7 @@ pub fn PageMeta(
             <Meta name="description" content=description.clone() />
             {indexing}
             <Meta property="og:type" content="website" />
-            <Meta property="og:site_name" content=SITE_NAME />
+            <Meta property="og:site_name" content=site_name() />
             <Meta property="og:title" content=page_title />
             <Meta property="og:description" content=description />
             <Meta name="twitter:card" content="summary" />

@@ -1,5 +1,8 @@
 //! The directory's search box.
 
+use coops_core::i18n::words;
+
+use crate::components::message::marked_message;
 use coops_core::site::slash_focuses_search;
 use leptos::ev;
 use leptos::html::Input;
@@ -46,9 +49,13 @@ pub fn SearchBox(
     });
     on_cleanup(move || handle.remove());
 
+    // "Press / to jump here", the key as a <kbd> wherever the language puts it.
+    let slash = marked_message("search-slash", |_, key| {
+        view! { <kbd>{key}</kbd> }.into_any()
+    });
     view! {
         <div class="search-box" role="search">
-            <label class="search-box__label" for=SEARCH_BOX_ID>"Search"</label>
+            <label class="search-box__label" for=SEARCH_BOX_ID>{words().text("search-label")}</label>
             <input
                 node_ref=input
                 id=SEARCH_BOX_ID
@@ -61,7 +68,7 @@ pub fn SearchBox(
                 on:input=move |ev| on_input.run(event_origin_value(&ev))
             />
             <p class="search-box__hint" id="directory-search-hint">
-                {hint}" Press "<kbd>"/"</kbd>" to jump here."
+                {hint}" "{slash}
             </p>
         </div>
     }

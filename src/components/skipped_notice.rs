@@ -1,5 +1,6 @@
 //! Says which entries of the dataset could not be shown, instead of hiding them silently.
 
+use coops_core::i18n::words;
 use leptos::prelude::*;
 
 use crate::data::DirectoryData;
@@ -18,14 +19,11 @@ pub fn SkippedNotice(
             .iter()
             .map(|s| view! { <li>{format!("{} {}: {}", s.kind, s.label, s.reason)}</li> })
             .collect_view();
-        let summary = match count {
-            1 => "1 entry of the data file could not be shown.".to_string(),
-            n => format!("{n} entries of the data file could not be shown."),
-        };
+        let summary = words().count("skipped", count as u64, &[]);
         view! {
-            <aside class="notice" data-testid="skipped-notice" aria-label="Data problems">
+            <aside class="notice" data-testid="skipped-notice" aria-label=words().text("skipped-label")>
                 <details>
-                    <summary>{summary}" The rest is shown as usual."</summary>
+                    <summary>{summary}</summary>
                     <ul class="notice__list">{items}</ul>
                 </details>
             </aside>

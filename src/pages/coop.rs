@@ -1,9 +1,10 @@
 //! A co-op's own page: everything known about it, and the co-ops most like it.
 
-use coops_core::i18n::{Rich, rich, words};
+use coops_core::i18n::words;
 
 use crate::components::app_link::AppLink;
 use crate::components::locator_map::LocatorMap;
+use crate::components::message::marked_message;
 use crate::components::share_links::ShareLinks;
 use coops_core::nearby::{nearby, places_of};
 use coops_core::places::MapPlace;
@@ -167,15 +168,9 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
         coop.source_line.max(1)
     );
     // The sentence is the language's; its marked span links to the co-op's line of the list.
-    let correction_line = rich(words().text("correction"))
-        .into_iter()
-        .map(|piece| match piece {
-            Rich::Marked(_, text) => {
-                view! { <ExternalLink href=correction.clone()>{text}</ExternalLink> }.into_any()
-            }
-            Rich::Text(text) => text.into_any(),
-        })
-        .collect_view();
+    let correction_line = marked_message("correction", |_, text| {
+        view! { <ExternalLink href=correction.clone()>{text}</ExternalLink> }.into_any()
+    });
     let site = coop.url.as_deref().and_then(safe_href).map(str::to_string);
     let mut flags = Vec::new();
     if coop.location.remote {
@@ -191,14 +186,7 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
     take_over_when_shown(shown, |_| ());
     let path = format!("/coops/{}", coop.id);
     let description = coop_description(&coop, &data);
-    let page_url = {
-        let host = crate::host::use_host();
-        format!(
-            "{}{}",
-            host.app_url.trim_end_matches('/'),
-            coops_core::site::page_address(&path)
-        )
-    };
+    let page_url = crate::host::use_host().page_url(&path);
     // For search engines, in the page rendered at build time: the app has no use for it, and
     // the browser's build leaves it out (with the JSON writer it needs).
     #[cfg(feature = "ssr")]

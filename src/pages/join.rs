@@ -4,6 +4,7 @@
 //! Forward move between questions, a reload resumes, and a result can be shared. The guide's
 //! engine (`coops_core::join`) decides what to show; this page only renders it.
 
+use coops_core::i18n::words;
 use std::sync::Arc;
 
 use coops_core::join::{JoinGuide, Place};
@@ -15,7 +16,7 @@ use leptos_router::hooks::use_location;
 use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::join_outcome::JoinOutcome;
 use crate::components::join_step::JoinStep;
-use crate::components::load_state::WithResource;
+use crate::components::load_state::{Loading, WithResource};
 use crate::components::page_meta::PageMeta;
 use crate::data::use_guide;
 use crate::handover::take_over_when_shown;
@@ -28,27 +29,18 @@ pub fn JoinPage() -> impl IntoView {
     let host = use_host();
     let guide = use_guide(&host);
     view! {
-        <PageMeta title="Join the movement" description=JOIN_DESCRIPTION path="/join" />
+        <PageMeta title=words().text("join-title") description=words().text("join-description") path="/join" />
         <section class="page page--join" aria-labelledby="join-title">
-            <h1 id="join-title">"Which way to join?"</h1>
-            <p class="page__lede">
-                "Answer a few questions and we'll point you to the right door, whether you run a tech co-op, "
-                "want to turn a company into one, want to work in one, or want to help from outside."
-            </p>
+            <h1 id="join-title">{words().text("join-heading")}</h1>
+            <p class="page__lede">{words().text("join-lede")}</p>
             <noscript>
-                <p class="wizard__notice">
-                    "The guide needs JavaScript to move from one question to the next. Without it, "
-                    "the directory, the co-ops' pages and the resources still read in full."
-                </p>
+                <p class="wizard__notice">{words().text("join-noscript")}</p>
             </noscript>
-            <WithResource source=guide what="the joining guide" children=|guide| view! { <Wizard guide /> } />
-            {(!host.embedded()).then(|| view! { <EmbedSnippet title="Which way to join the tech co-op movement" /> })}
+            <WithResource source=guide what=Loading::Guide children=|guide| view! { <Wizard guide /> } />
+            {(!host.embedded()).then(|| view! { <EmbedSnippet title=words().text("join-embed-title") /> })}
         </section>
     }
 }
-
-/// The guide in a sentence, for link previews and search engines.
-const JOIN_DESCRIPTION: &str = "A few questions that point you to your way into the tech co-op movement: joining a network, converting a company, working in a co-op, or helping from outside.";
 
 /// The guide, at the step or outcome the URL points to.
 #[component]
@@ -78,7 +70,7 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
         let notice = recovered.then(|| {
             view! {
                 <p class="wizard__notice" role="status" data-testid="join-recovered">
-                    "Part of this address didn't match the guide's questions, so you're back at the last question we could follow."
+                    {words().text("join-recovered")}
                 </p>
             }
         });

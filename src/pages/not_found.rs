@@ -1,6 +1,7 @@
 //! The view for addresses that match no page.
 
 use crate::components::app_link::AppLink;
+use coops_core::i18n::words;
 use leptos::html::Section;
 use leptos::prelude::*;
 
@@ -13,14 +14,14 @@ pub fn NotFound() -> impl IntoView {
     let shown = NodeRef::<Section>::new();
     take_over_when_shown(shown, |_| ());
     view! {
-        <PageMeta title="Page not found" description="There is no page at this address." />
+        <PageMeta title=words().text("not-found-title") description=words().text("not-found-description") />
         <section class="page page--not-found" aria-labelledby="not-found-title" data-testid="not-found" node_ref=shown>
-            <h1 id="not-found-title">"There is no page at this address"</h1>
-            <p>"The link may be old, or the address mistyped. From here you can go to:"</p>
+            <h1 id="not-found-title">{words().text("not-found-heading")}</h1>
+            <p>{words().text("not-found-text")}</p>
             <ul>
-                <li><AppLink href="/">"the directory of co-ops"</AppLink></li>
-                <li><AppLink href="/join">"the guide to joining the movement"</AppLink></li>
-                <li><AppLink href="/resources">"resources about tech co-ops"</AppLink></li>
+                <li><AppLink href="/">{words().text("not-found-directory")}</AppLink></li>
+                <li><AppLink href="/join">{words().text("not-found-join")}</AppLink></li>
+                <li><AppLink href="/resources">{words().text("not-found-resources")}</AppLink></li>
             </ul>
         </section>
     }

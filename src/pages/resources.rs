@@ -1,5 +1,6 @@
 //! The networks page and the resources page: the list's links, by section, searchable.
 
+use coops_core::i18n::words;
 use coops_core::{Directory, Entry};
 use leptos::html::P;
 use leptos::prelude::*;
@@ -16,12 +17,12 @@ use crate::url_state::{History, QueryState};
 pub fn NetworksPage() -> impl IntoView {
     view! {
         <LinkPage
-            title="Networks of co-ops"
+            title=words().text("networks-title")
             path="/networks"
-            lede="Federations and networks that tech co-ops join to share work, skills and support, and places to meet."
+            lede=words().text("networks-lede")
             sections=|d: &Directory| vec![
-                section("networks", "Networks", None, &d.networks),
-                section("meetups", "Meetups", None, &d.meetups),
+                section("networks", words().text("networks-section"), None, &d.networks),
+                section("meetups", words().text("meetups-section"), None, &d.meetups),
             ]
         />
     }
@@ -32,18 +33,18 @@ pub fn NetworksPage() -> impl IntoView {
 pub fn ResourcesPage() -> impl IntoView {
     view! {
         <LinkPage
-            title="Resources"
+            title=words().text("resources-title")
             path="/resources"
-            lede="Handbooks for starting a co-op, books, articles, talks, forums, tools, software made by co-ops, and where to find work."
+            lede=words().text("resources-lede")
             sections=|d: &Directory| {
                 let mut sections: Vec<EntrySection> = d
                     .resources
                     .iter()
                     .map(|s| section(&s.id, &s.title, s.group.as_deref(), &s.entries))
                     .collect();
-                sections.push(section("products", "Software and products made by tech co-ops", None, &d.products));
-                sections.push(section("jobs", "Jobs and contracts", None, &d.jobs));
-                sections.push(section("other-lists", "Other lists", None, &d.other_lists));
+                sections.push(section("products", words().text("products-section"), None, &d.products));
+                sections.push(section("jobs", words().text("jobs-section"), None, &d.jobs));
+                sections.push(section("other-lists", words().text("other-lists-section"), None, &d.other_lists));
                 sections
             }
         />
@@ -88,7 +89,7 @@ fn LinkPage(
         <section class="page page--links" aria-labelledby="links-title">
             <h1 id="links-title">{title}</h1>
             <p class="page__lede">{lede}</p>
-            <SearchBox value=text on_input=on_search hint="Names, descriptions and links." />
+            <SearchBox value=text on_input=on_search hint=words().text("entries-search-hint") />
             <WithDirectory children=move |data| view! { <EntrySections sections=sections(&data.directory) query=text shown /> } />
         </section>
     }

@@ -4,6 +4,7 @@
 //! attributes); invalid values are ignored. While embedded, the app keeps these parameters in
 //! every URL it writes, so a reload inside the frame stays embedded.
 
+use crate::i18n::Lang;
 use crate::query::{encode_pairs, parse_query_string};
 
 /// Which part of the app an embed shows.
@@ -69,10 +70,13 @@ pub struct EmbedConfig {
     pub primary: Option<String>,
     /// Accent colour, `#rrggbb`.
     pub accent: Option<String>,
+    /// The language, where the embedding page asks for one (`lang=es`); otherwise the app's
+    /// address says it (`/es/…`).
+    pub lang: Option<Lang>,
 }
 
 /// The query keys this module owns; the directory's codec ignores them.
-pub const EMBED_KEYS: [&str; 5] = ["embed", "view", "theme", "primary", "accent"];
+pub const EMBED_KEYS: [&str; 6] = ["embed", "view", "theme", "primary", "accent", "lang"];
 
 impl EmbedConfig {
     /// Reads decoded key/value pairs, ignoring invalid values.
@@ -92,6 +96,7 @@ impl EmbedConfig {
                 }
                 "primary" => config.primary = parse_color(value).or(config.primary),
                 "accent" => config.accent = parse_color(value).or(config.accent),
+                "lang" => config.lang = Lang::parse(value).or(config.lang),
                 _ => {}
             }
         }
@@ -121,6 +126,9 @@ impl EmbedConfig {
         }
         if let Some(accent) = &self.accent {
             pairs.push(("accent", accent.trim_start_matches('#').to_string()));
+        }
+        if let Some(lang) = self.lang {
+            pairs.push(("lang", lang.code().to_string()));
         }
         pairs
     }
@@ -193,7 +201,7 @@ mod tests {
     #[test]
     fn reads_every_setting() {
         let config = EmbedConfig::from_query_string(
-            "embed=1&view=map&theme=dark&primary=%23123ABC&accent=0f0&region=europe",
+            "embed=1&view=map&theme=dark&primary=%23123ABC&accent=0f0&region=europe&lang=es-AR",
         );
         assert_eq!(
             config,
@@ -203,11 +211,12 @@ mod tests {
                 theme: Some(Theme::Dark),
                 primary: Some("#123abc".into()),
                 accent: Some("#00ff00".into()),
+                lang: Some(Lang::Es),
             }
         );
         assert_eq!(
             config.to_query_string(),
-            "embed=1&view=map&theme=dark&primary=123abc&accent=00ff00"
+            "embed=1&view=map&theme=dark&primary=123abc&accent=00ff00&lang=es"
         );
         assert_eq!(
             EmbedConfig::from_query_string(&config.to_query_string()),
@@ -218,7 +227,7 @@ mod tests {
     #[test]
     fn ignores_invalid_values() {
         let config = EmbedConfig::from_query_string(
-            "embed=maybe&view=globe&theme=neon&primary=red&accent=%23123;background:url(x)",
+            "embed=maybe&view=globe&theme=neon&primary=red&accent=%23123;background:url(x)&lang=pt",
         );
         assert_eq!(config, EmbedConfig::default());
         assert_eq!(parse_color("#12345"), None);

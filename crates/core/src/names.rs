@@ -82,6 +82,16 @@ pub const BINDINGS_GLOBAL: &str = "wasmBindings";
 pub const DATASET_PATH: &str = "data/directory.json";
 /// See [`DATASET_PATH`].
 pub const GUIDE_PATH: &str = "data/join.json";
+/// The id of the `<script type="application/json">` in the directory's pre-rendered page that
+/// holds the quick search's words in the page's language (`coops_core::site::QUICK_SEARCH_MESSAGES`).
+pub const QUICK_WORDS_ID: &str = "tc-quick-words";
+
+/// The tech co-ops list, where every entry comes from and can always be read.
+pub const LIST_URL: &str = "https://github.com/hng/tech-coops";
+
+/// The `localStorage` key of the visitor's language: set when they choose one, read by gate.js
+/// on a visit to the site's root.
+pub const LANG_STORAGE_KEY: &str = "tech-coops-lang";
 /// The map geometry, relative to the app's address.
 pub const WORLD_PATH: &str = "data/world.json";
 
@@ -127,6 +137,14 @@ pub fn for_javascript() -> serde_json::Value {
         "bindingsGlobal": BINDINGS_GLOBAL,
         "datasetPath": DATASET_PATH,
         "fetchTimeoutMs": FETCH_TIMEOUT_MS,
+        "langStorageKey": LANG_STORAGE_KEY,
+        // Every language as gate.js picks one: its code and its pages' prefix.
+        "languages": crate::i18n::Lang::ALL
+            .map(|lang| serde_json::json!({"code": lang.code(), "prefix": lang.prefix()})),
+        // The directory's page in each language, as the pages name their route: where the
+        // quick search starts first.
+        "directoryRoutes": crate::i18n::Lang::ALL
+            .map(|lang| if lang.prefix().is_empty() { "/" } else { lang.prefix() }),
     })
 }
 
@@ -139,7 +157,10 @@ mod tests {
         let names = for_javascript();
         let object = names.as_object().expect("an object");
         assert!(object.len() >= 12);
-        for (key, value) in object {
+        for (key, value) in object
+            .iter()
+            .filter(|(key, _)| !matches!(key.as_str(), "languages" | "directoryRoutes"))
+        {
             let ok = value.as_str().is_some_and(|s| !s.is_empty())
                 || value.as_u64().is_some_and(|n| n > 0);
             assert!(ok, "{key}: {value}");

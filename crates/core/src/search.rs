@@ -301,21 +301,6 @@ impl Index {
     }
 }
 
-/// The result count as the directory says it: "42 co-ops", "1 co-op", "No co-ops match".
-pub fn count_label(n: usize) -> String {
-    match n {
-        0 => "No co-ops match".into(),
-        1 => "1 co-op".into(),
-        n => format!("{n} co-ops"),
-    }
-}
-
-/// The note under a list that holds only the first co-ops of a longer result: the app shows
-/// every match, but the pre-rendered page stops at a cap.
-pub fn more_label(n: usize) -> String {
-    format!("and {n} more, shown once the page has loaded.")
-}
-
 /// The co-ops most like `directory.coops[of]`: shared business areas count most, then a shared
 /// country, then the same region. Defunct co-ops and co-ops with nothing in common are left out.
 /// Best first; ties in list order.
@@ -426,13 +411,6 @@ fn haystack(coop: &Coop, country_names: &HashMap<&str, &str>) -> String {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn counts_read_as_words() {
-        assert_eq!(count_label(0), "No co-ops match");
-        assert_eq!(count_label(1), "1 co-op");
-        assert_eq!(count_label(139), "139 co-ops");
-    }
 
     use super::*;
     use crate::model::*;

@@ -2,7 +2,7 @@
 //! so the pre-rendered list the quick search filters and the app that replaces it never
 //! disagree, and nothing jumps when the app takes over.
 
-use crate::i18n::{number, words};
+use crate::i18n::{Catalog, number, words};
 use crate::model::Directory;
 use crate::query::{DirectoryQuery, Filter};
 
@@ -56,14 +56,43 @@ pub fn panel_more(n: usize) -> String {
 /// Remote and worldwide co-ops named beside the map; the rest are counted.
 pub const REMOTE_SHOWN: usize = 40;
 
+/// The messages the quick search shows (the four functions below): the build writes them into
+/// the directory's page for it ([`crate::names::QUICK_WORDS_ID`]), so that its wasm holds no
+/// language of its own and speaks the page's. They take the catalog as an argument for that
+/// reason; the app passes [`words`].
+pub const QUICK_SEARCH_MESSAGES: [&str; 5] = [
+    "count-none",
+    "coops",
+    "more-in-page",
+    "remote-title",
+    "remote-more",
+];
+
+/// The result count as the directory says it: "42 co-ops", "1 co-op", "No co-ops match".
+pub fn count_label(words: &Catalog, n: usize) -> String {
+    match n {
+        0 => words.text("count-none").to_string(),
+        n => words.count("coops", n as u64, &[]),
+    }
+}
+
+/// The note under a list that holds only the first co-ops of a longer result: the app shows
+/// every match, but the pre-rendered page stops at a cap.
+pub fn more_label(words: &Catalog, n: usize) -> String {
+    words.count("more-in-page", n as u64, &[])
+}
+
 /// The heading of the remote and worldwide group beside the map.
-pub fn remote_title(n: usize) -> String {
-    format!("Remote and worldwide ({n})")
+pub fn remote_title(words: &Catalog, n: usize) -> String {
+    words.format(
+        "remote-title",
+        &[("count", &number(words.lang(), n as u64))],
+    )
 }
 
 /// The line under the remote group when it names only the first [`REMOTE_SHOWN`].
-pub fn remote_more(n: usize) -> String {
-    format!("and {n} more in the list")
+pub fn remote_more(words: &Catalog, n: usize) -> String {
+    words.count("remote-more", n as u64, &[])
 }
 
 /// A typed place the list does not name.
@@ -218,23 +247,7 @@ pub fn slash_focuses_search(
 mod tests {
     use super::*;
 
-    /// Runs `check` with `lang`'s words (the file in `public/i18n/`), on a thread of its own.
-    fn in_language(lang: crate::i18n::Lang, check: fn()) {
-        let path = format!(
-            "{}/../../public/i18n/{}.json",
-            env!("CARGO_MANIFEST_DIR"),
-            lang.code()
-        );
-        let text = std::fs::read_to_string(path).expect("a catalog");
-        let catalog = crate::i18n::Catalog::parse(lang, &text).expect("it reads");
-        let catalog: &'static crate::i18n::Catalog = Box::leak(Box::new(catalog));
-        std::thread::spawn(move || {
-            crate::i18n::set_words(catalog);
-            check();
-        })
-        .join()
-        .expect("the checks pass");
-    }
+    use crate::testing::in_language;
 
     #[test]
     fn sentences_come_in_the_pages_language_with_its_plurals_and_numbers() {

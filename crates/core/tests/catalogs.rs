@@ -78,3 +78,41 @@ fn every_english_message_is_used_by_the_code() {
     unused.dedup();
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
 }
+
+#[test]
+fn every_language_has_the_whole_guide() {
+    use coops_core::join::texts::{load_translated_guide, texts_path};
+    let read = |path: &str| {
+        let path = root().join("public").join(path);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+    };
+    let english = read("data/join.json");
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let guide = load_translated_guide(&english, &read(&texts_path(lang)))
+            .unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
+        let original = coops_core::join::load_guide(&english).expect("the guide");
+        // Every text is the language's own: none is the English left in place, but for names.
+        let untranslated: Vec<&str> = guide
+            .steps
+            .iter()
+            .zip(&original.steps)
+            .map(|(theirs, ours)| (theirs.question.as_str(), ours.question.as_str()))
+            .chain(
+                guide
+                    .outcomes
+                    .iter()
+                    .zip(&original.outcomes)
+                    .flat_map(|(theirs, ours)| {
+                        [
+                            (theirs.title.as_str(), ours.title.as_str()),
+                            (theirs.summary.as_str(), ours.summary.as_str()),
+                            (theirs.why.as_str(), ours.why.as_str()),
+                        ]
+                    }),
+            )
+            .filter(|(theirs, ours)| theirs == ours)
+            .map(|(_, ours)| ours)
+            .collect();
+        assert!(untranslated.is_empty(), "{}: {untranslated:?}", lang.code());
+    }
+}

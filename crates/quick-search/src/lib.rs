@@ -12,13 +12,16 @@
 use std::collections::HashMap;
 
 use coops_core::Directory;
+use coops_core::i18n::Catalog;
 use coops_core::load::load_directory;
 use coops_core::query::DirectoryQuery;
-use coops_core::search::{Facets, Index, count_label, more_label};
-use coops_core::site::{REMOTE_SHOWN, remote_more, remote_title};
+use coops_core::search::{Facets, Index};
+use coops_core::site::{REMOTE_SHOWN, count_label, more_label, remote_more, remote_title};
 
 /// The search over a loaded dataset, for the cards the page holds.
 pub struct Filter {
+    /// The page's words for what it shows (`coops_core::site::QUICK_SEARCH_MESSAGES`).
+    words: Catalog,
     directory: Directory,
     index: Index,
     /// Position in `directory.coops` of each card of the page, in page order (`None`: a card
@@ -53,10 +56,11 @@ pub struct Shown {
 
 impl Filter {
     /// Reads `dataset` (the text of `data/directory.json`) for the cards whose co-op ids are
-    /// `card_ids` and the remote group's items whose co-op ids are `remote_ids`; `None` when
-    /// the dataset does not read (the app then says why).
+    /// `card_ids` and the remote group's items whose co-op ids are `remote_ids`, to be shown
+    /// in `words`; `None` when the dataset does not read (the app then says why).
     pub fn new<'a>(
         dataset: &str,
+        words: Catalog,
         card_ids: impl IntoIterator<Item = &'a str>,
         remote_ids: impl IntoIterator<Item = &'a str>,
     ) -> Option<Filter> {
@@ -74,6 +78,7 @@ impl Filter {
         let cards = find(&mut card_ids.into_iter());
         let remote_items = find(&mut remote_ids.into_iter());
         Some(Filter {
+            words,
             directory,
             index,
             cards,
@@ -111,13 +116,13 @@ impl Filter {
         let remote_count = results.without_place.len();
         Shown {
             visible,
-            count: count_label(results.matches.len()),
-            more: (without_card > 0).then(|| more_label(without_card)),
+            count: count_label(&self.words, results.matches.len()),
+            more: (without_card > 0).then(|| more_label(&self.words, without_card)),
             query_string: query.to_query_string(),
             remote_visible,
-            remote_title: remote_title(remote_count),
+            remote_title: remote_title(&self.words, remote_count),
             remote_more: (remote_count > REMOTE_SHOWN)
-                .then(|| remote_more(remote_count - REMOTE_SHOWN)),
+                .then(|| remote_more(&self.words, remote_count - REMOTE_SHOWN)),
             facets: results.facets,
         }
     }
@@ -142,6 +147,11 @@ mod tests {
         .expect("the bundled dataset")
     }
 
+    /// The quick search's words in English, as the build hands them to it.
+    fn words() -> Catalog {
+        coops_core::i18n::english().only(&coops_core::site::QUICK_SEARCH_MESSAGES)
+    }
+
     fn ids(directory: &Directory) -> Vec<String> {
         directory.coops.iter().map(|c| c.id.clone()).collect()
     }
@@ -152,7 +162,7 @@ mod tests {
         let directory = load_directory(&text).unwrap().directory;
         let index = Index::build(&directory);
         let ids = ids(&directory);
-        let filter = Filter::new(&text, ids.iter().map(String::as_str), []).unwrap();
+        let filter = Filter::new(&text, words(), ids.iter().map(String::as_str), []).unwrap();
         for q in [
             "",
             "berlin",
@@ -172,7 +182,7 @@ mod tests {
             let mut expected_sorted = expected.clone();
             expected_sorted.sort_unstable();
             assert_eq!(visible, expected_sorted, "query {q:?}");
-            assert_eq!(shown.count, count_label(expected.len()));
+            assert_eq!(shown.count, count_label(&words(), expected.len()));
             assert_eq!(shown.more, None);
         }
         assert!(filter.show("berlin").visible.iter().any(|v| *v));
@@ -182,7 +192,7 @@ mod tests {
     #[test]
     fn the_address_carries_the_text_as_the_app_writes_it() {
         let text = dataset();
-        let filter = Filter::new(&text, ["a", "b"], []).unwrap();
+        let filter = Filter::new(&text, words(), ["a", "b"], []).unwrap();
         assert_eq!(filter.show("").query_string, "");
         assert_eq!(filter.show("   ").query_string, "");
         assert_eq!(filter.show("a b&c").query_string, "q=a%20b%26c");
@@ -194,14 +204,15 @@ mod tests {
         let directory = load_directory(&text).unwrap().directory;
         // Only the first co-op has a card, and one card names a co-op the dataset lacks.
         let first = directory.coops[0].id.clone();
-        let filter = Filter::new(&text, [first.as_str(), "not-in-the-dataset"], []).unwrap();
+        let filter =
+            Filter::new(&text, words(), [first.as_str(), "not-in-the-dataset"], []).unwrap();
         let shown = filter.show("");
         assert_eq!(shown.visible, vec![true, false]);
         let listed = Index::build(&directory)
             .search(&DirectoryQuery::default())
             .matches
             .len();
-        assert_eq!(shown.more, Some(more_label(listed - 1)));
+        assert_eq!(shown.more, Some(more_label(&words(), listed - 1)));
     }
 
     #[test]
@@ -217,7 +228,7 @@ mod tests {
             .map(|&i| directory.coops[i as usize].id.as_str())
             .collect();
         assert!(group.len() > 3, "the bundled dataset has remote co-ops");
-        let filter = Filter::new(&text, [], group.iter().copied()).unwrap();
+        let filter = Filter::new(&text, words(), [], group.iter().copied()).unwrap();
         for q in ["", "web", "berlin", "zzzz-nothing"] {
             let shown = filter.show(q);
             let expected = index.search(&DirectoryQuery {
@@ -239,7 +250,7 @@ mod tests {
             assert_eq!(named, app_names, "query {q:?}");
             assert_eq!(
                 shown.remote_title,
-                remote_title(expected.without_place.len())
+                remote_title(&words(), expected.without_place.len())
             );
             assert_eq!(shown.facets, expected.facets, "query {q:?}");
         }
@@ -247,8 +258,29 @@ mod tests {
     }
 
     #[test]
+    fn it_speaks_the_language_the_page_hands_it() {
+        let text = dataset();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/i18n/fr.json");
+        let french = Catalog::parse(
+            coops_core::i18n::Lang::Fr,
+            &std::fs::read_to_string(path).expect("the French catalog"),
+        )
+        .expect("it reads");
+        let part = french.only(&coops_core::site::QUICK_SEARCH_MESSAGES);
+        let filter = Filter::new(&text, part, [], []).unwrap();
+        assert_eq!(filter.show("zzzz-nothing").count, french.text("count-none"));
+        let shown = filter.show("");
+        assert!(shown.count.ends_with(" coopératives"), "{}", shown.count);
+        assert!(
+            shown.remote_title.starts_with("À distance"),
+            "{}",
+            shown.remote_title
+        );
+    }
+
+    #[test]
     fn a_dataset_that_does_not_read_gives_no_filter() {
-        assert!(Filter::new("<html>", ["a"], []).is_none());
-        assert!(Filter::new("{\"coops\": [", ["a"], []).is_none());
+        assert!(Filter::new("<html>", words(), ["a"], []).is_none());
+        assert!(Filter::new("{\"coops\": [", words(), ["a"], []).is_none());
     }
 }

@@ -1,9 +1,10 @@
 //! Wiring [`Filter`] to the pre-rendered page: its search box, its cards, its count.
 
+use coops_core::i18n::{Catalog, Lang};
 use coops_core::names::{
     COOP_ID_ATTRIBUTE, DEFUNCT_INPUT_ID, FACET_COUNT_CLASS, FILTERABLE_MARK, PRERENDER_ROOT_ID,
-    REMOTE_INPUT_ID, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, RESULT_COUNT_CLASS,
-    RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID, TAG_INPUT_PREFIX,
+    QUICK_WORDS_ID, REMOTE_INPUT_ID, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS,
+    RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID, TAG_INPUT_PREFIX,
 };
 use coops_core::site::{facet_count, slash_focuses_search};
 use wasm_bindgen::JsCast;
@@ -93,8 +94,9 @@ fn show_line(line: Option<&HtmlElement>, text: Option<&str>) {
 }
 
 /// Makes the pre-rendered list answer its search box, from `dataset` (the bytes of
-/// `data/directory.json`, see `coops_core::load::decode_text`). Returns false, changing nothing, when the page has no pre-rendered
-/// list or the dataset does not read: the list then waits for the app, which explains.
+/// `data/directory.json`, see `coops_core::load::decode_text`). Returns false, changing
+/// nothing, when the page has no pre-rendered list or words for it, or the dataset does not
+/// read: the list then waits for the app, which explains.
 #[wasm_bindgen]
 pub fn attach(dataset: Vec<u8>) -> bool {
     let dataset = coops_core::load::decode_text(dataset);
@@ -104,8 +106,12 @@ pub fn attach(dataset: Vec<u8>) -> bool {
     let Some((search, page, ids, remote_ids)) = find_page(&document) else {
         return false;
     };
+    let Some(words) = page_words(&document) else {
+        return false;
+    };
     let Some(filter) = Filter::new(
         &dataset,
+        words,
         ids.iter().map(String::as_str),
         remote_ids.iter().map(String::as_str),
     ) else {
@@ -130,6 +136,16 @@ pub fn attach(dataset: Vec<u8>) -> bool {
         let _ = performance.mark(FILTERABLE_MARK);
     }
     true
+}
+
+/// The words the page holds for the quick search, in its language (`<html lang>`).
+fn page_words(document: &Document) -> Option<Catalog> {
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Lang::parse(&tag))?;
+    let text = document.get_element_by_id(QUICK_WORDS_ID)?.text_content()?;
+    Catalog::parse(lang, &text).ok()
 }
 
 /// `/` focuses the search box, as in the app, unless the visitor is typing somewhere. Stops

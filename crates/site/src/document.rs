@@ -1,5 +1,6 @@
 //! A whole page: the document around what the components rendered.
 
+use coops_core::i18n::Lang;
 use coops_core::names::{DATASET_PATH, ROUTE_ATTRIBUTE};
 use coops_core::text::escape_html;
 use tech_coops_app::render::RenderedPage;
@@ -20,16 +21,24 @@ pub struct Assets {
     pub stylesheet: Written,
 }
 
-/// The page for `route`: its head and body as the components rendered them, the stylesheet
-/// and scripts, and the route it shows (for gate.js). Every link in it is relative to
-/// `<base>` or absolute, so the same page works under any public URL it was built for.
-pub fn page(route: &Route, rendered: &RenderedPage, assets: &Assets) -> String {
+/// The page for `route` in `lang`: its head and body as the components rendered them, the
+/// stylesheet and scripts, and the route it shows (for gate.js). Every link in it is relative
+/// to `<base>` or absolute, so the same page works under any public URL it was built for.
+pub fn page(route: &Route, lang: Lang, rendered: &RenderedPage, assets: &Assets) -> String {
     let base = escape_html(&assets.public_url);
     let at = |file: &str| format!("{base}{}", escape_html(file));
+    // The app needs its language's words before it starts: fetched beside its code.
+    let catalog = match lang {
+        Lang::En => String::new(),
+        lang => format!(
+            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/json\" crossorigin=\"anonymous\">\n",
+            lang.catalog_path()
+        ),
+    };
     format!(
         concat!(
             "<!doctype html>\n",
-            "<html lang=\"en\" {route_attribute}=\"{route}\">\n<head>\n",
+            "<html lang=\"{lang}\" {route_attribute}=\"{route}\">\n<head>\n",
             "<meta charset=\"utf-8\">\n",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
             "<base href=\"{base}\">\n",
@@ -41,12 +50,15 @@ pub fn page(route: &Route, rendered: &RenderedPage, assets: &Assets) -> String {
             // The dataset is fetched at once, beside the code, not after the app has started;
             // at low priority, so it does not take the stylesheet's bandwidth on a slow line.
             "<link rel=\"preload\" href=\"{dataset}\" as=\"fetch\" type=\"application/json\" crossorigin=\"anonymous\" fetchpriority=\"low\">\n",
+            "{catalog}",
             "<link rel=\"icon\" type=\"image/svg+xml\" href=\"{favicon}\">\n",
             "<script type=\"module\" src=\"{boot}\" integrity=\"{boot_integrity}\"></script>\n",
             "</head>\n<body>\n{body}\n</body>\n</html>\n",
         ),
+        lang = lang.code(),
         route_attribute = ROUTE_ATTRIBUTE,
-        route = escape_html(&route.route_attribute()),
+        route = escape_html(&route.route_attribute(lang)),
+        catalog = catalog,
         base = base,
         gate = at(&assets.gate.name),
         gate_integrity = assets.gate.integrity,
@@ -84,8 +96,12 @@ mod tests {
             head: "<title>Camba</title>".into(),
             body: "<div id=\"tc-prerender\"></div>".into(),
         };
-        let html = page(&Route::Coop("camba".into()), &rendered, &assets);
+        let html = page(&Route::Coop("camba".into()), Lang::En, &rendered, &assets);
         assert!(html.contains(r#"<html lang="en" data-tc-route="/coops/camba">"#));
+        assert!(!html.contains("i18n/"), "English is built into the app");
+        let spanish = page(&Route::Coop("camba".into()), Lang::Es, &rendered, &assets);
+        assert!(spanish.contains(r#"<html lang="es" data-tc-route="/es/coops/camba">"#));
+        assert!(spanish.contains(r#"<link rel="preload" href="i18n/es.json" as="fetch""#));
         assert!(html.contains(r#"<base href="/directory/">"#));
         assert!(
             html.contains(r#"<script src="/directory/gate-1.js" integrity="sha384-x"></script>"#)

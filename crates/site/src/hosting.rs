@@ -108,6 +108,20 @@ pub fn brotli(bytes: &[u8]) -> Vec<u8> {
 /// policy sent, a folder's `index.html` for its path, the not-found page with status 404 for
 /// anything else, and hashed files cached for a year.
 pub fn nginx_server(public_url: &str, root: &str, listen: &str) -> String {
+    // Each language's pages say "not found" in it.
+    let languages: String = other_languages()
+        .map(|code| {
+            format!(
+                r#"    location {public_url}{code}/ {{
+        add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;
+        add_header X-Content-Type-Options nosniff always;
+        error_page 404 {public_url}{code}/404.html;
+        try_files $uri $uri/index.html =404;
+    }}
+"#
+            )
+        })
+        .collect();
     format!(
         r#"# The tech co-ops directory, built for {public_url}: a server block for nginx, with the built
 # site (dist/) at {root}{public_url}. It needs the brotli_static module (Debian:
@@ -139,7 +153,7 @@ server {{
         # A path's own file, or its folder's page; anything else is the not-found page.
         try_files $uri $uri/index.html =404;
     }}
-    # Files named by their content's hash never change.
+{languages}    # Files named by their content's hash never change.
     # (Trunk's hashes drop leading zeros: up to 16 hex digits.)
     location ~ "^{public_url}.*-[0-9a-f]{{1,16}}(_bg)?\.(js|css|wasm)$" {{
         add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;
@@ -163,13 +177,24 @@ pub fn headers_file(public_url: &str) -> String {
 }
 
 /// `_redirects` (Netlify; Cloudflare Pages answers unknown paths with `404.html` by itself):
-/// every path without a file gets the not-found page, with status 404.
+/// every path without a file gets the not-found page of its language, with status 404.
 pub fn redirects_file(public_url: &str) -> String {
+    let languages: String = other_languages()
+        .map(|code| format!("{public_url}{code}/*  {public_url}{code}/404.html  404\n"))
+        .collect();
     format!(
         "# Netlify: any path without a page gets the not-found page, with status 404. Every\n\
          # route is a file of its own, so no fallback to the directory is needed.\n\
-         {public_url}*  {public_url}404.html  404\n"
+         {languages}{public_url}*  {public_url}404.html  404\n"
     )
+}
+
+/// The codes of the languages whose pages are in a folder of their own (all but English).
+fn other_languages() -> impl Iterator<Item = &'static str> {
+    coops_core::i18n::Lang::ALL
+        .into_iter()
+        .filter(|lang| !lang.prefix().is_empty())
+        .map(|lang| lang.code())
 }
 
 /// Writes the host configurations into `dir` (the built site) for `public_url`.
@@ -233,6 +258,13 @@ mod tests {
             nginx.contains(r#"location ~ "^/directory/.*-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)$""#)
         );
         assert!(headers_file("/").contains("Content-Security-Policy: default-src 'self'"));
-        assert!(redirects_file("/").contains("/*  /404.html  404"));
+        assert!(
+            nginx.contains("location /directory/es/ {\n        add_header Content-Security-Policy")
+        );
+        assert!(nginx.contains("error_page 404 /directory/fr/404.html;"));
+        let redirects = redirects_file("/");
+        // The first rule that matches wins: each language's before the catch-all.
+        let spanish = redirects.find("/es/*  /es/404.html  404").unwrap();
+        assert!(spanish < redirects.find("\n/*  /404.html  404").unwrap());
     }
 }

@@ -30,7 +30,9 @@ pub mod trunk;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use coops_core::i18n::{Catalog, Lang, set_words};
 use coops_core::join::load_guide;
+use coops_core::join::texts::{load_translated_guide, texts_path};
 use coops_core::load::load_directory;
 use coops_core::names::{DATASET_PATH, GUIDE_PATH};
 use tech_coops_app::data::Dataset;
@@ -124,7 +126,7 @@ impl std::error::Error for SiteError {}
 /// What was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    /// Pages written (each route's `index.html`, and `404.html`).
+    /// Pages written (each route's `index.html`, and `404.html`, in every language).
     pub pages: usize,
     /// Bytes of HTML written.
     pub html_bytes: usize,
@@ -210,12 +212,41 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
         });
     }
     let guide_path = staging.join(GUIDE_PATH);
-    let guide =
-        load_guide(&String::from_utf8_lossy(&read(&guide_path)?)).map_err(|e| SiteError::Data {
-            path: guide_path.clone(),
-            message: format!("not a guide the app can show: {e}"),
-        })?;
+    let guide_text = String::from_utf8_lossy(&read(&guide_path)?).into_owned();
+    let guide = load_guide(&guide_text).map_err(|e| SiteError::Data {
+        path: guide_path.clone(),
+        message: format!("not a guide the app can show: {e}"),
+    })?;
     let routes = routes::all(&loaded.directory)?;
+    // Every language's words and guide, as the site serves them (Trunk copies public/i18n/
+    // and public/data/).
+    let languages =
+        Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let path = staging.join(lang.catalog_path());
+                let catalog = Catalog::parse(lang, &String::from_utf8_lossy(&read(&path)?))
+                    .map_err(|e| SiteError::Data {
+                        path,
+                        message: e.to_string(),
+                    })?;
+                // The build's whole life: every page of the language renders with them.
+                let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+                // The guide in the language: its translation laid over it, and checked whole.
+                let guide = match lang {
+                    Lang::En => guide.clone(),
+                    lang => {
+                        let path = staging.join(texts_path(lang));
+                        let texts = String::from_utf8_lossy(&read(&path)?).into_owned();
+                        load_translated_guide(&guide_text, &texts).map_err(|e| SiteError::Data {
+                            path,
+                            message: format!("not a translation of the guide: {e}"),
+                        })?
+                    }
+                };
+                Ok((lang, catalog, Arc::new(guide)))
+            })
+            .collect::<Result<Vec<_>, SiteError>>()?;
     let script = |name: &str| -> Result<(PathBuf, String), SiteError> {
         let path = options.source.join("public/js").join(name);
         Ok((
@@ -311,24 +342,30 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
         compression_s: 0.0,
     };
     let started = std::time::Instant::now();
-    for route in &routes {
-        let rendered = render(&inputs, &route.app_path());
-        let html = page(route, &rendered, &assets);
-        write(&staging.join(route.file()), html.as_bytes())?;
-        report.pages += 1;
-        report.html_bytes += html.len();
+    let mut indexed = Vec::new();
+    for (lang, words, guide) in languages {
+        // A page is in one language from start to end: its words are set once, before it
+        // renders (`coops_core::i18n::words`).
+        set_words(words);
+        let inputs = Inputs {
+            host: Host {
+                lang,
+                ..inputs.host.clone()
+            },
+            guide,
+            ..inputs.clone()
+        };
+        for route in &routes {
+            let rendered = render(&inputs, &route.app_path());
+            let html = page(route, lang, &rendered, &assets);
+            write(&staging.join(route.file(lang)), html.as_bytes())?;
+            report.pages += 1;
+            report.html_bytes += html.len();
+            if route.indexed() {
+                indexed.push(inputs.host.page_url(&route.app_path()));
+            }
+        }
     }
-    let indexed: Vec<String> = routes
-        .iter()
-        .filter(|route| route.indexed())
-        .map(|route| {
-            format!(
-                "{}{}",
-                app_url.trim_end_matches('/'),
-                coops_core::site::page_address(&route.app_path())
-            )
-        })
-        .collect();
     write(
         &staging.join("sitemap.xml"),
         sitemap::sitemap(&indexed).as_bytes(),

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use coops_core::Directory;
+use coops_core::i18n::Lang;
 
 use crate::SiteError;
 
@@ -40,21 +41,25 @@ impl Route {
         }
     }
 
-    /// Where the page goes in the site, so a static host serves it at its path.
-    pub fn file(&self) -> PathBuf {
-        match self {
+    /// Where the page in `lang` goes in the site, so a static host serves it at its path:
+    /// `coops/camba/index.html`, in Spanish `es/coops/camba/index.html`.
+    pub fn file(&self, lang: Lang) -> PathBuf {
+        let file = match self {
             Route::Home => PathBuf::from("index.html"),
             Route::NotFound => PathBuf::from("404.html"),
             other => PathBuf::from(other.app_path().trim_start_matches('/')).join("index.html"),
-        }
+        };
+        PathBuf::from(lang.prefix().trim_start_matches('/')).join(file)
     }
 
-    /// What the page tells `gate.js` it shows (`coops_core::names::ROUTE_ATTRIBUTE`): its app
-    /// path, or `*` for the not-found page, which is right wherever a host serves it.
-    pub fn route_attribute(&self) -> String {
+    /// What the page in `lang` tells `gate.js` it shows (`coops_core::names::ROUTE_ATTRIBUTE`):
+    /// its path under the site's root without a trailing slash (`/es/join`, `/es`), or `*` for
+    /// the not-found page, which is right wherever a host serves it.
+    pub fn route_attribute(&self, lang: Lang) -> String {
         match self {
             Route::NotFound => "*".into(),
-            other => other.app_path(),
+            Route::Home if lang != Lang::En => lang.prefix().into(),
+            other => lang.path(&other.app_path()),
         }
     }
 
@@ -103,15 +108,32 @@ mod tests {
 
     #[test]
     fn pages_go_where_a_static_host_serves_their_path() {
-        assert_eq!(Route::Home.file(), PathBuf::from("index.html"));
+        let en = Lang::En;
+        assert_eq!(Route::Home.file(en), PathBuf::from("index.html"));
         assert_eq!(
-            Route::Coop("camba".into()).file(),
+            Route::Coop("camba".into()).file(en),
             PathBuf::from("coops/camba/index.html")
         );
-        assert_eq!(Route::Join.file(), PathBuf::from("join/index.html"));
-        assert_eq!(Route::NotFound.file(), PathBuf::from("404.html"));
-        assert_eq!(Route::NotFound.route_attribute(), "*");
-        assert_eq!(Route::About.route_attribute(), "/about");
+        assert_eq!(Route::Join.file(en), PathBuf::from("join/index.html"));
+        assert_eq!(Route::NotFound.file(en), PathBuf::from("404.html"));
+        assert_eq!(Route::NotFound.route_attribute(en), "*");
+        assert_eq!(Route::About.route_attribute(en), "/about");
+        assert_eq!(Route::Home.route_attribute(en), "/");
+    }
+
+    #[test]
+    fn each_language_has_its_pages_in_a_folder_of_its_own() {
+        let es = Lang::Es;
+        assert_eq!(Route::Home.file(es), PathBuf::from("es/index.html"));
+        assert_eq!(
+            Route::Coop("camba".into()).file(es),
+            PathBuf::from("es/coops/camba/index.html")
+        );
+        assert_eq!(Route::NotFound.file(es), PathBuf::from("es/404.html"));
+        // As gate.js trims the address: no trailing slash.
+        assert_eq!(Route::Home.route_attribute(es), "/es");
+        assert_eq!(Route::Join.route_attribute(es), "/es/join");
+        assert_eq!(Route::NotFound.route_attribute(es), "*");
     }
 
     #[test]

@@ -23,11 +23,19 @@ fn staging(name: &str, dataset: &str) -> PathBuf {
     )
     .unwrap();
     std::fs::write(dir.join("data/directory.json"), dataset).unwrap();
-    std::fs::copy(
-        source().join("public/data/join.json"),
-        dir.join("data/join.json"),
-    )
-    .unwrap();
+    // The guide and its translations.
+    for file in ["join.json", "join.es.json", "join.fr.json", "join.de.json"] {
+        std::fs::copy(
+            source().join("public/data").join(file),
+            dir.join("data").join(file),
+        )
+        .unwrap();
+    }
+    std::fs::create_dir_all(dir.join("i18n")).unwrap();
+    for lang in ["en", "es", "fr", "de"] {
+        let file = format!("i18n/{lang}.json");
+        std::fs::copy(source().join("public").join(&file), dir.join(&file)).unwrap();
+    }
     dir
 }
 
@@ -73,8 +81,9 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
         .as_array()
         .unwrap()
         .len();
-    // The directory, networks, resources, the guide, about, every co-op, and 404.html.
-    assert_eq!(report.pages, 5 + coops + 1);
+    // The directory, networks, resources, the guide, about, every co-op, and 404.html, in
+    // each of the four languages.
+    assert_eq!(report.pages, 4 * (5 + coops + 1));
     for file in [
         "index.html",
         "networks/index.html",
@@ -89,8 +98,28 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
         assert!(page.contains(r#"<base href="/directory/">"#), "{file}");
         assert!(page.contains(r#"<div id="tc-prerender">"#), "{file}");
     }
-    // Each page says which route it shows; the not-found page is right at any address.
+    // Each page says which route it shows, in which language; the not-found page is right at
+    // any address.
     assert!(read(&dir, "coops/camba/index.html").contains(r#"data-tc-route="/coops/camba""#));
+    let spanish = read(&dir, "es/coops/camba/index.html");
+    assert!(spanish.contains(r#"<html lang="es" data-tc-route="/es/coops/camba">"#));
+    assert!(read(&dir, "de/404.html").contains(r#"<html lang="de" data-tc-route="*">"#));
+    // Each page names itself in every language, and English for any other.
+    for (lang, path) in [
+        ("en", ""),
+        ("es", "es/"),
+        ("fr", "fr/"),
+        ("de", "de/"),
+        ("x-default", ""),
+    ] {
+        let alternate = format!(
+            r#"<link href="https://example.org/directory/{path}coops/camba/" hreflang="{lang}" rel="alternate">"#
+        );
+        assert!(spanish.contains(&alternate), "{alternate}");
+    }
+    assert!(spanish.contains(
+        r#"<link href="https://example.org/directory/es/coops/camba/" rel="canonical">"#
+    ));
     assert!(read(&dir, "404.html").contains(r#"data-tc-route="*""#));
     assert!(read(&dir, "404.html").contains(r#"<meta name="robots" content="noindex">"#));
     // The scripts: their placeholder filled with the shared names and this build's files.
@@ -108,10 +137,13 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
     let site_css = read(&dir, &file_named(&dir, "site-", ".css"));
     assert!(site_css.starts_with("/* page.css */"));
     assert!(!read(&dir, &file_named(&dir, "app-", ".css")).contains("/* page.css */"));
-    // The sitemap lists every page but the not-found one, at the deployment's address.
+    // The sitemap lists every page but the not-found one, in every language, at the
+    // deployment's address.
     let sitemap = read(&dir, "sitemap.xml");
-    assert_eq!(sitemap.matches("<url>").count(), 5 + coops);
+    assert_eq!(sitemap.matches("<url>").count(), 4 * (5 + coops));
     assert!(sitemap.contains("<loc>https://example.org/directory/coops/camba/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/directory/fr/coops/camba/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/directory/de/</loc>"));
     assert!(
         read(&dir, "robots.txt").contains("Sitemap: https://example.org/directory/sitemap.xml")
     );

@@ -290,3 +290,113 @@ fn hostile_text_stays_text_and_only_safe_links_become_links() {
         );
     }
 }
+
+/// `lang`'s catalog from `public/i18n/`, for as long as the tests run.
+fn catalog(lang: coops_core::i18n::Lang) -> &'static coops_core::i18n::Catalog {
+    let path = format!(
+        "{}/../../public/i18n/{}.json",
+        env!("CARGO_MANIFEST_DIR"),
+        lang.code()
+    );
+    let text = std::fs::read_to_string(path).expect("a catalog");
+    let catalog = coops_core::i18n::Catalog::parse(lang, &text).expect("it reads");
+    Box::leak(Box::new(catalog))
+}
+
+#[test]
+fn the_pages_speak_the_language_their_words_are_set_to() {
+    use coops_core::i18n::{Lang, set_words};
+    // Words each page shows whatever the data; none has characters the renderer escapes.
+    let shown = [
+        (
+            "/",
+            [
+                "directory-heading",
+                "nav-directory",
+                "search-label",
+                "facet-country",
+            ],
+        ),
+        (
+            "/coops/camba",
+            [
+                "coop-places-heading",
+                "nearby-heading",
+                "similar-heading",
+                "copy-link",
+            ],
+        ),
+        (
+            "/resources",
+            [
+                "resources-title",
+                "other-lists-section",
+                "search-label",
+                "nav-join",
+            ],
+        ),
+        (
+            "/no-such-page",
+            [
+                "not-found-heading",
+                "not-found-resources",
+                "nav-about",
+                "skip-link",
+            ],
+        ),
+    ];
+    let english = catalog(Lang::En);
+    for lang in Lang::ALL {
+        let words = catalog(lang);
+        // Each language on a thread of its own, as the site build renders it.
+        let pages: Vec<(String, RenderedPage)> = std::thread::spawn(move || {
+            set_words(words);
+            shown
+                .iter()
+                .map(|(path, _)| (path.to_string(), page(path)))
+                .collect()
+        })
+        .join()
+        .expect("rendered");
+        for ((path, keys), (_, rendered)) in shown.iter().zip(&pages) {
+            for key in keys {
+                let text = words.text(key);
+                assert!(
+                    rendered.body.contains(text),
+                    "{} {path}: no {key:?} ({text:?})",
+                    lang.code()
+                );
+                let other = english.text(key);
+                if lang != Lang::En && other != text {
+                    assert!(
+                        !rendered.body.contains(&format!(">{other}<")),
+                        "{} {path}: English {other:?}",
+                        lang.code()
+                    );
+                }
+            }
+        }
+        // And no English message whole, where the language words it otherwise.
+        if lang != Lang::En {
+            // (A word both languages use, such as German's "Filter", is no sign.)
+            let own: std::collections::HashSet<&str> =
+                words.keys().map(|k| words.text(k)).collect();
+            for key in english.keys() {
+                let theirs = english.text(key);
+                for (path, rendered) in &pages {
+                    assert!(
+                        own.contains(theirs) || !rendered.body.contains(&format!(">{theirs}<")),
+                        "{} {path}: English {theirs:?} ({key})",
+                        lang.code()
+                    );
+                }
+            }
+        }
+        let title = &pages[0].1.head;
+        assert!(
+            title.contains(words.text("site-name")),
+            "{}: {title}",
+            lang.code()
+        );
+    }
+}

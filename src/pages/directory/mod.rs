@@ -46,6 +46,22 @@ pub fn DirectoryPage() -> impl IntoView {
     }
 }
 
+/// In the page rendered at build time, the quick search's words in the page's language
+/// (`coops_core::site::QUICK_SEARCH_MESSAGES`); it goes with the pre-rendered page.
+#[cfg(feature = "ssr")]
+fn quick_search_words(prerendering: bool) -> impl IntoView {
+    use coops_core::names::QUICK_WORDS_ID;
+    use coops_core::site::QUICK_SEARCH_MESSAGES;
+    prerendering.then(|| {
+        let json = words().only(&QUICK_SEARCH_MESSAGES).to_json();
+        view! { <script type="application/json" id=QUICK_WORDS_ID inner_html=json></script> }
+    })
+}
+
+/// The browser's build has no use for them, nor for the JSON writer.
+#[cfg(not(feature = "ssr"))]
+fn quick_search_words(_prerendering: bool) {}
+
 /// The loaded directory.
 #[component]
 fn DirectoryView(data: DirectoryData) -> impl IntoView {
@@ -112,6 +128,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
     let sheet_panel = panel(History::Replace);
     view! {
         <SkippedNotice data=data.clone() />
+        {quick_search_words(host.prerendering)}
         <div class="directory" class:directory--map=move || map_shown.get() node_ref=shown>
             <div class="directory__controls">
                 <div class="directory__bar">
@@ -126,7 +143,7 @@ fn DirectoryView(data: DirectoryData) -> impl IntoView {
                     </div>
                 </div>
                 {move || (!sheet.is_open()).then(inline_panel.clone())}
-                {(!embedded).then(|| view! { <EmbedSnippet title="Directory of worker-owned tech co-ops" /> })}
+                {(!embedded).then(|| view! { <EmbedSnippet title=words().text("directory-embed-title") /> })}
             </div>
             <div class="directory__results">
                 <FilterChips chips state=state.clone() here />

@@ -4,7 +4,8 @@ use coops_core::i18n::{number, words};
 
 use coops_core::names::{RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID};
 use coops_core::query::Filter;
-use coops_core::search::{Results, count_label};
+use coops_core::search::Results;
+use coops_core::site::count_label;
 use coops_core::site::filters_in_use;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -86,7 +87,7 @@ pub fn ResultList(
 
     view! {
         <p class=RESULT_COUNT_CLASS data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
-            {move || count_label(total())}
+            {move || count_label(words(), total())}
             // Heard, not seen (the chips show them): a screen reader hears what the count is of.
             <span class="visually-hidden">
                 {move || chips.with(|c| filters_in_use(c.iter().map(|(_, label)| label.as_str())))}

@@ -97,6 +97,42 @@ impl Catalog {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.messages.keys().map(String::as_str)
     }
+
+    /// The messages named in `names`, each counted one with all its plural forms: what a page
+    /// hands to code that needs only those (the quick search).
+    pub fn only(&self, names: &[&str]) -> Catalog {
+        let wanted = |key: &str| {
+            names.iter().any(|name| {
+                key == *name
+                    || key
+                        .strip_prefix(name)
+                        .and_then(|rest| rest.strip_prefix('_'))
+                        .is_some_and(|form| {
+                            [Plural::One, Plural::Many, Plural::Other]
+                                .iter()
+                                .any(|p| p.suffix() == form)
+                        })
+            })
+        };
+        Catalog {
+            lang: self.lang,
+            messages: self
+                .messages
+                .iter()
+                .filter(|(key, _)| wanted(key))
+                .map(|(key, text)| (key.clone(), text.clone()))
+                .collect(),
+        }
+    }
+
+    /// The catalog as its file writes it (keys in order), safe inside a `<script>` element:
+    /// no `</` in it to end the element early.
+    pub fn to_json(&self) -> String {
+        let ordered: BTreeMap<&String, &String> = self.messages.iter().collect();
+        serde_json::to_string(&ordered)
+            .unwrap_or_default()
+            .replace("</", "<\\/")
+    }
 }
 
 /// `pattern` with each `{{name}}` replaced by its value in `args`; an unknown name stays as
@@ -331,6 +367,29 @@ mod tests {
             placeholders("{{ a }} {{b}} {{a}}"),
             BTreeSet::from(["a", "b"])
         );
+    }
+
+    #[test]
+    fn a_part_of_a_catalog_keeps_every_form_and_reads_back() {
+        let es = catalog(
+            Lang::Es,
+            r#"{"coops_one": "{{count}} cooperativa", "coops_many": "{{count}} de cooperativas",
+                "coops_other": "{{count}} cooperativas", "coopsx_one": "no",
+                "count-none": "</script> ninguna", "footer": "Datos"}"#,
+        );
+        let part = es.only(&["coops", "count-none"]);
+        let mut keys: Vec<&str> = part.keys().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            ["coops_many", "coops_one", "coops_other", "count-none"]
+        );
+        let json = part.to_json();
+        assert!(!json.contains("</"), "{json}");
+        let back = Catalog::parse(Lang::Es, &json).expect("it reads back");
+        assert_eq!(back, part);
+        assert_eq!(back.count("coops", 2, &[]), "2 cooperativas");
+        assert_eq!(back.text("count-none"), "</script> ninguna");
     }
 
     #[test]

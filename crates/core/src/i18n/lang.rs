@@ -85,6 +85,12 @@ impl Lang {
     pub fn path(self, path: &str) -> String {
         format!("{}{path}", self.prefix())
     }
+
+    /// Where its catalog is, relative to the app's address: `i18n/es.json` (the site serves
+    /// `public/i18n/`).
+    pub fn catalog_path(self) -> String {
+        format!("i18n/{}.json", self.code())
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub mod plural;
 
 pub use catalog::{Catalog, CatalogError, Problem, Rich, check, rich};
 pub use lang::Lang;
-pub use plural::{Plural, number, plural};
+pub use plural::{Plural, decimal, decimal_separator, number, parse_decimal, plural};
 
 /// The English catalog (`public/i18n/en.json`), built into the app and the site build: the
 /// words a page has until its own language's are set ([`set_words`]).

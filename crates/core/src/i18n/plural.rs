@@ -46,16 +46,72 @@ pub fn plural(lang: Lang, n: u64) -> Plural {
     }
 }
 
+/// How `lang` writes the parts of a number: the separator between groups of three digits,
+/// the fewest digits it groups, and the decimal separator.
+fn separators(lang: Lang) -> (&'static str, usize, char) {
+    match lang {
+        Lang::En => (",", 4, '.'),
+        Lang::Es => (".", 5, ','),
+        Lang::Fr => ("\u{202f}", 4, ','),
+        Lang::De => (".", 4, ','),
+    }
+}
+
+/// The character between the whole part of a number and its decimals in `lang`.
+pub fn decimal_separator(lang: Lang) -> char {
+    separators(lang).2
+}
+
+/// `value` as `lang` writes it, with at most `places` decimals and none that are zero at the
+/// end: 1,234.5 (English), 1234,5 (Spanish), 0,1 (French and German).
+pub fn decimal(lang: Lang, value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.max(0.0) * scale as f64).round() as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    let mut out = number(lang, whole);
+    if fraction > 0 {
+        let digits = format!("{fraction:0width$}", width = places as usize);
+        out.push(separators(lang).2);
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
+}
+
+/// Reads an amount as a person of `lang` types it: `250000`, `250,000` or `250k` in English;
+/// `250.000` or `250 000` in Spanish, French and German, whose decimal separator is a comma.
+/// `None` for anything else, or for a negative amount.
+pub fn parse_decimal(lang: Lang, text: &str) -> Option<f64> {
+    let decimal = separators(lang).2;
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| {
+            !(c.is_whitespace()
+                || matches!(c, '_' | '\u{202f}' | '£' | '$' | '€')
+                || (*c != decimal && matches!(c, ',' | '.')))
+        })
+        .map(|c| if c == decimal { '.' } else { c })
+        .collect();
+    let lower = cleaned.to_lowercase();
+    let (number, factor) = match lower.strip_suffix('k') {
+        Some(n) => (n, 1e3),
+        None => match lower.strip_suffix('m') {
+            Some(n) => (n, 1e6),
+            None => (lower.as_str(), 1.0),
+        },
+    };
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let value = number.parse::<f64>().ok()? * factor;
+    (value.is_finite() && value < 1e13).then_some(value)
+}
+
 /// `n` with the digits grouped as `lang` groups them: 12,345 (English), 12.345 (Spanish and
 /// German), 12 345 (French, with a narrow no-break space). Spanish leaves four digits
 /// ungrouped (1234), as CLDR does.
 pub fn number(lang: Lang, n: u64) -> String {
-    let (separator, min_digits) = match lang {
-        Lang::En => (",", 4),
-        Lang::Es => (".", 5),
-        Lang::Fr => ("\u{202f}", 4),
-        Lang::De => (".", 4),
-    };
+    let (separator, min_digits, _) = separators(lang);
     let digits = n.to_string();
     if digits.len() < min_digits {
         return digits;
@@ -73,6 +129,32 @@ pub fn number(lang: Lang, n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_and_read_as_each_language_does() {
+        assert_eq!(decimal(Lang::En, 1234.5, 2), "1,234.5");
+        assert_eq!(decimal(Lang::Es, 1234.5, 2), "1234,5");
+        assert_eq!(decimal(Lang::De, 0.1, 2), "0,1");
+        assert_eq!(decimal(Lang::Fr, 150.0, 2), "150");
+        assert_eq!(decimal(Lang::En, 0.123, 2), "0.12");
+        for (lang, typed, value) in [
+            (Lang::En, "£250,000", Some(250_000.0)),
+            (Lang::En, "250,000", Some(250_000.0)),
+            (Lang::En, "250k", Some(250_000.0)),
+            (Lang::En, "1.2m", Some(1_200_000.0)),
+            (Lang::En, "12 345", Some(12_345.0)),
+            (Lang::Es, "250.000", Some(250_000.0)),
+            (Lang::Es, "1,5m", Some(1_500_000.0)),
+            (Lang::De, "250.000,50", Some(250_000.5)),
+            (Lang::Fr, "250\u{202f}000", Some(250_000.0)),
+            (Lang::Fr, "250 000", Some(250_000.0)),
+            (Lang::De, "viel", None),
+            (Lang::Es, "-5", None),
+            (Lang::Fr, "", None),
+        ] {
+            assert_eq!(parse_decimal(lang, typed), value, "{lang:?} {typed:?}");
+        }
+    }
 
     #[test]
     fn counts_take_each_languages_plural_form() {

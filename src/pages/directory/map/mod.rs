@@ -78,8 +78,8 @@ pub fn WorldMapPanel(
                 None => view! { <p class="world-map__status" role="status">{words().text("map-loading")}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <div class="world-map__status" role="alert" data-testid="map-error">
-                        <p>{format!("The map could not be loaded. {error} The list below has every co-op.")}</p>
-                        <button type="button" class="button" on:click=move |_| load_world()>"Retry the map"</button>
+                        <p>{words().format("map-failed", &[("error", &error.to_string())])}</p>
+                        <button type="button" class="button" on:click=move |_| load_world()>{words().text("map-retry")}</button>
                     </div>
                 }
                 .into_any(),
@@ -117,13 +117,13 @@ pub fn WorldMapPanel(
     };
     let more = move || remote_count.get().saturating_sub(REMOTE_SHOWN);
     let remote_group = view! {
-        <h3 class=REMOTE_TITLE_CLASS>{move || remote_title(remote_count.get())}</h3>
+        <h3 class=REMOTE_TITLE_CLASS>{move || remote_title(words(), remote_count.get())}</h3>
         <p class="world-map__remote-hint">{words().text("remote-hint")}</p>
         <ul class=REMOTE_LIST_CLASS data-testid="remote-group">
             <For each=move || remote_shown.get() key=|item| *item children=remote_item />
         </ul>
         <p class=format!("world-map__remote-hint {REMOTE_MORE_CLASS}") hidden=move || more() == 0>
-            {move || (more() > 0).then(|| remote_more(more()))}
+            {move || (more() > 0).then(|| remote_more(words(), more()))}
         </p>
     };
     view! {
@@ -492,7 +492,7 @@ fn MapTable(data: DirectoryData, results: Signal<Results>) -> impl IntoView {
         >
             <summary>{words().text("map-table")}</summary>
             <table>
-                <thead><tr><th scope="col">"Country"</th><th scope="col">"Co-ops"</th></tr></thead>
+                <thead><tr><th scope="col">{words().text("table-country")}</th><th scope="col">{words().text("table-coops")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </details>

@@ -4,7 +4,7 @@
 use e2e::{AppPage, Reply, StaticServer, app_wasm_path, dist_dir, run, run_with};
 
 /// Every view to check: (name, path, what to wait for before checking).
-const VIEWS: [(&str, &str, &str); 14] = [
+const VIEWS: [(&str, &str, &str); 17] = [
     (
         "the directory",
         "/",
@@ -54,6 +54,22 @@ const VIEWS: [(&str, &str, &str); 14] = [
         "the embedded guide",
         "/join?embed=1",
         "[data-testid=join-step]",
+    ),
+    // The translated pages: their own words and `lang` (a wrong one is a failure of its own).
+    (
+        "the directory in Spanish",
+        "/es/?region=europe",
+        "[data-testid=world-map] [data-country]",
+    ),
+    (
+        "an outcome with a fee in French",
+        "/fr/join?a=coop.worker-owned.no.uk.shares",
+        "[data-testid=fee-calculator]",
+    ),
+    (
+        "a co-op page in German",
+        "/de/coops/camba",
+        "[data-testid=locator-svg] circle",
     ),
 ];
 

@@ -308,3 +308,47 @@ async fn in_a_host_page_a_failed_dataset_says_so_and_retry_recovers() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn data_lang_puts_the_app_in_the_host_pages_language() {
+    use coops_core::i18n::{Catalog, Lang};
+    let french = Catalog::parse(
+        Lang::Fr,
+        &std::fs::read_to_string(dist_dir().join(Lang::Fr.catalog_path())).expect("fr.json"),
+    )
+    .expect("the French catalog");
+    let server = serving_host_page("/reseau/rejoindre", host_html("join", r#"data-lang="fr""#));
+    run_with(server, |app| async move {
+        app.open("/reseau/rejoindre").await;
+        let app = app.in_shadow_of("tech-coops-app");
+        app.find("[data-testid=join-step]").await;
+        let root = app
+            .js(
+                &format!(
+                    "return {}.querySelector('.tc-app').getAttribute('lang')",
+                    app.root_js()
+                ),
+                vec![],
+            )
+            .await;
+        assert_eq!(root, "fr");
+        // The guide's own words and its questions, in French; the host's address unchanged.
+        let progress = app.text(".join-step__progress").await;
+        let before_number = french.text("join-progress").split("{{").next().unwrap();
+        assert!(progress.starts_with(before_number), "{progress}");
+        let question = app.text("[data-testid=join-step] h2").await;
+        let texts: Value = serde_json::from_str(
+            &std::fs::read_to_string(dist_dir().join("data/join.fr.json")).unwrap(),
+        )
+        .unwrap();
+        let questions: Vec<&Value> = texts["steps"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|step| &step["question"])
+            .collect();
+        assert!(questions.contains(&&json!(question)), "{question}");
+        assert_eq!(app.path().await, "/reseau/rejoindre");
+    })
+    .await;
+}

@@ -12,8 +12,9 @@ fn guide() -> JoinGuide {
 }
 
 /// Answers `answer` (an option id) to the step on screen, as a visitor would: by the button's
-/// label, or for a multiple-choice step by ticking its box and pressing Continue.
-async fn answer(app: &AppPage, guide: &JoinGuide, answer: &str) {
+/// label, or for a multiple-choice step by ticking its box and pressing Continue (`next`, the
+/// button's label in the page's language).
+pub(crate) async fn answer_in(app: &AppPage, guide: &JoinGuide, answer: &str, next: &str) {
     let step_id = app.join_step().await;
     let step = guide
         .step(&step_id)
@@ -28,9 +29,14 @@ async fn answer(app: &AppPage, guide: &JoinGuide, answer: &str) {
         StepKind::Multiple => {
             app.click(&format!("input#choice-{}-{}", step.id, option.id))
                 .await;
-            app.click_button("Continue").await;
+            app.click_button(next).await;
         }
     }
+}
+
+/// [`answer_in`] on the English pages.
+async fn answer(app: &AppPage, guide: &JoinGuide, answer: &str) {
+    answer_in(app, guide, answer, "Continue").await;
 }
 
 /// Waits for the step after `index` answers.
@@ -155,10 +161,10 @@ async fn the_fee_calculator_applies_the_rate_and_the_minimum() {
         app.open(&url).await;
         let input = app.find("[data-testid=fee-calculator] input").await;
         input.send_keys("1000000").await.unwrap();
-        let big = coops_core::join::format_money(fee.amount(1_000_000.0).unwrap());
+        let big = coops_core::join::money(&fee.symbol, fee.amount(1_000_000.0).unwrap());
         app.wait_until("the fee", &format!("document.querySelector('[data-testid=fee-result]').textContent.includes('{big}')")).await;
         input.send_keys("\u{E009}a\u{E000}\u{E003}1000").await.unwrap();
-        let min = coops_core::join::format_money(fee.minimum);
+        let min = coops_core::join::money(&fee.symbol, fee.minimum);
         app.wait_until("the minimum", &format!("document.querySelector('[data-testid=fee-result]').textContent.includes('{min} (the minimum)')")).await;
     })
     .await;

@@ -9,6 +9,7 @@ mod hardening;
 mod hosting;
 mod in_page;
 mod join;
+mod languages;
 mod map;
 mod near;
 mod phones;

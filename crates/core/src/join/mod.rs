@@ -6,11 +6,14 @@
 //! without touching Rust. The engine never trusts the URL: an answer that does not exist stops
 //! the walk at the last valid step, with a note saying so.
 
+pub mod texts;
+
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{decimal_separator, number, words};
 use crate::load::{DatasetError, parse_document};
 use crate::url::safe_href;
 
@@ -156,13 +159,13 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// Short label.
+    /// Short label, in the page's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Eligible => "Eligible",
-            Verdict::EligibleOnThePath => "Eligible once on the path",
-            Verdict::NotEligible => "Not eligible",
-        }
+        words().text(match self {
+            Verdict::Eligible => "verdict-eligible",
+            Verdict::EligibleOnThePath => "verdict-eligible-on-the-path",
+            Verdict::NotEligible => "verdict-not-eligible",
+        })
     }
     /// Stable id for styling and tests.
     pub fn as_str(self) -> &'static str {
@@ -255,72 +258,41 @@ impl Fee {
     }
 }
 
-/// Reads a typed amount as people write it: `250000`, `250,000`, `£250 000`, `250k`, `1.2m`.
-pub fn parse_amount(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}' | '£' | '$' | '€'))
-        .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    let (number, factor) = match lower.strip_suffix('k') {
-        Some(n) => (n, 1e3),
-        None => match lower.strip_suffix('m') {
-            Some(n) => (n, 1e6),
-            None => (lower.as_str(), 1.0),
-        },
-    };
-    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    let value = number.parse::<f64>().ok()? * factor;
-    (value.is_finite() && value < 1e13).then_some(value)
-}
-
-/// `1234.5` → `1,234.50`; whole amounts without pence (`150`).
-pub fn format_money(amount: f64) -> String {
+/// An amount of money as the page's language writes it (`coops_core::i18n::words`), in
+/// `symbol`'s currency: `£1,234.50` in English, `1234,50 £` in Spanish; whole amounts
+/// without pence (`£150`).
+pub fn money(symbol: &str, amount: f64) -> String {
+    let words = words();
     let pence = (amount.max(0.0) * 100.0).round() as u64;
-    let (whole, frac) = (pence / 100, pence % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
+    let mut written = number(words.lang(), pence / 100);
+    if !pence.is_multiple_of(100) {
+        written.push(decimal_separator(words.lang()));
+        written.push_str(&format!("{:02}", pence % 100));
     }
-    if frac == 0 {
-        grouped
-    } else {
-        format!("{grouped}.{frac:02}")
-    }
+    words.format("money", &[("symbol", symbol), ("amount", &written)])
 }
 
-/// `2026-11` → `November 2026`; anything else as written.
+/// `2026-11` → `November 2026`, in the page's language; anything else as written.
 pub fn month_label(checked: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = checked.split('-');
     match (
         parts.next(),
         parts.next().and_then(|m| m.parse::<usize>().ok()),
     ) {
-        (Some(year), Some(month @ 1..=12)) => format!("{} {year}", MONTHS[month - 1]),
+        (Some(year), Some(month @ 1..=12)) => {
+            let words = words();
+            let month = words.text(MONTHS[month - 1]);
+            words.format("month-year", &[("month", month), ("year", year)])
+        }
         _ => checked.to_string(),
     }
 }
+
+/// The catalog's keys for the months' names.
+const MONTHS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
+];
 
 /// Why a guide file could not be used at all.
 #[derive(Debug, Clone, PartialEq)]
@@ -398,6 +370,11 @@ pub enum Problem {
     BadReference { place: String, reference: String },
     /// A fee that cannot be computed.
     BadFee(String),
+    /// A text of the guide that a translation lacks ([`texts`]).
+    Untranslated { lang: String, place: String },
+    /// A text in a translation that the guide does not have (a step, option or outcome it
+    /// lacks, or one text too many).
+    NotInGuide { lang: String, place: String },
 }
 
 impl fmt::Display for Problem {
@@ -434,6 +411,15 @@ impl fmt::Display for Problem {
                 write!(f, "{place} refers to {reference:?}, which does not exist")
             }
             Problem::BadFee(id) => write!(f, "outcome {id:?} has a fee that cannot be computed"),
+            Problem::Untranslated { lang, place } => {
+                write!(f, "the {lang:?} translation lacks {place}")
+            }
+            Problem::NotInGuide { lang, place } => {
+                write!(
+                    f,
+                    "the {lang:?} translation has {place}, which the guide does not"
+                )
+            }
         }
     }
 }
@@ -1042,23 +1028,25 @@ mod tests {
         assert_eq!(fee.amount(20_000.0), Some(150.0), "never below the minimum");
         assert_eq!(fee.amount(-5.0), None);
         assert_eq!(fee.amount(f64::NAN), None);
-        assert_eq!(parse_amount("£250,000"), Some(250_000.0));
-        assert_eq!(parse_amount("250k"), Some(250_000.0));
-        assert_eq!(parse_amount("1.2m"), Some(1_200_000.0));
-        assert_eq!(parse_amount("12 345"), Some(12_345.0));
-        assert_eq!(parse_amount("lots"), None);
-        assert_eq!(parse_amount("-5"), None);
-        assert_eq!(parse_amount(""), None);
     }
 
     #[test]
-    fn formats_money_and_months() {
-        assert_eq!(format_money(150.0), "150");
-        assert_eq!(format_money(1234.5), "1,234.50");
-        assert_eq!(format_money(1_000_000.0), "1,000,000");
+    fn formats_money_and_months_in_the_pages_language() {
+        assert_eq!(money("£", 150.0), "£150");
+        assert_eq!(money("£", 1234.5), "£1,234.50");
+        assert_eq!(money("£", 1_000_000.0), "£1,000,000");
         assert_eq!(month_label("2026-11"), "November 2026");
         assert_eq!(month_label("2026-13"), "2026-13");
         assert_eq!(month_label("soon"), "soon");
+        crate::testing::in_language(crate::i18n::Lang::Es, || {
+            assert_eq!(money("£", 1234.5), "1234,50\u{a0}£");
+            assert_eq!(money("£", 150_000.0), "150.000\u{a0}£");
+            assert_eq!(month_label("2026-11"), "noviembre de 2026");
+        });
+        crate::testing::in_language(crate::i18n::Lang::De, || {
+            assert_eq!(money("£", 1234.5), "1.234,50\u{a0}£");
+            assert_eq!(month_label("2026-11"), "November 2026");
+        });
     }
 
     /// The guide as JSON, changed by `edit`, then validated.
