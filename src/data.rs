@@ -11,7 +11,7 @@ use std::time::Duration;
 use coops_core::Directory;
 use coops_core::geo::WorldMap;
 use coops_core::i18n::Lang;
-use coops_core::join::texts::{GuideTexts, texts_path, translate};
+use coops_core::join::texts::guide_path;
 use coops_core::join::{GuideError, JoinGuide, load_guide};
 use coops_core::load::{
     DatasetError, Loaded, Skipped, decode_text, load_directory, parse_document,
@@ -21,7 +21,7 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use coops_core::names::{DATASET_GLOBAL, DATASET_PATH, FETCH_TIMEOUT_MS, GUIDE_PATH};
+use coops_core::names::{DATASET_GLOBAL, DATASET_PATH, FETCH_TIMEOUT_MS};
 
 use crate::host::{Host, use_host};
 
@@ -182,8 +182,16 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// What the loader read, with its search index built.
-    pub fn new(Loaded { directory, skipped }: Loaded) -> Self {
+    /// What the loader read, in `lang` ([`coops_core::Directory::localize`]), with its search
+    /// index built.
+    pub fn new(
+        Loaded {
+            mut directory,
+            skipped,
+        }: Loaded,
+        lang: Lang,
+    ) -> Self {
+        directory.localize(lang);
         let index = Index::build(&directory);
         Dataset {
             directory,
@@ -224,7 +232,7 @@ pub async fn fetch_directory(url: String) -> Result<DirectoryData, LoadError> {
     crate::perf::measure("dataset: parse", "dataset: received");
     // The text's memory goes back before the index takes its own.
     drop(text);
-    let dataset = Dataset::new(loaded);
+    let dataset = Dataset::new(loaded, words().lang());
     crate::perf::measure("dataset: parse and index", "dataset: received");
     Ok(Arc::new(dataset))
 }
@@ -278,39 +286,18 @@ pub fn use_guide(host: &Host) -> Loadable<GuideData> {
     match use_context::<GuideAtHand>().and_then(|g| g.0) {
         Some(guide) => Loadable::Ready(guide),
         None => {
-            let url = host.data_url(GUIDE_PATH);
-            let texts = (host.lang != Lang::En).then(|| host.data_url(&texts_path(host.lang)));
-            Loadable::Fetching(LocalResource::new(move || {
-                fetch_guide(url.clone(), texts.clone())
-            }))
+            // The guide in the app's language, as the site build wrote it.
+            let url = host.data_url(&guide_path(host.lang));
+            Loadable::Fetching(LocalResource::new(move || fetch_guide(url.clone())))
         }
     }
 }
 
-/// Fetches, reads and validates the join guide, and its translation from `texts` when the app
-/// speaks another language than English. A broken guide fails only the wizard; a translation
-/// that does not arrive or does not fit the guide leaves the guide in English (the console
-/// says why), rather than no guide.
-pub async fn fetch_guide(url: String, texts: Option<String>) -> Result<GuideData, LoadError> {
+/// Fetches, reads and validates the join guide. A broken guide fails only the wizard.
+pub async fn fetch_guide(url: String) -> Result<GuideData, LoadError> {
     let text = fetch_text(&url).await?;
-    let guide = load_guide(&text).map_err(|e| match e {
+    load_guide(&text).map(Arc::new).map_err(|e| match e {
         GuideError::File(file) => LoadError::Dataset(file),
         invalid => LoadError::Guide(invalid),
-    })?;
-    let Some(texts_url) = texts else {
-        return Ok(Arc::new(guide));
-    };
-    let translated = match fetch_text(&texts_url).await {
-        Ok(texts) => parse_document::<GuideTexts>(&texts)
-            .map_err(|e| e.to_string())
-            .and_then(|texts| {
-                translate(&guide, &texts)
-                    .map_err(|problems| GuideError::Invalid(problems).to_string())
-            }),
-        Err(error) => Err(error.to_string()),
-    };
-    Ok(Arc::new(translated.unwrap_or_else(|error| {
-        leptos::logging::error!("tech co-ops: {texts_url}: {error}; the guide is shown in English");
-        guide
-    })))
+    })
 }

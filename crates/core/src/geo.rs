@@ -193,10 +193,11 @@ impl WorldMap {
     }
 }
 
-/// Credit for the country shapes; the importer writes it into the map asset, and the page
-/// shows it while the asset loads.
-pub const ATTRIBUTION: &str =
-    "Country shapes: Natural Earth (public domain), via world-atlas (ISC).";
+/// Credit for the country shapes, in the page's language (`crate::i18n::words`): the page
+/// shows it under the map, and the importer writes it, in English, into the map asset.
+pub fn attribution() -> &'static str {
+    crate::i18n::words().text("map-attribution")
+}
 
 /// The shading steps of the map, as (lowest count, legend label). A country's step is the last
 /// whose lowest count it reaches; step 0 means no co-ops.

@@ -34,25 +34,24 @@ pub enum DatasetError {
     },
 }
 
+/// In the page's language (`crate::i18n::words`): the app shows it in its error view.
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DatasetError::Html => write!(f, "the server sent a web page instead of the data file"),
-            DatasetError::Truncated => write!(
-                f,
-                "the data file is cut short (the download may have been interrupted)"
-            ),
+        let words = crate::i18n::words();
+        f.write_str(&match self {
+            DatasetError::Html => words.text("dataset-html").to_string(),
+            DatasetError::Truncated => words.text("dataset-truncated").to_string(),
             DatasetError::NotJson(detail) => {
-                write!(f, "the data file is not valid JSON ({detail})")
+                words.format("dataset-not-json", &[("detail", detail)])
             }
             DatasetError::NotADataset(detail) => {
-                write!(f, "the data file is not a co-ops dataset ({detail})")
+                words.format("dataset-not-a-dataset", &[("detail", detail)])
             }
-            DatasetError::UnsupportedSchema { found } => write!(
-                f,
-                "the data file uses schema {found}, which is newer than this app understands (it reads {SCHEMA_MAJOR}.x)"
+            DatasetError::UnsupportedSchema { found } => words.format(
+                "dataset-schema",
+                &[("found", found), ("major", &SCHEMA_MAJOR.to_string())],
             ),
-        }
+        })
     }
 }
 

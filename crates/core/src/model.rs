@@ -4,11 +4,15 @@
 //! are empty are left out of the JSON to keep the file small and its diffs readable; every such
 //! field has a `#[serde(default)]` so that leaving it out is always valid.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
 
 /// The dataset schema this code writes. Readers accept any `1.x`; a newer major is refused
 /// with a clear message (see [`crate::load`]).
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 /// The major version of [`SCHEMA_VERSION`].
 pub const SCHEMA_MAJOR: u32 = 1;
 
@@ -79,6 +83,9 @@ pub struct Region {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Its name in other languages, by language code (`{"es": "Europa"}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 /// A business-area tag of the taxonomy.
@@ -92,6 +99,12 @@ pub struct Tag {
     /// What the tag covers.
     #[serde(default)]
     pub description: String,
+    /// Its name in other languages, by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+    /// What it covers, in other languages, by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub descriptions: BTreeMap<String, String>,
 }
 
 /// A country, by ISO 3166-1 alpha-2 code.
@@ -102,6 +115,9 @@ pub struct Country {
     pub code: String,
     /// English short name.
     pub name: String,
+    /// Its name in other languages, by language code (`{"de": "Deutschland"}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 /// Whether a co-op still trades.
@@ -321,6 +337,32 @@ pub struct Section {
 }
 
 impl Directory {
+    /// The directory as a page in `lang` shows it: each region's, country's and business
+    /// area's name (and area's description) in that language, where the dataset has it (the
+    /// importer writes them, from one place: `regions.rs`, `taxonomy.rs`, and CLDR's country
+    /// names). English, and any name the dataset lacks in `lang`, stays as it is. Done once,
+    /// before the search index is built, so that a search finds "Alemania" in Spanish.
+    pub fn localize(&mut self, lang: Lang) {
+        fn pick(name: &mut String, names: &BTreeMap<String, String>, lang: Lang) {
+            if let Some(own) = names.get(lang.code()) {
+                name.clone_from(own);
+            }
+        }
+        if lang == Lang::En {
+            return;
+        }
+        for region in &mut self.regions {
+            pick(&mut region.name, &region.names, lang);
+        }
+        for country in &mut self.countries {
+            pick(&mut country.name, &country.names, lang);
+        }
+        for tag in &mut self.tags {
+            pick(&mut tag.name, &tag.names, lang);
+            pick(&mut tag.description, &tag.descriptions, lang);
+        }
+    }
+
     /// The region with this id.
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
@@ -365,7 +407,7 @@ impl Directory {
             .map(|c| self.country_name(c))
             .collect();
         if countries.is_empty() && location.worldwide {
-            "Worldwide".to_string()
+            crate::i18n::words().text("place-worldwide").to_string()
         } else {
             countries.join(", ")
         }

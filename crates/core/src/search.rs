@@ -465,6 +465,7 @@ mod tests {
                 .map(|id| Region {
                     id: id.into(),
                     name: id.into(),
+                    names: Default::default(),
                 })
                 .to_vec(),
             tags: ["web", "drupal", "gis", "hosting"]
@@ -472,6 +473,8 @@ mod tests {
                     id: id.into(),
                     name: id.into(),
                     description: String::new(),
+                    names: Default::default(),
+                    descriptions: Default::default(),
                 })
                 .to_vec(),
             countries: [
@@ -483,6 +486,7 @@ mod tests {
             .map(|(code, name)| Country {
                 code: code.into(),
                 name: name.into(),
+                names: Default::default(),
             })
             .to_vec(),
             coops: vec![

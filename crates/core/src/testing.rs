@@ -47,6 +47,7 @@ pub fn directory_of(coops: Vec<Coop>) -> crate::Directory {
         regions: vec![crate::model::Region {
             id: "europe".into(),
             name: "Europe".into(),
+            names: Default::default(),
         }],
         tags: Vec::new(),
         countries: codes
@@ -54,6 +55,7 @@ pub fn directory_of(coops: Vec<Coop>) -> crate::Directory {
             .map(|code| crate::model::Country {
                 name: code.clone(),
                 code,
+                names: Default::default(),
             })
             .collect(),
         coops,

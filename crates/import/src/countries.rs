@@ -15,9 +15,10 @@
 //! A name two countries share in some language (a translation of one that is the unofficial
 //! name of another) names neither: a guess could put a co-op in the wrong country.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
+use coops_core::i18n::Lang;
 use coops_core::text::fold;
 use keshvar::{CountryIterator, SubdivisionGeo};
 
@@ -93,6 +94,8 @@ pub struct CountryInfo {
     pub code: &'static str,
     /// English short name, as the dataset writes it.
     pub name: String,
+    /// Its name in each of the app's other languages (CLDR's), by language code.
+    pub names: BTreeMap<String, String>,
     /// ISO 3166-1 numeric code.
     pub numeric: u16,
     /// Centre (latitude, longitude).
@@ -160,9 +163,22 @@ fn build() -> Tables {
             tiers[2].push((fold(translated), code));
             tiers[2].push((fold(without_parenthesis(translated)), code));
         }
+        let translations = country.translations();
+        let names = Lang::ALL
+            .into_iter()
+            .filter(|lang| *lang != Lang::En)
+            .filter_map(|lang| {
+                let name = translations.get(lang.code())?;
+                Some((
+                    lang.code().to_string(),
+                    without_parenthesis(name).to_string(),
+                ))
+            })
+            .collect();
         countries.push(CountryInfo {
             code,
             name,
+            names,
             numeric: country.number().parse().unwrap_or(0),
             centre: (geo.latitude(), geo.longitude()),
         });
@@ -280,6 +296,11 @@ pub fn info(code: &str) -> Option<&'static CountryInfo> {
 /// The English short name for the dataset.
 pub fn name(code: &str) -> Option<String> {
     info(code).map(|c| c.name.clone())
+}
+
+/// Its names in the app's other languages, for the dataset (empty for an unknown code).
+pub fn names(code: &str) -> BTreeMap<String, String> {
+    info(code).map(|c| c.names.clone()).unwrap_or_default()
 }
 
 /// The country of an ISO 3166-1 numeric code (840 → US).

@@ -279,6 +279,7 @@ pub fn import(
         .map(|code| Country {
             code: code.to_string(),
             name: countries::name(code).unwrap_or_else(|| code.to_string()),
+            names: countries::names(code),
         })
         .collect();
 

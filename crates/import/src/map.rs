@@ -25,8 +25,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use coops_core::geo::{ATTRIBUTION, MapCountry, WorldMap};
 pub use coops_core::geo::{Frame, MARGIN, WIDTH};
+use coops_core::geo::{MapCountry, WorldMap, attribution};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -612,7 +612,7 @@ pub fn build(shapes: &[Shape]) -> Built {
         map: WorldMap {
             width: frame.width,
             height: frame.height,
-            attribution: ATTRIBUTION.to_string(),
+            attribution: attribution().to_string(),
             countries,
         },
         notes,

@@ -64,7 +64,9 @@ impl Filter {
         card_ids: impl IntoIterator<Item = &'a str>,
         remote_ids: impl IntoIterator<Item = &'a str>,
     ) -> Option<Filter> {
-        let directory = load_directory(dataset).ok()?.directory;
+        let mut directory = load_directory(dataset).ok()?.directory;
+        // Its names in the page's language, as the app shows and searches them.
+        directory.localize(words.lang());
         let index = Index::build(&directory);
         let positions: HashMap<&str, usize> = directory
             .coops

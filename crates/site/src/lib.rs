@@ -32,7 +32,7 @@ use std::sync::Arc;
 
 use coops_core::i18n::{Catalog, Lang, set_words};
 use coops_core::join::load_guide;
-use coops_core::join::texts::{load_translated_guide, texts_path};
+use coops_core::join::texts::{guide_path, load_translated_guide, texts_path};
 use coops_core::load::load_directory;
 use coops_core::names::{DATASET_PATH, GUIDE_PATH};
 use tech_coops_app::data::Dataset;
@@ -211,10 +211,10 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
             ),
         });
     }
-    let guide_path = staging.join(GUIDE_PATH);
-    let guide_text = String::from_utf8_lossy(&read(&guide_path)?).into_owned();
+    let english_guide = staging.join(GUIDE_PATH);
+    let guide_text = String::from_utf8_lossy(&read(&english_guide)?).into_owned();
     let guide = load_guide(&guide_text).map_err(|e| SiteError::Data {
-        path: guide_path.clone(),
+        path: english_guide.clone(),
         message: format!("not a guide the app can show: {e}"),
     })?;
     let routes = routes::all(&loaded.directory)?;
@@ -238,10 +238,21 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
                     lang => {
                         let path = staging.join(texts_path(lang));
                         let texts = String::from_utf8_lossy(&read(&path)?).into_owned();
-                        load_translated_guide(&guide_text, &texts).map_err(|e| SiteError::Data {
-                            path,
-                            message: format!("not a translation of the guide: {e}"),
-                        })?
+                        let guide = load_translated_guide(&guide_text, &texts).map_err(|e| {
+                            SiteError::Data {
+                                path,
+                                message: format!("not a translation of the guide: {e}"),
+                            }
+                        })?;
+                        // The whole guide in the language, which the app reads as it reads
+                        // the English one (see `guide_path`).
+                        let served = staging.join(guide_path(lang));
+                        let json = serde_json::to_string(&guide).map_err(|e| SiteError::Data {
+                            path: served.clone(),
+                            message: e.to_string(),
+                        })?;
+                        write(&served, json.as_bytes())?;
+                        guide
                     }
                 };
                 Ok((lang, catalog, Arc::new(guide)))
@@ -325,7 +336,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
             prerendering: true,
             ..Host::default()
         },
-        directory: Arc::new(Dataset::new(loaded)),
+        directory: Arc::new(Dataset::new(loaded.clone(), Lang::En)),
         guide: Arc::new(guide),
     };
     let assets = Assets {
@@ -353,7 +364,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
                 ..inputs.host.clone()
             },
             guide,
-            ..inputs.clone()
+            directory: Arc::new(Dataset::new(loaded.clone(), lang)),
         };
         for route in &routes {
             let rendered = render(&inputs, &route.app_path());

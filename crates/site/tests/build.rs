@@ -137,6 +137,14 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
     let site_css = read(&dir, &file_named(&dir, "site-", ".css"));
     assert!(site_css.starts_with("/* page.css */"));
     assert!(!read(&dir, &file_named(&dir, "app-", ".css")).contains("/* page.css */"));
+    // The guide in each language, whole, as the app reads it.
+    let spanish_guide =
+        coops_core::join::load_guide(&read(&dir, "data/join/es.json")).expect("a whole guide");
+    let texts: serde_json::Value = serde_json::from_str(&read(&dir, "data/join.es.json")).unwrap();
+    assert_eq!(
+        spanish_guide.steps[0].question,
+        texts["steps"][&spanish_guide.steps[0].id]["question"]
+    );
     // The sitemap lists every page but the not-found one, in every language, at the
     // deployment's address.
     let sitemap = read(&dir, "sitemap.xml");

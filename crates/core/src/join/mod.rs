@@ -303,16 +303,22 @@ pub enum GuideError {
     Invalid(Vec<Problem>),
 }
 
+/// In the page's language (`crate::i18n::words`), but for the problems themselves, which are
+/// for the guide's maintainers and name its ids.
 impl fmt::Display for GuideError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            GuideError::File(e) => write!(f, "the guide file could not be read: {e}"),
+        let words = words();
+        f.write_str(&match self {
+            GuideError::File(e) => words.format("guide-unreadable", &[("error", &e.to_string())]),
             GuideError::Invalid(problems) => {
-                write!(f, "the guide file has {} problem(s): ", problems.len())?;
                 let shown: Vec<String> = problems.iter().take(3).map(|p| p.to_string()).collect();
-                write!(f, "{}", shown.join("; "))
+                words.count(
+                    "guide-problems",
+                    problems.len() as u64,
+                    &[("problems", &shown.join("; "))],
+                )
             }
-        }
+        })
     }
 }
 

@@ -22,6 +22,17 @@ pub fn texts_path(lang: Lang) -> String {
     format!("data/join.{}.json", lang.code())
 }
 
+/// Where the site serves the whole guide in `lang`: `data/join.json` in English, and for
+/// another language the guide with its translation laid over it, which the site build writes
+/// (`data/join/es.json`). The browser reads it as it reads the English one: the laying over
+/// and its checks stay out of the app's wasm.
+pub fn guide_path(lang: Lang) -> String {
+    match lang {
+        Lang::En => crate::names::GUIDE_PATH.to_string(),
+        lang => format!("data/join/{}.json", lang.code()),
+    }
+}
+
 /// A translation of the guide's texts.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GuideTexts {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use coops_core::camera::{Camera, ZOOM_STEP, home_for};
-use coops_core::geo::{ATTRIBUTION, SHADES, WorldMap, shade};
+use coops_core::geo::{SHADES, WorldMap, attribution, shade};
 use coops_core::names::{
     MAP_DRAWN_MARK, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, WORLD_PATH,
 };
@@ -140,12 +140,8 @@ pub fn WorldMapPanel(
                         <MapLegend />
                     </Show>
                     <MapTable data=table_data results />
-                    <p class="world-map__attribution">
-                        {move || match world.get() {
-                            Some(Ok(map)) => map.attribution.clone(),
-                            _ => ATTRIBUTION.to_string(),
-                        }}
-                    </p>
+                    // The credit in the page's language (the asset's own is in English).
+                    <p class="world-map__attribution">{attribution()}</p>
                 </div>
                 <aside class="world-map__remote" aria-label=words().text("remote-group-label")>{remote_group}</aside>
             </div>

@@ -55,6 +55,26 @@ async fn each_language_speaks_from_the_first_paint_and_the_switcher_keeps_the_vi
         assert_eq!(app.heading().await, spanish.text("directory-heading"));
         let count = app.text("[data-testid=result-count]").await;
         assert!(count.contains("cooperativas"), "{count}");
+        // The names that cross languages: a region's, a country's, a business area's.
+        for (css, name) in [
+            ("#facet-region option[value=europe]", "Europa"),
+            ("#facet-country option[value=DE]", "Alemania"),
+            (
+                "label[for=tag-software-development]",
+                "Desarrollo de software",
+            ),
+        ] {
+            let shown = app
+                .js(
+                    &format!("return document.querySelector('{css}').textContent.trim()"),
+                    vec![],
+                )
+                .await;
+            assert!(
+                shown.as_str().unwrap_or_default().starts_with(name),
+                "{css}: {shown}"
+            );
+        }
         // A filter, then French: the same view in the other language.
         app.choose("facet-region", "europe").await;
         app.wait_for_query("?region=europe").await;

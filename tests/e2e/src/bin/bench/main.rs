@@ -13,6 +13,7 @@
 mod embedding;
 mod first_view;
 mod keystroke;
+mod languages;
 mod lighter;
 mod map;
 
@@ -48,6 +49,13 @@ async fn main() {
         }
         print_embedding(&embedded);
         print_budgets(&embedding_budgets(&embedded));
+        return;
+    }
+    // BENCH_LANGUAGES_ONLY=1 measures the pages in English and Spanish, and the catalogs.
+    if std::env::var_os("BENCH_LANGUAGES_ONLY").is_some() {
+        let measured = languages::measure().await;
+        languages::print(&measured);
+        print_budgets(&languages::budgets(&measured));
         return;
     }
     // BENCH_MAP_ONLY=1 measures the map of places and nothing else.
@@ -163,12 +171,15 @@ async fn main() {
     print_embedding(&embedded);
     let keystroke = keystroke::run().await;
     let map = map::run().await;
+    let languages = languages::measure().await;
+    languages::print(&languages);
     let wasm = lighter::wasm_files();
     lighter::print_sizes(&wasm);
     let mut budgets = check_budgets(&first_view, &keystroke);
     budgets.extend(embedding_budgets(&embedded));
     budgets.extend(lighter::budgets(&first_view, &keystroke, &wasm));
     budgets.extend(map::budgets(&map));
+    budgets.extend(languages::budgets(&languages));
     print_budgets(&budgets);
 
     let results = json!({
@@ -183,6 +194,7 @@ async fn main() {
         "embedding": embedded,
         "keystroke": keystroke,
         "map": map,
+        "languages": languages,
         "budgets": budgets,
     });
     let out = workspace().join("bench/out");
