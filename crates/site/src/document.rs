@@ -27,11 +27,13 @@ pub struct Assets {
 pub fn page(route: &Route, lang: Lang, rendered: &RenderedPage, assets: &Assets) -> String {
     let base = escape_html(&assets.public_url);
     let at = |file: &str| format!("{base}{}", escape_html(file));
-    // The app needs its language's words before it starts: fetched beside its code.
+    // The app needs its language's words before it starts: fetched beside its code, at low
+    // priority like the dataset, so that on a slow line it does not take the bandwidth of
+    // what the first paint needs (the stylesheet); the app's wasm, far larger, arrives later.
     let catalog = match lang {
         Lang::En => String::new(),
         lang => format!(
-            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/json\" crossorigin=\"anonymous\">\n",
+            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/json\" crossorigin=\"anonymous\" fetchpriority=\"low\">\n",
             lang.catalog_path()
         ),
     };
