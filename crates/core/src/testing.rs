@@ -71,13 +71,8 @@ pub fn directory_of(coops: Vec<Coop>) -> crate::Directory {
 /// Runs `check` with `lang`'s words (the file in `public/i18n/`), on a thread of its own (the
 /// words are per thread, as the site build sets them).
 pub fn in_language(lang: crate::i18n::Lang, check: fn()) {
-    let path = format!(
-        "{}/../../public/i18n/{}.json",
-        env!("CARGO_MANIFEST_DIR"),
-        lang.code()
-    );
-    let text = std::fs::read_to_string(path).expect("a catalog");
-    let catalog = crate::i18n::Catalog::parse(lang, &text).expect("it reads");
+    let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let catalog = crate::i18n::Catalog::read(lang, &public).expect("a catalog");
     let catalog: &'static crate::i18n::Catalog = Box::leak(Box::new(catalog));
     std::thread::spawn(move || {
         crate::i18n::set_words(catalog);

@@ -11,9 +11,7 @@ fn root() -> PathBuf {
 }
 
 fn catalog(lang: Lang) -> Catalog {
-    let path = root().join(format!("public/i18n/{}.json", lang.code()));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-    Catalog::parse(lang, &text).unwrap_or_else(|e| panic!("{e}"))
+    Catalog::read(lang, &root().join("public")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

@@ -220,44 +220,41 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     let routes = routes::all(&loaded.directory)?;
     // Every language's words and guide, as the site serves them (Trunk copies public/i18n/
     // and public/data/).
-    let languages =
-        Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let path = staging.join(lang.catalog_path());
-                let catalog = Catalog::parse(lang, &String::from_utf8_lossy(&read(&path)?))
-                    .map_err(|e| SiteError::Data {
-                        path,
+    let languages = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let catalog = Catalog::read(lang, staging).map_err(|e| SiteError::Data {
+                path: staging.join(lang.catalog_path()),
+                message: e.to_string(),
+            })?;
+            // The build's whole life: every page of the language renders with them.
+            let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+            // The guide in the language: its translation laid over it, and checked whole.
+            let guide = match lang {
+                Lang::En => guide.clone(),
+                lang => {
+                    let path = staging.join(texts_path(lang));
+                    let texts = String::from_utf8_lossy(&read(&path)?).into_owned();
+                    let guide = load_translated_guide(&guide_text, &texts).map_err(|e| {
+                        SiteError::Data {
+                            path,
+                            message: format!("not a translation of the guide: {e}"),
+                        }
+                    })?;
+                    // The whole guide in the language, which the app reads as it reads
+                    // the English one (see `guide_path`).
+                    let served = staging.join(guide_path(lang));
+                    let json = serde_json::to_string(&guide).map_err(|e| SiteError::Data {
+                        path: served.clone(),
                         message: e.to_string(),
                     })?;
-                // The build's whole life: every page of the language renders with them.
-                let catalog: &'static Catalog = Box::leak(Box::new(catalog));
-                // The guide in the language: its translation laid over it, and checked whole.
-                let guide = match lang {
-                    Lang::En => guide.clone(),
-                    lang => {
-                        let path = staging.join(texts_path(lang));
-                        let texts = String::from_utf8_lossy(&read(&path)?).into_owned();
-                        let guide = load_translated_guide(&guide_text, &texts).map_err(|e| {
-                            SiteError::Data {
-                                path,
-                                message: format!("not a translation of the guide: {e}"),
-                            }
-                        })?;
-                        // The whole guide in the language, which the app reads as it reads
-                        // the English one (see `guide_path`).
-                        let served = staging.join(guide_path(lang));
-                        let json = serde_json::to_string(&guide).map_err(|e| SiteError::Data {
-                            path: served.clone(),
-                            message: e.to_string(),
-                        })?;
-                        write(&served, json.as_bytes())?;
-                        guide
-                    }
-                };
-                Ok((lang, catalog, Arc::new(guide)))
-            })
-            .collect::<Result<Vec<_>, SiteError>>()?;
+                    write(&served, json.as_bytes())?;
+                    guide
+                }
+            };
+            Ok((lang, catalog, Arc::new(guide)))
+        })
+        .collect::<Result<Vec<_>, SiteError>>()?;
     let script = |name: &str| -> Result<(PathBuf, String), SiteError> {
         let path = options.source.join("public/js").join(name);
         Ok((

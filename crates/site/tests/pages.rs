@@ -296,13 +296,8 @@ fn hostile_text_stays_text_and_only_safe_links_become_links() {
 
 /// `lang`'s catalog from `public/i18n/`, for as long as the tests run.
 fn catalog(lang: coops_core::i18n::Lang) -> &'static coops_core::i18n::Catalog {
-    let path = format!(
-        "{}/../../public/i18n/{}.json",
-        env!("CARGO_MANIFEST_DIR"),
-        lang.code()
-    );
-    let text = std::fs::read_to_string(path).expect("a catalog");
-    let catalog = coops_core::i18n::Catalog::parse(lang, &text).expect("it reads");
+    let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let catalog = coops_core::i18n::Catalog::read(lang, &public).expect("a catalog");
     Box::leak(Box::new(catalog))
 }
 

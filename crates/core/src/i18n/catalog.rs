@@ -56,6 +56,17 @@ impl Catalog {
         Ok(Catalog { lang, messages })
     }
 
+    /// Reads `lang`'s catalog file from `folder`, a site or its sources (`public/`): the file
+    /// is `folder/i18n/<code>.json` ([`Lang::catalog_path`]). For the site build and the tests.
+    pub fn read(lang: Lang, folder: &std::path::Path) -> Result<Catalog, CatalogError> {
+        let path = folder.join(lang.catalog_path());
+        let text = std::fs::read_to_string(&path).map_err(|e| CatalogError {
+            lang,
+            reason: format!("{}: {e}", path.display()),
+        })?;
+        Catalog::parse(lang, &text)
+    }
+
     /// The catalog's language.
     pub fn lang(&self) -> Lang {
         self.lang

@@ -312,11 +312,7 @@ async fn in_a_host_page_a_failed_dataset_says_so_and_retry_recovers() {
 #[tokio::test]
 async fn data_lang_puts_the_app_in_the_host_pages_language() {
     use coops_core::i18n::{Catalog, Lang};
-    let french = Catalog::parse(
-        Lang::Fr,
-        &std::fs::read_to_string(dist_dir().join(Lang::Fr.catalog_path())).expect("fr.json"),
-    )
-    .expect("the French catalog");
+    let french = Catalog::read(Lang::Fr, &dist_dir()).expect("the French catalog");
     let server = serving_host_page("/reseau/rejoindre", host_html("join", r#"data-lang="fr""#));
     run_with(server, |app| async move {
         app.open("/reseau/rejoindre").await;

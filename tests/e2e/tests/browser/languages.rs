@@ -7,9 +7,7 @@ use e2e::{AppPage, Browser, StaticServer, dist_dir, run};
 
 /// `lang`'s catalog as the site serves it.
 fn words(lang: Lang) -> Catalog {
-    let path = dist_dir().join(lang.catalog_path());
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-    Catalog::parse(lang, &text).expect("a catalog")
+    Catalog::read(lang, &dist_dir()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The `<html lang>` and the app root's `lang`.
