@@ -151,3 +151,26 @@ pub fn when_drawn(element: &web_sys::Element, then: impl FnOnce() + 'static) {
         }
     });
 }
+
+/// Saves `content` as a file named `name` (of type `mime`), made in the browser: a link to it
+/// is clicked and let go. Whether the browser took it.
+pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    let save = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(name);
+        document.body()?.append_child(&link).ok()?;
+        link.click();
+        link.remove();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    save().is_some()
+}

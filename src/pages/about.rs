@@ -3,7 +3,9 @@
 use coops_core::i18n::words;
 use coops_core::names::LIST_URL;
 
-use crate::components::message::linked_message;
+use crate::components::message::{linked_message, marked_message};
+use crate::host::use_host;
+use coops_core::names::{DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH};
 use leptos::html::Section;
 use leptos::prelude::*;
 
@@ -22,6 +24,27 @@ fn linked(key: &'static str) -> Vec<AnyView> {
     linked_message(key, &LINKS)
 }
 
+/// Where the whole dataset can be taken, in each format the build publishes.
+fn open_data() -> Vec<AnyView> {
+    let host = use_host();
+    let links = [
+        ("json", host.data_url(DATASET_PATH)),
+        ("csv", host.data_url(DIRECTORY_CSV_PATH)),
+        ("geojson", host.data_url(DIRECTORY_GEOJSON_PATH)),
+        (
+            "cc0",
+            "https://creativecommons.org/publicdomain/zero/1.0/".to_string(),
+        ),
+    ];
+    marked_message("about-data", move |name, text| {
+        let href = links
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, href)| href.clone());
+        view! { <a href=href>{text}</a> }.into_any()
+    })
+}
+
 /// About the directory and the list behind it.
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -34,6 +57,7 @@ pub fn AboutPage() -> impl IntoView {
             <p>{words().text("about-coops")}</p>
             <p>{linked("about-source")}</p>
             <p id="about-places">{linked("about-places")}</p>
+            <p id="about-data">{open_data()}</p>
         </section>
     }
 }

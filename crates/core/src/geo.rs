@@ -199,14 +199,14 @@ pub fn attribution() -> &'static str {
     crate::i18n::words().text("map-attribution")
 }
 
-/// The shading steps of the map, as (lowest count, legend label). A country's step is the last
-/// whose lowest count it reaches; step 0 means no co-ops.
+/// The shading steps of the map, as (lowest count, the catalog's key for its legend label). A
+/// country's step is the last whose lowest count it reaches; step 0 means no co-ops.
 pub const SHADES: [(usize, &str); 5] = [
-    (0, "none"),
-    (1, "1"),
-    (2, "2–4"),
-    (5, "5–9"),
-    (10, "10 or more"),
+    (0, "shade-none"),
+    (1, "shade-1"),
+    (2, "shade-2"),
+    (5, "shade-5"),
+    (10, "shade-10"),
 ];
 
 /// The shading step (0..SHADES.len()) for a count of co-ops.

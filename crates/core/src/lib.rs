@@ -4,13 +4,14 @@
 //! `cargo test`: the data model (which *is* the dataset's JSON format), loading and validation,
 //! text folding for search, the search index and facets, the words the app and the pre-rendered
 //! page share, the URL query codec, safe links, the
-//! join-wizard engine and its validator, and the map geometry.
+//! join-wizard engine and its validator, the map geometry, and the data in other formats.
 //!
 //! This crate must never depend on leptos, web-sys, gloo or anything else that needs a browser:
 //! the importer (native) and the app (wasm) both build on it, and its tests run natively.
 
 pub mod camera;
 pub mod embed;
+pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod join;

@@ -82,6 +82,10 @@ pub const BINDINGS_GLOBAL: &str = "wasmBindings";
 pub const DATASET_PATH: &str = "data/directory.json";
 /// See [`DATASET_PATH`].
 pub const GUIDE_PATH: &str = "data/join.json";
+/// The whole dataset as CSV (`crate::export::csv`), published by the build.
+pub const DIRECTORY_CSV_PATH: &str = "data/directory.csv";
+/// The whole dataset as GeoJSON (`crate::export::geojson`), published by the build.
+pub const DIRECTORY_GEOJSON_PATH: &str = "data/directory.geojson";
 /// The id of the `<script type="application/json">` in the directory's pre-rendered page that
 /// holds the quick search's words in the page's language (`coops_core::site::QUICK_SEARCH_MESSAGES`).
 pub const QUICK_WORDS_ID: &str = "tc-quick-words";

@@ -32,15 +32,25 @@ pub struct MapPlace {
     pub coops: Vec<u32>,
 }
 
+/// How a place is named to a reader: "Lyon, France"; a country alone by its name.
+pub fn place_label(
+    directory: &Directory,
+    name: &str,
+    country: &str,
+    precision: Precision,
+) -> String {
+    let country = directory.country_name(country);
+    if precision == Precision::Country || name == country {
+        country
+    } else {
+        format!("{name}, {country}")
+    }
+}
+
 impl MapPlace {
     /// How the place is named to a reader: "Lyon, France"; a country alone by its name.
     pub fn label(&self, directory: &Directory) -> String {
-        let country = directory.country_name(&self.country);
-        if self.precision == Precision::Country || self.name == country {
-            country
-        } else {
-            format!("{}, {country}", self.name)
-        }
+        place_label(directory, &self.name, &self.country, self.precision)
     }
 
     /// Where it is in the map's drawing.

@@ -15,7 +15,9 @@ use crate::{SiteError, read, write};
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; object-src 'none'";
 
 /// Extensions of the files worth compressing.
-const COMPRESSED: [&str; 8] = ["html", "css", "js", "json", "wasm", "svg", "xml", "txt"];
+const COMPRESSED: [&str; 10] = [
+    "html", "css", "js", "json", "wasm", "svg", "xml", "txt", "csv", "geojson",
+];
 
 /// Writes `<file>.gz` and `<file>.br` beside every compressible file under `dir`; returns how
 /// many files were compressed. Brotli at its best quality is slow: the files are shared out
@@ -138,13 +140,15 @@ server {{
         text/css css;
         text/javascript js;
         application/json json;
+        application/geo+json geojson;
+        text/csv csv;
         application/wasm wasm;
         image/svg+xml svg;
         application/xml xml;
         text/plain txt;
     }}
     charset utf-8;
-    charset_types text/css text/javascript application/json application/xml text/plain;
+    charset_types text/css text/javascript application/json application/geo+json text/csv application/xml text/plain;
     error_page 404 {public_url}404.html;
 
     location {public_url} {{

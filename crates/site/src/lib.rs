@@ -34,7 +34,7 @@ use coops_core::i18n::{Catalog, Lang, set_words};
 use coops_core::join::load_guide;
 use coops_core::join::texts::{guide_path, load_translated_guide, texts_path};
 use coops_core::load::load_directory;
-use coops_core::names::{DATASET_PATH, GUIDE_PATH};
+use coops_core::names::{DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH, GUIDE_PATH};
 use tech_coops_app::data::Dataset;
 use tech_coops_app::host::Host;
 use tech_coops_app::render::{Inputs, render};
@@ -162,7 +162,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
 
 /// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
 /// the pages only; the rest are the app's, also loaded alone in other sites' pages.
-pub const STYLESHEETS: [&str; 15] = [
+pub const STYLESHEETS: [&str; 16] = [
     "page.css",
     "tokens.css",
     "base.css",
@@ -172,6 +172,7 @@ pub const STYLESHEETS: [&str; 15] = [
     "search-box.css",
     "facets.css",
     "filter-chips.css",
+    "download.css",
     "coop-card.css",
     "coop-page.css",
     "resources.css",
@@ -374,6 +375,18 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
             }
         }
     }
+    // The whole dataset in the formats other tools read, at stable addresses (issue 22).
+    let everyone = &loaded.directory;
+    write(
+        &staging.join(DIRECTORY_CSV_PATH),
+        coops_core::export::csv(everyone, &everyone.coops).as_bytes(),
+    )?;
+    write(
+        &staging.join(DIRECTORY_GEOJSON_PATH),
+        coops_core::export::geojson(everyone, &everyone.coops)
+            .to_string()
+            .as_bytes(),
+    )?;
     write(
         &staging.join("sitemap.xml"),
         sitemap::sitemap(&indexed).as_bytes(),

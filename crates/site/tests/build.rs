@@ -137,6 +137,16 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
     let site_css = read(&dir, &file_named(&dir, "site-", ".css"));
     assert!(site_css.starts_with("/* page.css */"));
     assert!(!read(&dir, &file_named(&dir, "app-", ".css")).contains("/* page.css */"));
+    // The whole dataset as CSV (a header and a row per co-op) and GeoJSON (a point per place).
+    // (Records end in CRLF; a line break inside a quoted field is a bare LF.)
+    let csv = read(&dir, "data/directory.csv");
+    assert_eq!(csv.matches("\r\n").count(), coops + 1);
+    assert!(csv.starts_with("id,name,url,status,region,"));
+    let geojson: serde_json::Value =
+        serde_json::from_str(&read(&dir, "data/directory.geojson")).unwrap();
+    assert_eq!(geojson["type"], "FeatureCollection");
+    assert!(geojson["features"].as_array().unwrap().len() >= coops);
+    assert!(dir.join("data/directory.csv.gz").is_file());
     // The guide in each language, whole, as the app reads it.
     let spanish_guide =
         coops_core::join::load_guide(&read(&dir, "data/join/es.json")).expect("a whole guide");

@@ -1,6 +1,7 @@
 //! The home screen: the directory of co-ops, filtered by the URL.
 
 mod chips;
+mod download;
 mod facets;
 mod filter_sheet;
 mod map;

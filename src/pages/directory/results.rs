@@ -10,6 +10,7 @@ use coops_core::site::filters_in_use;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::download::DownloadMenu;
 use crate::components::coop_card::{CoopCard, CoopLabels};
 use crate::data::DirectoryData;
 use crate::host::use_host;
@@ -36,7 +37,8 @@ pub fn ResultList(
     /// The filters in use, read out after the count (see `chips`).
     chips: Memo<Vec<(Filter, String)>>,
 ) -> impl IntoView {
-    let first_page = if use_host().prerendering {
+    let prerendering = use_host().prerendering;
+    let first_page = if prerendering {
         PRERENDERED_CARDS
     } else {
         PAGE_SIZE
@@ -86,13 +88,16 @@ pub fn ResultList(
     };
 
     view! {
-        <p class=RESULT_COUNT_CLASS data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
-            {move || count_label(words(), total())}
-            // Heard, not seen (the chips show them): a screen reader hears what the count is of.
-            <span class="visually-hidden">
-                {move || chips.with(|c| filters_in_use(c.iter().map(|(_, label)| label.as_str())))}
-            </span>
-        </p>
+        <div class="result-bar">
+            <p class=RESULT_COUNT_CLASS data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
+                {move || count_label(words(), total())}
+                // Heard, not seen (the chips show them): a screen reader hears what the count is of.
+                <span class="visually-hidden">
+                    {move || chips.with(|c| filters_in_use(c.iter().map(|(_, label)| label.as_str())))}
+                </span>
+            </p>
+            <DownloadMenu data=data.clone() results prerendering />
+        </div>
         <Show when=move || total() == 0>
             <EmptyState state=state.clone() />
         </Show>

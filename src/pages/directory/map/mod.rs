@@ -435,7 +435,7 @@ fn MapLegend() -> impl IntoView {
             view! {
                 <li class="world-map__legend-item">
                     <span class=format!("world-map__swatch world-map__country--shade-{step}") aria-hidden="true"></span>
-                    {*label}
+                    {words().text(label)}
                 </li>
             }
         })

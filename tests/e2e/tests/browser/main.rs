@@ -12,6 +12,7 @@ mod join;
 mod languages;
 mod map;
 mod near;
+mod open_data;
 mod phones;
 mod prerender;
 mod shell;

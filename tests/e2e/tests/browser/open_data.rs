@@ -1,0 +1,92 @@
+//! Open data (issue 22): the directory's "Download" saves the filtered view in each format, made
+//! in the browser, and each file reads back to the co-ops the count says.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use e2e::run;
+use serde_json::{Value, json};
+
+/// Waits for the browser to have saved `name` in `folder`, whole, and returns its text.
+async fn saved(folder: &Path, name: &str) -> String {
+    let path = folder.join(name);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        // Chromium writes `<name>.crdownload` first, and renames it once it is whole.
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no {name} saved in {}",
+            folder.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn each_download_of_a_filtered_view_reads_back_to_the_coops_counted() {
+    let folder: PathBuf = std::env::temp_dir().join(format!("tc-downloads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let into = folder.clone();
+    run(|app| async move {
+        app.cdp(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "allow", "downloadPath": into.to_string_lossy()}),
+        )
+        .await;
+        app.open("/?country=DE&q=web").await;
+        app.wait_for_query("?country=DE&q=web").await;
+        let count = app.result_count().await;
+        assert!(count > 0, "German co-ops doing web work");
+        let ids = app.coop_ids().await;
+        app.click("[data-testid=download] summary").await;
+
+        app.click("[data-testid=download] button[data-format=CSV]")
+            .await;
+        let text = saved(&into, "tech-coops.csv").await;
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "id");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), count, "a row per co-op counted");
+        let countries = headers.iter().position(|h| h == "countries").unwrap();
+        assert!(rows.iter().all(|r| r[countries].contains("DE")));
+        let csv_ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+        let shown: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(csv_ids[..shown.len()], shown[..], "in the list's order");
+
+        app.click("[data-testid=download] button[data-format=JSON]")
+            .await;
+        let text = saved(&into, "tech-coops.json").await;
+        // The dataset's own format: the app's loader (which the schema describes) reads it whole.
+        let loaded = coops_core::load::load_directory(&text).expect("the dataset's format");
+        assert!(loaded.skipped.is_empty());
+        assert_eq!(loaded.directory.coops.len(), count);
+
+        app.click("[data-testid=download] button[data-format=GeoJSON]")
+            .await;
+        let text = saved(&into, "tech-coops.geojson").await;
+        let collection: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(collection["type"], "FeatureCollection");
+        let features = collection["features"].as_array().unwrap();
+        let mut placed: Vec<&str> = features
+            .iter()
+            .map(|f| {
+                assert_eq!(f["geometry"]["type"], "Point");
+                let at = f["geometry"]["coordinates"].as_array().unwrap();
+                assert!(
+                    at[0].as_f64().unwrap().abs() <= 180.0 && at[1].as_f64().unwrap().abs() <= 90.0
+                );
+                f["properties"]["id"].as_str().unwrap()
+            })
+            .collect();
+        placed.dedup();
+        // Every co-op with a country has a place: each one counted has a point.
+        assert_eq!(placed.len(), count);
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(folder);
+}
