@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::components::app_link::AppLink;
+use crate::components::outcome_coops::OutcomeCoops;
 use coops_core::i18n::{decimal, parse_decimal, words};
 use coops_core::join::{Fee, JoinGuide, Link, NextStep, money, month_label};
 use coops_core::query::DirectoryQuery;
@@ -71,6 +72,11 @@ pub fn JoinOutcome(
         .collect_view();
 
     let filters = guide.filters(&answers);
+    // An outcome that points at co-ops names some, matching the answers.
+    let coops = outcome
+        .directory_label
+        .is_some()
+        .then(|| view! { <OutcomeCoops filters=filters.clone() /> });
     let directory_link = outcome.directory_label.clone().map(|label| {
         let query = DirectoryQuery {
             region: filters.region.clone(),
@@ -140,6 +146,7 @@ pub fn JoinOutcome(
             <h3>{words().text("next-steps")}</h3>
             <ol class="join-outcome__steps">{steps}</ol>
             {outcome.fee.clone().map(|fee| view! { <FeeCalculator fee /> })}
+            {coops}
             {directory_link}
             <h3>{words().text("why-this-path")}</h3>
             <p>{outcome.why.clone()}</p>

@@ -11,6 +11,7 @@ pub mod language_switcher;
 pub mod load_state;
 pub mod locator_map;
 pub mod message;
+pub mod outcome_coops;
 pub mod page_meta;
 pub mod rich_text;
 pub mod search_box;

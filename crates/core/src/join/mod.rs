@@ -6,6 +6,7 @@
 //! without touching Rust. The engine never trusts the URL: an answer that does not exist stops
 //! the walk at the last valid step, with a note saying so.
 
+pub mod people;
 pub mod texts;
 
 use std::collections::{HashMap, HashSet};

@@ -169,3 +169,49 @@ async fn the_fee_calculator_applies_the_rate_and_the_minimum() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_would_be_workers_outcome_names_coops_in_their_country_first() {
+    let guide = guide();
+    let data = e2e::expected::dataset();
+    // A path of a would-be worker whose answers name a country with co-ops in the list.
+    let (answers, country) = all_paths(&guide)
+        .into_iter()
+        .filter(|(answers, outcome)| {
+            answers[0] == "worker"
+                && guide
+                    .outcome(outcome)
+                    .is_some_and(|o| o.directory_label.is_some())
+        })
+        .find_map(|(answers, _)| {
+            let steps: Vec<Vec<String>> = answers.iter().map(|a| vec![a.clone()]).collect();
+            let country = guide.filters(&steps).country?;
+            (e2e::expected::active_in_country(&data, &country) >= 3).then_some((answers, country))
+        })
+        .expect("a worker's path to a country with co-ops");
+    let url = format!("/join?a={}", answers.join("."));
+    run(|app| async move {
+        app.open(&url).await;
+        app.find("[data-testid=join-outcome] [data-testid=coop-card]").await;
+        let countries: Vec<String> = app
+            .js(
+                "return [...document.querySelectorAll('[data-testid=join-outcome] [data-testid=coop-card]')].map(c => c.dataset.coopId)",
+                vec![],
+            )
+            .await
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| {
+                let id = id.as_str().unwrap();
+                let coop = data["coops"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap();
+                coop["location"]["countries"].to_string()
+            })
+            .collect();
+        assert!(!countries.is_empty() && countries.len() <= 6, "{countries:?}");
+        assert!(countries[0].contains(&country), "the visitor's country first: {countries:?}");
+        let count = app.text("[data-testid=outcome-coops-count]").await;
+        assert!(count.chars().next().unwrap().is_ascii_digit(), "{count}");
+    })
+    .await;
+}

@@ -1,0 +1,53 @@
+//! The co-ops an outcome of the guide names: those matching the answers, as cards, with how
+//! many match in all (`coops_core::join::people`).
+
+use coops_core::i18n::words;
+use coops_core::join::Filters;
+use coops_core::join::people::matching_coops;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::coop_card::{CoopCard, CoopLabels};
+use crate::components::load_state::WithDirectory;
+use crate::data::DirectoryData;
+
+/// Up to six co-ops for the answers' filters, the visitor's country first; the dataset is
+/// fetched for them if the page does not have it yet.
+#[component]
+pub fn OutcomeCoops(
+    /// What the answers imply: region, country, business areas.
+    filters: Filters,
+) -> impl IntoView {
+    view! {
+        <section class="join-outcome__coops" aria-labelledby="outcome-coops-title">
+            <h3 id="outcome-coops-title">{words().text("outcome-coops-heading")}</h3>
+            <WithDirectory children=move |data| view! { <CoopsFor data filters=filters.clone() /> } />
+        </section>
+    }
+}
+
+/// The cards, once the dataset is in.
+#[component]
+fn CoopsFor(data: DirectoryData, filters: Filters) -> impl IntoView {
+    let (found, total) = matching_coops(&data.directory, &data.index, &filters);
+    let navigate = use_navigate();
+    // A tag on a card opens the directory on that business area.
+    let on_tag =
+        Callback::new(move |tag: String| navigate(&format!("/?tag={tag}"), Default::default()));
+    let cards = found
+        .into_iter()
+        .map(|i| {
+            let coop = data.directory.coops[i as usize].clone();
+            let labels = CoopLabels::of(&coop, &data);
+            view! { <li class="result-list__item"><CoopCard coop labels on_tag distance=None /></li> }
+        })
+        .collect_view();
+    let count = match total {
+        0 => words().text("outcome-coops-none").to_string(),
+        n => words().count("outcome-coops-count", n as u64, &[]),
+    };
+    view! {
+        <p class="join-outcome__coops-count" data-testid="outcome-coops-count">{count}</p>
+        <ul class="result-list join-outcome__cards">{cards}</ul>
+    }
+}
