@@ -326,16 +326,13 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     // -- the pages --
     let base = prefix.trim_end_matches('/').to_string();
     let app_url = format!("{}{prefix}", options.origin.trim_end_matches('/'));
-    let inputs = Inputs {
-        host: Host {
-            base: base.clone(),
-            link_prefix: base,
-            app_url: app_url.clone(),
-            prerendering: true,
-            ..Host::default()
-        },
-        directory: Arc::new(Dataset::new(loaded.clone(), Lang::En)),
-        guide: Arc::new(guide),
+    // Where every page is served; each language's pages add its words, dataset and guide.
+    let host = Host {
+        base: base.clone(),
+        link_prefix: base,
+        app_url: app_url.clone(),
+        prerendering: true,
+        ..Host::default()
     };
     let assets = Assets {
         public_url: prefix.to_string(),
@@ -359,7 +356,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
         let inputs = Inputs {
             host: Host {
                 lang,
-                ..inputs.host.clone()
+                ..host.clone()
             },
             guide,
             directory: Arc::new(Dataset::new(loaded.clone(), lang)),
