@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, UrlQuery};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -91,34 +91,32 @@ impl QueryWriter {
     }
 }
 
-/// The directory query in the current URL, and a way to change it.
+/// A page's query in the current URL (the directory's, by default), and a way to change it.
 #[derive(Clone)]
-pub struct QueryState {
+pub struct QueryState<Q: UrlQuery = DirectoryQuery> {
     /// The query the URL describes.
-    pub query: Memo<DirectoryQuery>,
+    pub query: Memo<Q>,
     writer: QueryWriter,
 }
 
-impl QueryState {
+impl<Q: UrlQuery> QueryState<Q> {
     /// Reads the query from the current location.
     pub fn from_location() -> Self {
         let search = use_location().search;
         let share = use_host().query_share();
         QueryState {
-            query: Memo::new(move |_| {
-                DirectoryQuery::from_query_string(&share.read(&search.read()))
-            }),
+            query: Memo::new(move |_| Q::from_query_string(&share.read(&search.read()))),
             writer: QueryWriter::from_location(),
         }
     }
 
     /// Navigates to the same page with `query`, without scrolling.
-    pub fn set(&self, query: DirectoryQuery, history: History) {
+    pub fn set(&self, query: Q, history: History) {
         self.writer.write(&query.to_query_string(), history);
     }
 
     /// Applies `change` to the current query and navigates there.
-    pub fn update(&self, history: History, change: impl FnOnce(&mut DirectoryQuery)) {
+    pub fn update(&self, history: History, change: impl FnOnce(&mut Q)) {
         let mut query = self.query.get_untracked();
         change(&mut query);
         self.set(query, history);

@@ -1,10 +1,11 @@
-//! Linked entries from the list (networks, resources, products), in sections, filtered by text.
+//! Linked entries from the list (networks, resources, products), in sections, filtered by text
+//! and, for resources, by who they serve.
 
-use coops_core::Entry;
 use coops_core::i18n::words;
-use coops_core::search::entry_matches;
+use coops_core::search::{entry_matches, entry_serves};
 use coops_core::text::fold;
 use coops_core::url::safe_href;
+use coops_core::{Entry, Serves};
 use leptos::prelude::*;
 
 use crate::components::rich_text::{ExternalLink, RichText};
@@ -31,12 +32,18 @@ pub fn EntrySections(
     /// The search text.
     #[prop(into)]
     query: Signal<String>,
+    /// Only the resources for this reader (the resources page's filter); none: every entry.
+    #[prop(into, optional)]
+    serves: MaybeProp<Serves>,
+    /// What an entry is, to tests and other tools (`data-testid`): `entry`, or `resource`.
+    testid: &'static str,
     /// Bound to the count line: the sections are drawn once it is in the document.
     shown: NodeRef<leptos::html::P>,
 ) -> impl IntoView {
     let sections = StoredValue::new(sections);
     let filtered = Memo::new(move |_| {
         let folded = fold(&query.read());
+        let reader = serves.get();
         sections.with_value(|sections| {
             sections
                 .iter()
@@ -44,7 +51,7 @@ pub fn EntrySections(
                     entries: s
                         .entries
                         .iter()
-                        .filter(|e| entry_matches(e, &folded))
+                        .filter(|e| entry_serves(e, reader) && entry_matches(e, &folded))
                         .cloned()
                         .collect(),
                     ..s.clone()
@@ -65,7 +72,7 @@ pub fn EntrySections(
             <section class="entry-section" id=section.id.clone() aria-labelledby=format!("{}-title", section.id)>
                 {section.group.clone().map(|g| view! { <p class="entry-section__group">{g}</p> })}
                 <h2 id=format!("{}-title", section.id)>{section.title.clone()}</h2>
-                <EntryItems entries=section.entries.clone() />
+                <EntryItems entries=section.entries.clone() testid />
             </section>
         </For>
     }
@@ -73,23 +80,27 @@ pub fn EntrySections(
 
 /// A bulleted list of entries, nesting their children.
 #[component]
-fn EntryItems(entries: Vec<Entry>) -> impl IntoView {
+fn EntryItems(entries: Vec<Entry>, testid: &'static str) -> impl IntoView {
     view! {
         <ul class="entry-list">
-            {entries.into_iter().map(|entry| view! { <EntryItem entry /> }).collect_view()}
+            {entries.into_iter().map(|entry| view! { <EntryItem entry testid /> }).collect_view()}
         </ul>
     }
 }
 
-/// One entry: its link, what the list says of it, and its nested entries.
+/// One entry: its link, what the list says of it, and its nested entries. A resource says who
+/// it serves in `data-serves` (ids, space-separated), for tools reading the page.
 #[component]
-fn EntryItem(entry: Entry) -> impl IntoView {
+pub fn EntryItem(entry: Entry, testid: &'static str) -> impl IntoView {
     let Entry {
         name,
         url,
         description,
         children,
+        serves,
     } = entry;
+    let serves =
+        (!serves.is_empty()).then(|| serves.iter().map(|s| s.id()).collect::<Vec<_>>().join(" "));
     let title = match url.as_deref().and_then(safe_href) {
         Some(href) => {
             view! { <ExternalLink href=href.to_string()>{name}</ExternalLink> }.into_any()
@@ -97,9 +108,9 @@ fn EntryItem(entry: Entry) -> impl IntoView {
         None => name.into_any(),
     };
     let nested =
-        (!children.is_empty()).then(|| view! { <EntryItems entries=children /> }.into_any());
+        (!children.is_empty()).then(|| view! { <EntryItems entries=children testid /> }.into_any());
     view! {
-        <li class="entry-list__item" data-testid="entry">
+        <li class="entry-list__item" data-testid=testid data-serves=serves>
             <span class="entry-list__name">{title}</span>
             {(!description.is_empty()).then(|| view! { " " <span class="entry-list__description"><RichText spans=description /></span> })}
             {nested}

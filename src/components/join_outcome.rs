@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::components::app_link::AppLink;
 use crate::components::outcome_coops::OutcomeCoops;
+use crate::components::read_next::ReadNext;
 use coops_core::i18n::{decimal, parse_decimal, words};
 use coops_core::join::{Fee, JoinGuide, Link, NextStep, money, month_label};
 use coops_core::query::DirectoryQuery;
@@ -77,6 +78,8 @@ pub fn JoinOutcome(
         .directory_label
         .is_some()
         .then(|| view! { <OutcomeCoops filters=filters.clone() /> });
+    let reads =
+        (!outcome.reads.is_empty()).then(|| view! { <ReadNext reads=outcome.reads.clone() /> });
     let directory_link = outcome.directory_label.clone().map(|label| {
         let query = DirectoryQuery {
             region: filters.region.clone(),
@@ -148,6 +151,7 @@ pub fn JoinOutcome(
             {outcome.fee.clone().map(|fee| view! { <FeeCalculator fee /> })}
             {coops}
             {directory_link}
+            {reads}
             <h3>{words().text("why-this-path")}</h3>
             <p>{outcome.why.clone()}</p>
             {alternatives}

@@ -3,7 +3,7 @@
 
 use coops_core::i18n::words;
 use coops_core::join::Filters;
-use coops_core::join::people::matching_coops;
+use coops_core::join::people::{matching_coops, network, network_members};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -34,7 +34,41 @@ fn CoopsFor(data: DirectoryData, filters: Filters) -> impl IntoView {
     // A tag on a card opens the directory on that business area.
     let on_tag =
         Callback::new(move |tag: String| navigate(&format!("/?tag={tag}"), Default::default()));
-    let cards = found
+    let cards = view! { <OutcomeCards data=data.clone() coops=found on_tag /> };
+    let count = match total {
+        0 => words().text("outcome-coops-none").to_string(),
+        n => words().count("outcome-coops-count", n as u64, &[]),
+    };
+    let members = filters
+        .network
+        .as_deref()
+        .map(|name| view! { <NetworkMembers data=data.clone() name=name.to_string() on_tag /> });
+    view! {
+        <p class="join-outcome__coops-count" data-testid="outcome-coops-count">{count}</p>
+        {cards}
+        {members}
+    }
+}
+
+/// The co-ops the list says belong to the network the answers point to, if it names any.
+#[component]
+fn NetworkMembers(data: DirectoryData, name: String, on_tag: Callback<String>) -> impl IntoView {
+    let members = network_members(&data.directory, &name);
+    let network_name = network(&data.directory, &name).map_or(name, |n| n.name.clone());
+    (!members.is_empty()).then(|| {
+        view! {
+            <div class="join-outcome__members" data-testid="network-members">
+                <h4>{words().format("network-members-heading", &[("network", &network_name)])}</h4>
+                <OutcomeCards data coops=members on_tag />
+            </div>
+        }
+    })
+}
+
+/// The cards of `coops` (positions in the dataset), as the directory draws them.
+#[component]
+fn OutcomeCards(data: DirectoryData, coops: Vec<u32>, on_tag: Callback<String>) -> impl IntoView {
+    let cards = coops
         .into_iter()
         .map(|i| {
             let coop = data.directory.coops[i as usize].clone();
@@ -42,12 +76,5 @@ fn CoopsFor(data: DirectoryData, filters: Filters) -> impl IntoView {
             view! { <li class="result-list__item"><CoopCard coop labels on_tag distance=None /></li> }
         })
         .collect_view();
-    let count = match total {
-        0 => words().text("outcome-coops-none").to_string(),
-        n => words().count("outcome-coops-count", n as u64, &[]),
-    };
-    view! {
-        <p class="join-outcome__coops-count" data-testid="outcome-coops-count">{count}</p>
-        <ul class="result-list join-outcome__cards">{cards}</ul>
-    }
+    view! { <ul class="result-list join-outcome__cards">{cards}</ul> }
 }

@@ -5,7 +5,9 @@ use coops_core::names::LIST_URL;
 
 use crate::components::message::{linked_message, marked_message};
 use crate::host::use_host;
-use coops_core::names::{DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH};
+use coops_core::names::{
+    DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH, MURMURATIONS_INDEX,
+};
 use leptos::html::Section;
 use leptos::prelude::*;
 
@@ -31,6 +33,7 @@ fn open_data() -> Vec<AnyView> {
         ("json", host.data_url(DATASET_PATH)),
         ("csv", host.data_url(DIRECTORY_CSV_PATH)),
         ("geojson", host.data_url(DIRECTORY_GEOJSON_PATH)),
+        ("murmurations", host.data_url(MURMURATIONS_INDEX)),
         (
             "cc0",
             "https://creativecommons.org/publicdomain/zero/1.0/".to_string(),

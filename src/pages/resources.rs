@@ -1,6 +1,8 @@
-//! The networks page and the resources page: the list's links, by section, searchable.
+//! The networks page and the resources page: the list's links, by section, searchable; the
+//! resources also by who they serve (`/resources?serves=start`).
 
 use coops_core::i18n::words;
+use coops_core::query::LinksQuery;
 use coops_core::{Directory, Entry};
 use leptos::html::P;
 use leptos::prelude::*;
@@ -9,6 +11,7 @@ use crate::components::entry_list::{EntrySection, EntrySections};
 use crate::components::load_state::WithDirectory;
 use crate::components::page_meta::PageMeta;
 use crate::components::search_box::SearchBox;
+use crate::components::serves_filter::ServesFilter;
 use crate::handover::take_over_when_shown;
 use crate::url_state::{History, QueryState};
 
@@ -20,6 +23,7 @@ pub fn NetworksPage() -> impl IntoView {
             title=words().text("networks-title")
             path="/networks"
             lede=words().text("networks-lede")
+            testid="entry"
             sections=|d: &Directory| vec![
                 section("networks", words().text("networks-section"), None, &d.networks),
                 section("meetups", words().text("meetups-section"), None, &d.meetups),
@@ -36,6 +40,8 @@ pub fn ResourcesPage() -> impl IntoView {
             title=words().text("resources-title")
             path="/resources"
             lede=words().text("resources-lede")
+            testid="resource"
+            by_reader=true
             sections=|d: &Directory| {
                 let mut sections: Vec<EntrySection> = d
                     .resources
@@ -71,12 +77,22 @@ fn LinkPage(
     lede: &'static str,
     /// Picks the sections from the dataset.
     sections: fn(&Directory) -> Vec<EntrySection>,
+    /// What an entry is, to tests and tools (`entry`, `resource`).
+    testid: &'static str,
+    /// Whether the entries can be filtered by who they serve (the resources).
+    #[prop(optional)]
+    by_reader: bool,
 ) -> impl IntoView {
-    let state = QueryState::from_location();
+    let state = QueryState::<LinksQuery>::from_location();
     let query = state.query;
-    let on_search =
-        Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text));
+    let on_search = {
+        let state = state.clone();
+        Callback::new(move |text: String| state.update(History::Replace, |q| q.q = text))
+    };
     let text = Signal::derive(move || query.read().q.clone());
+    let reader = Signal::derive(move || query.read().serves);
+    let on_reader = Callback::new(move |serves| state.update(History::Push, |q| q.serves = serves));
+    let filter = by_reader.then(|| view! { <ServesFilter selected=reader on_change=on_reader /> });
     // Text typed into the pre-rendered page's search box, and its focus, carry over.
     let shown = NodeRef::<P>::new();
     take_over_when_shown(shown, move |handover| {
@@ -90,7 +106,8 @@ fn LinkPage(
             <h1 id="links-title">{title}</h1>
             <p class="page__lede">{lede}</p>
             <SearchBox value=text on_input=on_search hint=words().text("entries-search-hint") />
-            <WithDirectory children=move |data| view! { <EntrySections sections=sections(&data.directory) query=text shown /> } />
+            {filter}
+            <WithDirectory children=move |data| view! { <EntrySections sections=sections(&data.directory) query=text serves=reader testid shown /> } />
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 
 /// The dataset schema this code writes. Readers accept any `1.x`; a newer major is refused
 /// with a clear message (see [`crate::load`]).
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 /// The major version of [`SCHEMA_VERSION`].
 pub const SCHEMA_MAJOR: u32 = 1;
 
@@ -319,6 +319,65 @@ pub struct Entry {
     /// Nested bullets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Entry>,
+    /// Who a resource is for (`data/serves.toml`, beside the list); empty for the other lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub serves: Vec<Serves>,
+}
+
+/// Who a resource of the list serves (issue 22): the reader, by what they are doing. The guide's
+/// outcomes offer the resources for their visitor, and `/resources?serves=<id>` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Serves {
+    /// Starting a co-op.
+    Start,
+    /// Converting a company into a co-op.
+    Convert,
+    /// Working in a co-op (or looking for work in one).
+    Work,
+    /// Running a co-op: governance, money, conflict, tools.
+    Run,
+    /// Supporting the movement from outside.
+    Support,
+}
+
+impl Serves {
+    /// Every reader, in the order the resources page offers them.
+    pub const ALL: [Serves; 5] = [
+        Serves::Start,
+        Serves::Convert,
+        Serves::Work,
+        Serves::Run,
+        Serves::Support,
+    ];
+
+    /// Its id, as in the data file, the dataset and the URL.
+    pub fn id(self) -> &'static str {
+        match self {
+            Serves::Start => "start",
+            Serves::Convert => "convert",
+            Serves::Work => "work",
+            Serves::Run => "run",
+            Serves::Support => "support",
+        }
+    }
+
+    /// The reader with this id.
+    pub fn from_id(id: &str) -> Option<Serves> {
+        Serves::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The catalog key of its name ("For starting a co-op").
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Serves::Start => "serves-start",
+            Serves::Convert => "serves-convert",
+            Serves::Work => "serves-work",
+            Serves::Run => "serves-run",
+            Serves::Support => "serves-support",
+        }
+    }
 }
 
 /// A section of resources ("Handbooks / Guides").

@@ -86,6 +86,11 @@ pub const GUIDE_PATH: &str = "data/join.json";
 pub const DIRECTORY_CSV_PATH: &str = "data/directory.csv";
 /// The whole dataset as GeoJSON (`crate::export::geojson`), published by the build.
 pub const DIRECTORY_GEOJSON_PATH: &str = "data/directory.geojson";
+/// The folder of the Murmurations profiles (`crate::export::murmurations`), published by the
+/// build: one `<co-op id>.json` each, and [`MURMURATIONS_INDEX`] listing them.
+pub const MURMURATIONS_DIR: &str = "data/murmurations";
+/// The list of the published Murmurations profiles, with the co-ops left out and why.
+pub const MURMURATIONS_INDEX: &str = "data/murmurations/index.json";
 /// The id of the `<script type="application/json">` in the directory's pre-rendered page that
 /// holds the quick search's words in the page's language (`coops_core::site::QUICK_SEARCH_MESSAGES`).
 pub const QUICK_WORDS_ID: &str = "tc-quick-words";

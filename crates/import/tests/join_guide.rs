@@ -125,6 +125,34 @@ fn directory_filters_in_answers_exist_in_the_dataset() {
                     option.id
                 );
             }
+            if let Some(network) = &f.network {
+                assert!(
+                    coops_core::join::people::network(&directory, network).is_some(),
+                    "{}/{}: network {network} is not one of the list's",
+                    step.id,
+                    option.id
+                );
+            }
         }
     }
+}
+
+#[test]
+fn every_outcome_offers_readings_and_the_list_has_some_for_each() {
+    let guide = guide();
+    let directory = load_directory(&public("data/directory.json"))
+        .unwrap()
+        .directory;
+    for outcome in &guide.outcomes {
+        assert!(
+            !outcome.reads.is_empty(),
+            "{}: no readers for Read next",
+            outcome.id
+        );
+        let (found, _) = coops_core::join::people::readings(&directory, &outcome.reads);
+        assert!(!found.is_empty(), "{}: nothing to read", outcome.id);
+    }
+    // Each co-op the guide routes to a network whose members the list names sees them.
+    let members = coops_core::join::people::network_members(&directory, "FACT[TIC]");
+    assert!(!members.is_empty(), "the list names a member of FACTTIC");
 }

@@ -45,6 +45,7 @@ fn checkout(name: &str) -> PathBuf {
     for file in [
         "data/README.md",
         "data/DEFUNCT.md",
+        "data/serves.toml",
         "public/data/directory.json",
     ] {
         let to = dir.join(file);

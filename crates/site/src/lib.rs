@@ -30,11 +30,15 @@ pub mod trunk;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use coops_core::Directory;
 use coops_core::i18n::{Catalog, Lang, set_words};
 use coops_core::join::load_guide;
 use coops_core::join::texts::{guide_path, load_translated_guide, texts_path};
 use coops_core::load::load_directory;
-use coops_core::names::{DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH, GUIDE_PATH};
+use coops_core::names::{
+    DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH, GUIDE_PATH, MURMURATIONS_DIR,
+    MURMURATIONS_INDEX,
+};
 use tech_coops_app::data::Dataset;
 use tech_coops_app::host::Host;
 use tech_coops_app::render::{Inputs, render};
@@ -158,6 +162,38 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
         path: path.to_path_buf(),
         error,
     })
+}
+
+/// The Murmurations profiles of `directory`'s co-ops, one file each in [`MURMURATIONS_DIR`],
+/// and [`MURMURATIONS_INDEX`]: each profile's address (the one to register with the
+/// Murmurations index) and the co-ops left out, with why.
+fn publish_murmurations(
+    staging: &Path,
+    directory: &Directory,
+    app_url: &str,
+) -> Result<(), SiteError> {
+    use coops_core::export::murmurations;
+    let made = murmurations::profiles(directory, &directory.coops);
+    let mut listed = Vec::new();
+    for (id, profile) in &made.made {
+        let path = format!("{MURMURATIONS_DIR}/{id}.json");
+        write(&staging.join(&path), profile.to_string().as_bytes())?;
+        listed.push(serde_json::json!({"id": id, "profile_url": format!("{app_url}{path}")}));
+    }
+    let left_out: Vec<_> = made
+        .left_out
+        .iter()
+        .map(|(id, reason)| serde_json::json!({"id": id, "reason": reason.as_str()}))
+        .collect();
+    let index = serde_json::json!({
+        "linked_schema": murmurations::SCHEMA,
+        "profiles": listed,
+        "left_out": left_out,
+    });
+    write(
+        &staging.join(MURMURATIONS_INDEX),
+        index.to_string().as_bytes(),
+    )
 }
 
 /// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
@@ -384,6 +420,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
             .to_string()
             .as_bytes(),
     )?;
+    publish_murmurations(staging, everyone, &app_url)?;
     write(
         &staging.join("sitemap.xml"),
         sitemap::sitemap(&indexed).as_bytes(),

@@ -147,6 +147,29 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
     assert_eq!(geojson["type"], "FeatureCollection");
     assert!(geojson["features"].as_array().unwrap().len() >= coops);
     assert!(dir.join("data/directory.csv.gz").is_file());
+    // A Murmurations profile per co-op that can have one, each listed in the index at this
+    // deployment's address; every co-op either has a profile or is counted out.
+    let index: serde_json::Value =
+        serde_json::from_str(&read(&dir, "data/murmurations/index.json")).unwrap();
+    let listed = index["profiles"].as_array().unwrap();
+    assert_eq!(
+        listed.len() + index["left_out"].as_array().unwrap().len(),
+        coops
+    );
+    let first = &listed[0];
+    assert_eq!(
+        first["profile_url"],
+        format!(
+            "https://example.org/directory/data/murmurations/{}.json",
+            first["id"].as_str().unwrap()
+        )
+    );
+    let profile: serde_json::Value = serde_json::from_str(&read(
+        &dir,
+        &format!("data/murmurations/{}.json", first["id"].as_str().unwrap()),
+    ))
+    .unwrap();
+    assert_eq!(profile["linked_schemas"][0], "organizations_schema-v1.0.0");
     // The guide in each language, whole, as the app reads it.
     let spanish_guide =
         coops_core::join::load_guide(&read(&dir, "data/join/es.json")).expect("a whole guide");

@@ -234,7 +234,10 @@ fn networks_resources_about_and_not_found_read_in_full() {
                 .sum::<usize>()
     );
     let resources = render(&inputs, "/resources");
-    assert!(resources.body.matches("data-testid=\"entry\"").count() > 20);
+    assert!(resources.body.matches("data-testid=\"resource\"").count() > 20);
+    // Who each resource serves, for tools reading the page, and the choice of reader.
+    assert!(resources.body.contains("data-serves=\"start "));
+    assert!(resources.body.contains("data-testid=\"serves-filter\""));
     let about = render(&inputs, "/about");
     assert!(about.body.contains("About this directory"));
     // GeoNames' licence (CC BY 4.0) asks for the credit.

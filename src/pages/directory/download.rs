@@ -1,5 +1,6 @@
 //! "Download": the list as the visitor filtered it, in the formats other tools read, made in
-//! the browser from the co-ops on screen (`coops_core::export`), with no server.
+//! the browser from the co-ops on screen (`coops_core::export`), with no server: CSV, the
+//! dataset's JSON, GeoJSON and Murmurations organisation profiles (a JSON array of them).
 
 use coops_core::export;
 use coops_core::i18n::words;
@@ -14,10 +15,16 @@ enum Format {
     Csv,
     Json,
     GeoJson,
+    Murmurations,
 }
 
 impl Format {
-    const ALL: [Format; 3] = [Format::Csv, Format::Json, Format::GeoJson];
+    const ALL: [Format; 4] = [
+        Format::Csv,
+        Format::Json,
+        Format::GeoJson,
+        Format::Murmurations,
+    ];
 
     /// Its name, the same in every language.
     fn name(self) -> &'static str {
@@ -25,6 +32,7 @@ impl Format {
             Format::Csv => "CSV",
             Format::Json => "JSON",
             Format::GeoJson => "GeoJSON",
+            Format::Murmurations => "Murmurations",
         }
     }
 
@@ -34,6 +42,7 @@ impl Format {
             Format::Csv => ("tech-coops.csv", "text/csv;charset=utf-8"),
             Format::Json => ("tech-coops.json", "application/json"),
             Format::GeoJson => ("tech-coops.geojson", "application/geo+json"),
+            Format::Murmurations => ("tech-coops-murmurations.json", "application/json"),
         }
     }
 
@@ -45,6 +54,7 @@ impl Format {
             Format::Csv => export::csv(directory, coops),
             Format::Json => export::json(directory, coops),
             Format::GeoJson => export::geojson(directory, coops).to_string(),
+            Format::Murmurations => export::murmurations::profiles_json(directory, coops),
         }
     }
 }
@@ -77,12 +87,29 @@ pub fn DownloadMenu(
             }
         })
         .collect_view();
+    // Murmurations has a profile only for a trading co-op with a website: say how many of
+    // the view have none, so a count that differs from the list's is explained.
+    let without_profile = move || {
+        let left_out = results.with(|r| {
+            export::murmurations::left_out_count(
+                r.matches.iter().map(|&i| &data.directory.coops[i as usize]),
+            )
+        });
+        (left_out > 0).then(|| {
+            view! {
+                <p class="download__note" data-testid="murmurations-left-out" data-count=left_out>
+                    {words().count("download-murmurations-left-out", left_out as u64, &[])}
+                </p>
+            }
+        })
+    };
     view! {
         <details class="download" data-testid="download" inert=prerendering>
             <summary class="download__summary">{words().text("download")}</summary>
             <div class="download__panel">
                 <p class="download__help">{words().text("download-help")}</p>
                 <ul class="download__formats">{buttons}</ul>
+                {without_profile}
             </div>
         </details>
     }

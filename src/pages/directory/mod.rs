@@ -66,7 +66,7 @@ fn quick_search_words(_prerendering: bool) {}
 /// The loaded directory.
 #[component]
 fn DirectoryView(data: DirectoryData) -> impl IntoView {
-    let state = QueryState::from_location();
+    let state: QueryState = QueryState::from_location();
     let query = state.query;
     // Where the visitor is, once they ask for the co-ops nearest them (see `near`).
     let here: Here = RwSignal::new(None);

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{decimal_separator, number, words};
 use crate::load::{DatasetError, parse_document};
+use crate::model::Serves;
 use crate::url::safe_href;
 
 /// The major version of the guide format this code reads.
@@ -107,12 +108,19 @@ pub struct Filters {
     /// Tag ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The network of co-ops the answer points to, by its name in the list ("CoTech"): the
+    /// outcome names the co-ops the list says are its members (`people::network_members`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
 }
 
 impl Filters {
     /// True when it filters nothing.
     pub fn is_empty(&self) -> bool {
-        self.region.is_none() && self.country.is_none() && self.tags.is_empty()
+        self.region.is_none()
+            && self.country.is_none()
+            && self.tags.is_empty()
+            && self.network.is_none()
     }
 }
 
@@ -139,6 +147,10 @@ pub struct Outcome {
     /// The label of the link into the directory (filtered by the answers); none for no link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub directory_label: Option<String>,
+    /// Who its "Read next" is for: the resources of the list serving these readers, the first
+    /// one's first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reads: Vec<Serves>,
     /// A network's membership fee, for the calculator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee: Option<Fee>,
@@ -776,6 +788,9 @@ impl JoinGuide {
                 }
                 if option.filters.country.is_some() {
                     filters.country = option.filters.country.clone();
+                }
+                if option.filters.network.is_some() {
+                    filters.network = option.filters.network.clone();
                 }
                 for tag in &option.filters.tags {
                     if !filters.tags.contains(tag) {

@@ -2,9 +2,10 @@
 //! country first, then their region, then those that work remotely, from the answers' filters.
 
 use crate::join::Filters;
-use crate::model::{Directory, Status};
+use crate::model::{Directory, Entry, Serves, Status, plain_text};
 use crate::query::DirectoryQuery;
 use crate::search::Index;
+use crate::text::fold;
 
 /// How many co-ops an outcome names.
 pub const OUTCOME_COOPS: usize = 6;
@@ -61,6 +62,74 @@ pub fn matching_coops(
     )
 }
 
+/// How many resources an outcome's "Read next" names.
+pub const READ_NEXT: usize = 5;
+
+/// Every resource of the list (the resources page's entries, at the top level), in its order.
+pub fn resources(directory: &Directory) -> impl Iterator<Item = &Entry> {
+    directory
+        .resources
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .chain(&directory.products)
+        .chain(&directory.jobs)
+        .chain(&directory.other_lists)
+}
+
+/// The resources for `reads`, best first: those serving the first reader, then the second,
+/// and so on, in the list's order within each; up to [`READ_NEXT`], and how many there are.
+pub fn readings<'a>(directory: &'a Directory, reads: &[Serves]) -> (Vec<&'a Entry>, usize) {
+    let rank = |entry: &Entry| reads.iter().position(|r| entry.serves.contains(r));
+    let mut ranked: Vec<(usize, &Entry)> = resources(directory)
+        .filter_map(|entry| rank(entry).map(|r| (r, entry)))
+        .collect();
+    ranked.sort_by_key(|(r, _)| *r);
+    let total = ranked.len();
+    (
+        ranked.into_iter().take(READ_NEXT).map(|(_, e)| e).collect(),
+        total,
+    )
+}
+
+/// A name reduced to its letters and digits, folded: "FACT[TIC]" and "Facttic" are one.
+fn squashed(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The network of the list called `name` (however the list brackets or cases it).
+pub fn network<'a>(directory: &'a Directory, name: &str) -> Option<&'a Entry> {
+    let name = squashed(name);
+    directory
+        .networks
+        .iter()
+        .find(|n| squashed(&n.name) == name)
+}
+
+/// The co-ops the list says are members of the network called `name` (positions in
+/// `directory.coops`), still trading, in the list's order. Only what the list says: a note
+/// reading "member of <name>", "part of <name>" or "<name> member", never a guess from a
+/// co-op's country.
+pub fn network_members(directory: &Directory, name: &str) -> Vec<u32> {
+    let name = squashed(name);
+    if name.is_empty() {
+        return Vec::new();
+    }
+    let says = |notes: &str| {
+        let notes = squashed(notes);
+        ["memberof", "partof"]
+            .iter()
+            .any(|lead| notes.contains(&format!("{lead}{name}")))
+            || notes.contains(&format!("{name}member"))
+    };
+    directory
+        .coops
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == Status::Active && says(&plain_text(&c.notes)))
+        .map(|(i, _)| i as u32)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,7 +172,7 @@ mod tests {
         let in_france = Filters {
             region: Some("europe".into()),
             country: Some("FR".into()),
-            tags: Vec::new(),
+            ..Filters::default()
         };
         assert_eq!(
             ids(&in_france),
@@ -114,8 +183,89 @@ mod tests {
         let in_ecuador = Filters {
             region: Some("south-america".into()),
             country: Some("EC".into()),
-            tags: Vec::new(),
+            ..Filters::default()
         };
         assert_eq!(ids(&in_ecuador), (vec!["quito", "remote"], 2));
+    }
+
+    fn resource(name: &str, serves: &[Serves]) -> Entry {
+        Entry {
+            name: name.into(),
+            serves: serves.to_vec(),
+            ..Entry::default()
+        }
+    }
+
+    #[test]
+    fn readings_put_the_first_readers_resources_first() {
+        let mut dir = directory_of(vec![]);
+        dir.resources = vec![crate::model::Section {
+            id: "guides".into(),
+            title: "Guides".into(),
+            group: None,
+            entries: vec![
+                resource("Running", &[Serves::Run]),
+                resource("Starting", &[Serves::Start]),
+                resource("Both", &[Serves::Run, Serves::Start]),
+                resource("Supporting", &[Serves::Support]),
+            ],
+        }];
+        dir.jobs = vec![resource("Jobs", &[Serves::Work])];
+        let names = |reads: &[Serves]| {
+            let (found, total) = readings(&dir, reads);
+            (
+                found.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+                total,
+            )
+        };
+        assert_eq!(
+            names(&[Serves::Start, Serves::Run]),
+            (vec!["Starting", "Both", "Running"], 3)
+        );
+        assert_eq!(names(&[Serves::Work]), (vec!["Jobs"], 1));
+        assert_eq!(names(&[]), (vec![], 0));
+        assert_eq!(names(&[Serves::Convert]), (vec![], 0));
+    }
+
+    #[test]
+    fn network_members_are_those_the_list_says_belong() {
+        let mut said = coop_at("said", &[]);
+        said.notes = vec![crate::model::Span::text("Founded 2018. Member of FACTTIC.")];
+        let mut part = coop_at("part", &[]);
+        part.notes = vec![
+            crate::model::Span::text("Part of "),
+            crate::model::Span {
+                href: Some("https://coops.tech".into()),
+                ..crate::model::Span::text("CoTech")
+            },
+        ];
+        let mut other = coop_at("other", &[]);
+        other.notes = vec![crate::model::Span::text(
+            "part of the Doc Servizi coop network; likes CoTech",
+        )];
+        let mut closed = said.clone();
+        closed.id = "closed".into();
+        closed.status = Status::Defunct;
+        let mut dir = directory_of(vec![said, part, other, closed]);
+        dir.networks = vec![
+            Entry {
+                name: "CoTech".into(),
+                ..Entry::default()
+            },
+            Entry {
+                name: "FACT[TIC]".into(),
+                ..Entry::default()
+            },
+        ];
+        assert_eq!(network_members(&dir, "FACTTIC"), [0]);
+        assert_eq!(network_members(&dir, "fact[tic]"), [0]);
+        assert_eq!(network_members(&dir, "CoTech"), [1]);
+        assert!(network_members(&dir, "Patio").is_empty());
+        assert!(network_members(&dir, "").is_empty());
+        assert_eq!(
+            network(&dir, "Facttic").map(|n| n.name.as_str()),
+            Some("FACT[TIC]")
+        );
+        assert!(network(&dir, "Patio").is_none());
     }
 }

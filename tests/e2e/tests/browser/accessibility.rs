@@ -27,7 +27,7 @@ const VIEWS: [(&str, &str, &str); 17] = [
         "[data-testid=card-distance]",
     ),
     ("the networks page", "/networks", "[data-testid=entry]"),
-    ("the resources page", "/resources", "[data-testid=entry]"),
+    ("the resources page", "/resources", "[data-testid=resource]"),
     ("the first question", "/join", "[data-testid=join-step]"),
     (
         "a multiple-choice question",

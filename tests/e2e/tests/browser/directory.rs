@@ -275,13 +275,16 @@ async fn networks_and_resources_pages_list_every_entry() {
             + count_entries(&data["jobs"])
             + count_entries(&data["other_lists"]);
         app.open("/resources").await;
-        app.find("[data-testid=entry]").await;
-        assert_eq!(app.find_all("[data-testid=entry]").await.len(), resources);
+        app.find("[data-testid=resource]").await;
+        assert_eq!(
+            app.find_all("[data-testid=resource]").await.len(),
+            resources
+        );
 
         app.search("loomio").await;
         app.wait_until(
             "filtered entries",
-            "document.querySelectorAll('[data-testid=entry]').length < 10",
+            "document.querySelectorAll('[data-testid=resource]').length < 10",
         )
         .await;
         let text = app.text("main").await;

@@ -15,6 +15,7 @@ mod near;
 mod open_data;
 mod phones;
 mod prerender;
+mod readings;
 mod shell;
 mod subpath;
 mod tech_coops_xyz;

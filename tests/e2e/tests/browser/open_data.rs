@@ -25,18 +25,29 @@ async fn saved(folder: &Path, name: &str) -> String {
     }
 }
 
-#[tokio::test]
-async fn each_download_of_a_filtered_view_reads_back_to_the_coops_counted() {
-    let folder: PathBuf = std::env::temp_dir().join(format!("tc-downloads-{}", std::process::id()));
+/// A new, empty folder for this test run's downloads.
+fn empty_folder(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+/// Makes the browser save what the page downloads in `folder`, without asking.
+async fn save_downloads_in(app: &e2e::AppPage, folder: &Path) {
+    app.cdp(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": folder.to_string_lossy()}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn each_download_of_a_filtered_view_reads_back_to_the_coops_counted() {
+    let folder = empty_folder("tc-downloads");
     let into = folder.clone();
     run(|app| async move {
-        app.cdp(
-            "Browser.setDownloadBehavior",
-            json!({"behavior": "allow", "downloadPath": into.to_string_lossy()}),
-        )
-        .await;
+        save_downloads_in(&app, &into).await;
         app.open("/?country=DE&q=web").await;
         app.wait_for_query("?country=DE&q=web").await;
         let count = app.result_count().await;
@@ -86,6 +97,51 @@ async fn each_download_of_a_filtered_view_reads_back_to_the_coops_counted() {
         placed.dedup();
         // Every co-op with a country has a place: each one counted has a point.
         assert_eq!(placed.len(), count);
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+/// The Murmurations organisation schema as `coops_core`'s own test reads it.
+const MURMURATIONS_SCHEMA: &str =
+    include_str!("../../../../crates/core/tests/murmurations/organizations_schema-v1.0.0.json");
+
+#[tokio::test]
+async fn murmurations_profiles_of_a_filtered_view_validate_and_account_for_every_coop() {
+    let folder = empty_folder("tc-murmurations");
+    let into = folder.clone();
+    let schema: Value = serde_json::from_str(MURMURATIONS_SCHEMA).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    run(|app| async move {
+        save_downloads_in(&app, &into).await;
+        // Co-ops in the United States, the closed ones too: those have no profile.
+        app.open("/?country=US&defunct=1").await;
+        app.wait_for_query("?country=US&defunct=1").await;
+        let count = app.result_count().await;
+        app.click("[data-testid=download] summary").await;
+        let left_out: usize = app
+            .find("[data-testid=murmurations-left-out]")
+            .await
+            .attr("data-count")
+            .await
+            .unwrap()
+            .expect("a count")
+            .parse()
+            .unwrap();
+        assert!(left_out > 0, "closed co-ops are left out, and said to be");
+        app.click("[data-testid=download] button[data-format=Murmurations]")
+            .await;
+        let text = saved(&into, "tech-coops-murmurations.json").await;
+        let profiles: Vec<Value> = serde_json::from_str(&text).expect("a JSON array");
+        assert_eq!(profiles.len() + left_out, count);
+        for profile in &profiles {
+            let errors: Vec<String> = validator
+                .iter_errors(profile)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{errors:?}\n{profile:#}");
+            assert_eq!(profile["country_iso_3166"], "US");
+        }
     })
     .await;
     let _ = std::fs::remove_dir_all(folder);

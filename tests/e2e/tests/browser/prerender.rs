@@ -514,10 +514,13 @@ async fn every_kind_of_page_reads_with_javascript_off() {
         assert_eq!(linked_data["name"], json!("Cambá"));
 
         // Networks and resources: their entries and links.
-        for (path, heading) in [("/networks", "Networks of co-ops"), ("/resources", "Resources")] {
+        for (path, heading, entry) in [
+            ("/networks", "Networks of co-ops", "entry"),
+            ("/resources", "Resources", "resource"),
+        ] {
             app.open_before_app(path).await;
             assert_eq!(app.heading().await, heading);
-            let entries = app.find_all("[data-testid=entry] a[href^='http']").await.len();
+            let entries = app.find_all(&format!("[data-testid={entry}] a[href^='http']")).await.len();
             assert!(entries > 3, "{path}: {entries} linked entries");
         }
 

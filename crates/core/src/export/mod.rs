@@ -1,10 +1,13 @@
 //! The directory's data in the formats other tools read (issue 22): CSV for spreadsheets and
-//! journalists, GeoJSON for maps. Made from any selection of co-ops, in the list's order: the
+//! journalists, GeoJSON for maps, Murmurations profiles for the maps of the wider movement
+//! ([`murmurations`]). Made from any selection of co-ops, in the list's order: the
 //! build publishes the whole dataset at stable addresses (`data/directory.csv`,
 //! `data/directory.geojson`), and the same functions can make a filtered view's files.
 //!
 //! The columns and properties are the dataset's own fields, under the same names, with the
 //! lists joined as [`JOINED`] says, so one description (the README's) serves every format.
+
+pub mod murmurations;
 
 use serde_json::{Value, json};
 
