@@ -107,6 +107,9 @@ python_venv() {
 if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
   # -- curl, for make update-list and its test --
   command -v curl >/dev/null || apt_install curl ca-certificates
+  # -- world-atlas, the map assets' source: a test checks the committed assets against it --
+  command -v npm >/dev/null || apt_install npm
+  scripts/world-atlas.sh >/dev/null
 fi
 
 if [ "$want" = "gazetteer" ] || [ "$want" = "test" ] || [ "$want" = "bench" ]; then

@@ -14,6 +14,10 @@ use crate::places::{MapPlace, bounds};
 pub const MIN_ZOOM: f64 = 1.0;
 /// Close enough to tell the cities of one metropolitan area apart (a view about 400 km wide).
 pub const MAX_ZOOM: f64 = 64.0;
+/// From this zoom on the map draws the close-up shapes (`data/world-close.json`, fetched the
+/// first time the camera comes this close): the world view's are thinned for zoom 1, and at 4
+/// their corners show.
+pub const CLOSE_UP_ZOOM: f64 = 4.0;
 /// How much a button, a key or a double-click zooms.
 pub const ZOOM_STEP: f64 = 2.0;
 /// How far an arrow key pans, as a share of the view.

@@ -126,6 +126,37 @@ impl Frame {
     }
 }
 
+/// The close-up shapes laid over the world view's, once they are in: for each country the
+/// world view draws, its close-up path where the close-up map has one (else its own), and the
+/// countries too small for the world view (Andorra, Singapore) that only the close-up map has,
+/// after them. Worked out once, when the close-up map arrives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CloseUp {
+    /// The close-up path of each world-view country, by code.
+    pub paths: std::collections::HashMap<String, String>,
+    /// The countries only the close-up map has, in its order.
+    pub only_close: Vec<MapCountry>,
+}
+
+impl CloseUp {
+    /// What `close` adds to `world`.
+    pub fn new(world: &WorldMap, close: &WorldMap) -> CloseUp {
+        let in_world: std::collections::HashSet<&str> =
+            world.countries.iter().map(|c| c.code.as_str()).collect();
+        let (shared, only_close): (Vec<&MapCountry>, Vec<&MapCountry>) = close
+            .countries
+            .iter()
+            .partition(|c| in_world.contains(c.code.as_str()));
+        CloseUp {
+            paths: shared
+                .into_iter()
+                .map(|c| (c.code.clone(), c.d.clone()))
+                .collect(),
+            only_close: only_close.into_iter().cloned().collect(),
+        }
+    }
+}
+
 impl WorldMap {
     /// The whole map.
     pub fn full_view(&self) -> ViewBox {
@@ -298,5 +329,33 @@ mod tests {
         assert_eq!(shade(5), 3);
         assert_eq!(shade(10), 4);
         assert_eq!(shade(1000), 4);
+    }
+
+    #[test]
+    fn the_close_up_map_replaces_shared_shapes_and_adds_the_small_countries() {
+        let shape = |code: &str, d: &str| MapCountry {
+            code: code.into(),
+            name: code.into(),
+            d: d.into(),
+            bbox: [0.0, 0.0, 1.0, 1.0],
+        };
+        let map = |countries| WorldMap {
+            width: 1000.0,
+            height: 489.0,
+            attribution: String::new(),
+            countries,
+        };
+        let world = map(vec![shape("FR", "M0 0"), shape("DE", "M1 1")]);
+        let close = map(vec![shape("AD", "M2 2z"), shape("FR", "M0 0L1 1z")]);
+        let close_up = CloseUp::new(&world, &close);
+        assert_eq!(
+            close_up.paths.get("FR").map(String::as_str),
+            Some("M0 0L1 1z")
+        );
+        assert!(
+            !close_up.paths.contains_key("DE"),
+            "the world view's shape stays"
+        );
+        assert_eq!(close_up.only_close, vec![shape("AD", "M2 2z")]);
     }
 }

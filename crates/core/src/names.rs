@@ -103,6 +103,9 @@ pub const LIST_URL: &str = "https://github.com/hng/tech-coops";
 pub const LANG_STORAGE_KEY: &str = "tech-coops-lang";
 /// The map geometry, relative to the app's address.
 pub const WORLD_PATH: &str = "data/world.json";
+/// The close-up map's geometry (`coops_core::geo::CloseUp`), fetched only when the camera
+/// comes close.
+pub const WORLD_CLOSE_PATH: &str = "data/world-close.json";
 
 /// How long a download may take before it is given up, in milliseconds: the app's own fetches
 /// and boot.js's fetch of the dataset.

@@ -8,14 +8,14 @@
 //!    arc indices, `~i` (a negative index) meaning arc `i` reversed. Malformed input is an
 //!    error, never a panic.
 //! 2. [`Topology::simplify`]: each arc is thinned once (Visvalingam–Whyatt, points making a
-//!    triangle smaller than [`MIN_TRIANGLE_AREA`] with their neighbours), so shared borders
+//!    triangle smaller than [`Thinning::min_triangle_area`] with their neighbours), so shared borders
 //!    stay shared.
 //! 3. [`build`]: each shape's ISO 3166-1 numeric `id` becomes its alpha-2 code, and its name
 //!    is the dataset's ([`countries::name`]) so the map and the list agree ("United States").
 //!    Rings that cross the antimeridian (Fiji, Chukotka) are unwrapped and cut at ±180° so no
 //!    edge streaks across the map. Points are projected with Equal Earth into a drawing
 //!    [`WIDTH`] wide, rounded to 0.1 unit, consecutive duplicates dropped, and rings smaller
-//!    than [`MIN_RING_AREA`] dropped (never a country's largest).
+//!    than [`Thinning::min_ring_area`] dropped (never a country's largest).
 //! 4. [`to_json`]: compact JSON with a final newline (it is an asset, not a diff-friendly file).
 //!
 //! Left out: Antarctica (a band along the whole bottom of the map, with no co-ops), and shapes
@@ -32,12 +32,30 @@ use serde_json::Value;
 
 use crate::countries;
 
-/// Rings with a smaller area (square drawing units) are dropped, unless they are the country's
-/// largest. One square unit is about 1,200 km².
-pub const MIN_RING_AREA: f64 = 0.5;
-/// Points of an arc that make a smaller triangle with their neighbours (square drawing units)
-/// are dropped; see [`Topology::simplify`].
-pub const MIN_TRIANGLE_AREA: f64 = 0.3;
+/// How far a map is thinned: for the world view ([`WORLD`]) or for close up ([`CLOSE_UP`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thinning {
+    /// Points of an arc that make a smaller triangle with their neighbours (square drawing
+    /// units) are dropped; see [`Topology::simplify`].
+    pub min_triangle_area: f64,
+    /// Rings with a smaller area (square drawing units) are dropped, unless they are the
+    /// country's largest. One square unit is about 1,200 km².
+    pub min_ring_area: f64,
+}
+
+/// The world view's map (`world.json`, from the 1:110m shapes).
+pub const WORLD: Thinning = Thinning {
+    min_triangle_area: 0.3,
+    min_ring_area: 0.5,
+};
+
+/// The map drawn once the camera is close ([`coops_core::camera::CLOSE_UP_ZOOM`] and more;
+/// `world-close.json`, from the 1:50m shapes): thinned 16 times less, which at four times the
+/// world view's zoom looks as the world view does at its own.
+pub const CLOSE_UP: Thinning = Thinning {
+    min_triangle_area: 0.3 / 16.0,
+    min_ring_area: 0.5 / 16.0,
+};
 /// The object of the topology that holds the countries.
 pub const OBJECT: &str = "countries";
 
@@ -542,7 +560,7 @@ fn identify(shape: &Shape) -> Result<(&'static str, String), String> {
 }
 
 /// Builds the map from decoded shapes. Shapes with the same code are merged.
-pub fn build(shapes: &[Shape]) -> Built {
+pub fn build(shapes: &[Shape], thinning: Thinning) -> Built {
     let frame = Frame::world();
     let mut notes = Vec::new();
     // Code → (name, projected rings).
@@ -581,7 +599,7 @@ pub fn build(shapes: &[Shape]) -> Built {
         let kept: Vec<Tenths> = rings
             .iter()
             .enumerate()
-            .filter(|(i, (_, r))| *i == main || area(r) >= MIN_RING_AREA)
+            .filter(|(i, (_, r))| *i == main || area(r) >= thinning.min_ring_area)
             .map(|(_, (_, r))| r.clone())
             .collect();
         dropped += rings.len() - kept.len();
@@ -605,7 +623,8 @@ pub fn build(shapes: &[Shape]) -> Built {
     }
     if dropped > 0 {
         notes.push(format!(
-            "{dropped} ring(s) smaller than {MIN_RING_AREA} square units dropped"
+            "{dropped} ring(s) smaller than {} square units dropped",
+            thinning.min_ring_area
         ));
     }
     Built {
@@ -619,12 +638,12 @@ pub fn build(shapes: &[Shape]) -> Built {
     }
 }
 
-/// Reads a TopoJSON file, simplifies its arcs ([`MIN_TRIANGLE_AREA`]), and [`build`]s the map
-/// from its [`OBJECT`].
-pub fn build_from_topojson(json: &str) -> Result<Built, MapError> {
+/// Reads a TopoJSON file, simplifies its arcs as `thinning` says, and [`build`]s the map from
+/// its [`OBJECT`].
+pub fn build_from_topojson(json: &str, thinning: Thinning) -> Result<Built, MapError> {
     let mut topology = Topology::parse(json)?;
-    topology.simplify(&Frame::world(), MIN_TRIANGLE_AREA);
-    Ok(build(&topology.shapes(OBJECT)?))
+    topology.simplify(&Frame::world(), thinning.min_triangle_area);
+    Ok(build(&topology.shapes(OBJECT)?, thinning))
 }
 
 /// The asset as written to `world.json`: compact, with a final newline.

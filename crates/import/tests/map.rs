@@ -3,7 +3,8 @@
 
 use coops_core::geo::{MapCountry, WorldMap};
 use coops_import::map::{
-    Frame, MapError, OBJECT, build, build_from_topojson, decode, split_at_antimeridian, to_json,
+    CLOSE_UP, Frame, MapError, OBJECT, WORLD, build, build_from_topojson, decode,
+    split_at_antimeridian, to_json,
 };
 use proptest::prelude::*;
 
@@ -162,7 +163,7 @@ fn decodes_arcs_shared_reversed_and_multipolygons() {
 
 #[test]
 fn builds_codes_names_and_leaves_out_what_it_should() {
-    let built = build_from_topojson(FIXTURE).expect("builds");
+    let built = build_from_topojson(FIXTURE, WORLD).expect("builds");
     let codes: Vec<&str> = built
         .map
         .countries
@@ -201,7 +202,7 @@ fn builds_codes_names_and_leaves_out_what_it_should() {
 
 #[test]
 fn everything_is_inside_the_drawing() {
-    let map = build_from_topojson(FIXTURE).expect("builds").map;
+    let map = build_from_topojson(FIXTURE, WORLD).expect("builds").map;
     let frame = Frame::world();
     assert_eq!((map.width, map.height), (frame.width, frame.height));
     for c in &map.countries {
@@ -232,7 +233,7 @@ fn everything_is_inside_the_drawing() {
 
 #[test]
 fn paths_are_relative_closed_and_compact() {
-    let map = build_from_topojson(FIXTURE).expect("builds").map;
+    let map = build_from_topojson(FIXTURE, WORLD).expect("builds").map;
     for c in &map.countries {
         assert!(
             c.d.starts_with('m') && c.d.ends_with('z'),
@@ -265,7 +266,7 @@ fn paths_are_relative_closed_and_compact() {
 
 #[test]
 fn the_bbox_is_the_largest_polygon() {
-    let map = build_from_topojson(FIXTURE).expect("builds").map;
+    let map = build_from_topojson(FIXTURE, WORLD).expect("builds").map;
     let frame = Frame::world();
     let [x, y, w, h] = country(&map, "FR").bbox;
     let inside = |(px, py): (f64, f64)| px >= x && px <= x + w && py >= y && py <= y + h;
@@ -291,7 +292,7 @@ fn the_bbox_is_the_largest_polygon() {
 
 #[test]
 fn the_antimeridian_leaves_no_streak() {
-    let map = build_from_topojson(FIXTURE).expect("builds").map;
+    let map = build_from_topojson(FIXTURE, WORLD).expect("builds").map;
     let fiji = country(&map, "FJ");
     let rings = subpaths(&fiji.d);
     assert_eq!(rings.len(), 2, "cut in two: {}", fiji.d);
@@ -319,8 +320,8 @@ fn the_antimeridian_leaves_no_streak() {
 
 #[test]
 fn the_output_is_deterministic() {
-    let a = to_json(&build_from_topojson(FIXTURE).expect("builds").map).expect("json");
-    let b = to_json(&build_from_topojson(FIXTURE).expect("builds").map).expect("json");
+    let a = to_json(&build_from_topojson(FIXTURE, WORLD).expect("builds").map).expect("json");
+    let b = to_json(&build_from_topojson(FIXTURE, WORLD).expect("builds").map).expect("json");
     assert_eq!(a, b);
     assert!(
         a.ends_with("}\n") && a.lines().count() == 1,
@@ -331,7 +332,7 @@ fn the_output_is_deterministic() {
     // Shapes in another order give the same map.
     let mut shapes = decode(FIXTURE, OBJECT).expect("decodes");
     shapes.reverse();
-    let reversed = build(&shapes).map;
+    let reversed = build(&shapes, WORLD).map;
     assert_eq!(reversed.countries.len(), back.countries.len());
 }
 
@@ -396,11 +397,14 @@ fn malformed_input_is_an_error() {
         ),
     ];
     for (json, what) in cases {
-        let result = build_from_topojson(json);
+        let result = build_from_topojson(json, WORLD);
         assert!(result.is_err(), "{what}: {result:?}");
     }
-    assert!(matches!(build_from_topojson("{"), Err(MapError::Json(_))));
-    let message = build_from_topojson(cases[5].0)
+    assert!(matches!(
+        build_from_topojson("{", WORLD),
+        Err(MapError::Json(_))
+    ));
+    let message = build_from_topojson(cases[5].0, WORLD)
         .expect_err("out of range")
         .to_string();
     assert!(message.contains("arc index 3"), "{message}");
@@ -415,7 +419,7 @@ fn empty_and_odd_geometries_are_not_errors() {
             {"type": "Polygon", "id": "999", "arcs": []},
             {"type": "Polygon", "id": "380", "arcs": []}
         ]}}}"#;
-    let built = build_from_topojson(json).expect("builds");
+    let built = build_from_topojson(json, WORLD).expect("builds");
     assert!(built.map.countries.is_empty(), "{:?}", built.map.countries);
     assert!(
         built.notes.iter().any(|n| n.contains("999")),
@@ -430,11 +434,11 @@ proptest! {
     /// Cut short anywhere, or with any byte changed, the fixture gives a map or an error.
     #[test]
     fn damaged_input_never_panics(cut in 0..FIXTURE.len(), at in 0..FIXTURE.len(), byte in 0u8..128) {
-        let _ = build_from_topojson(&FIXTURE[..cut]);
+        let _ = build_from_topojson(&FIXTURE[..cut], WORLD);
         let mut bytes = FIXTURE.as_bytes().to_vec();
         bytes[at] = byte;
         if let Ok(text) = String::from_utf8(bytes) {
-            let _ = build_from_topojson(&text);
+            let _ = build_from_topojson(&text, WORLD);
         }
     }
 
@@ -452,7 +456,7 @@ proptest! {
             arc.join(", "),
             indices
         );
-        if let Ok(built) = build_from_topojson(&json) {
+        if let Ok(built) = build_from_topojson(&json, WORLD) {
             for c in &built.map.countries {
                 prop_assert!(c.d.starts_with('m'));
             }
@@ -556,21 +560,58 @@ fn the_committed_map_is_complete_and_sane() {
     assert!(gx < fx + 5.0 && gy < fy, "Britain north of France");
 }
 
-/// When world-atlas has been fetched (`scripts/build-map.sh`), the committed asset must be
-/// what the builder makes of it, so a change to the builder or to the country names shows.
-#[test]
-fn the_committed_map_is_up_to_date_when_the_source_is_cached() {
-    let source = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../target/world-atlas/2.0.2/package/countries-110m.json"
+/// world-atlas's shapes file `name`, as `scripts/world-atlas.sh` fetches it (`scripts/setup.sh
+/// test` does, before the tests).
+fn world_atlas(name: &str) -> String {
+    let source = format!(
+        "{}/../../target/world-atlas/2.0.2/package/{name}",
+        env!("CARGO_MANIFEST_DIR")
     );
-    let Ok(text) = std::fs::read_to_string(source) else {
-        eprintln!("world-atlas is not fetched; run {REGENERATE} to check the map against it");
-        return;
-    };
-    let fresh = build_from_topojson(&text).expect("world-atlas builds").map;
+    std::fs::read_to_string(&source).unwrap_or_else(|e| {
+        panic!("{source}: {e}; run scripts/world-atlas.sh to fetch world-atlas")
+    })
+}
+
+/// The committed assets must be what the builder makes of world-atlas, so a change to the
+/// builder or to the country names shows.
+#[test]
+fn the_committed_maps_are_up_to_date() {
+    let fresh = build_from_topojson(&world_atlas("countries-110m.json"), WORLD)
+        .expect("world-atlas builds")
+        .map;
     assert!(
         fresh == committed(),
         "public/data/world.json is out of date; run {REGENERATE}"
     );
+    let close = build_from_topojson(&world_atlas("countries-50m.json"), CLOSE_UP)
+        .expect("world-atlas builds")
+        .map;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/world-close.json"
+    );
+    let committed_close: WorldMap = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+        .expect("public/data/world-close.json is a WorldMap");
+    assert!(
+        close == committed_close,
+        "public/data/world-close.json is out of date; run {REGENERATE}"
+    );
+    // Close up is finer: more points for the same country, and every world-view country is in it.
+    let points = |map: &WorldMap, code: &str| {
+        map.countries
+            .iter()
+            .find(|c| c.code == code)
+            .map_or(0, |c| {
+                c.d.matches(|ch: char| ch.is_ascii_digit() || ch == '-')
+                    .count()
+            })
+    };
+    assert!(points(&close, "FR") > 2 * points(&fresh, "FR"));
+    for country in &fresh.countries {
+        assert!(
+            close.countries.iter().any(|c| c.code == country.code),
+            "{} is not in the close-up map",
+            country.code
+        );
+    }
 }

@@ -11,6 +11,10 @@ use serde_json::Value;
 
 use crate::server::StaticServer;
 
+/// What a number's groups may be separated by in the app's languages: "9,450", "9.450",
+/// "9\u{202f}450" (French), "9\u{a0}450".
+const GROUP_SEPARATORS: &str = ",.\u{202f}\u{a0}";
+
 /// How long to wait for the app to show something before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -285,11 +289,13 @@ setTimeout(() => done(shifts), 50);
     /// The number shown by the directory's result count, once it shows one.
     pub async fn result_count(&self) -> usize {
         let text = self.text("[data-testid=result-count]").await;
-        // The first number: screen readers also hear the filters after it.
+        // The first number, its group separators ("9,450", "9 450") aside: screen readers
+        // also hear the filters after it.
         let digits: String = text
             .chars()
             .skip_while(|c| !c.is_ascii_digit())
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || GROUP_SEPARATORS.contains(*c))
+            .filter(char::is_ascii_digit)
             .collect();
         digits
             .parse()
@@ -372,7 +378,7 @@ setTimeout(() => done(shifts), 50);
             &format!("a result count of {n}"),
             &format!(
                 "(() => {{ const el = {root}.querySelector('[data-testid=result-count]'); \
-                  return el && (el.textContent.match(/\\d+/) || ['0'])[0] === '{n}'; }})()",
+                  return el && (el.textContent.match(/\\d[\\d,.\\u202f\\u00a0]*/) || ['0'])[0].replace(/\\D/g, '') === '{n}'; }})()",
                 root = self.root_js()
             ),
         )

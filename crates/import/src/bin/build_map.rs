@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! build-map <countries-110m.json> --out <world.json>
+//! build-map --close-up <countries-50m.json> --out <world-close.json>
 //! ```
 //!
 //! Reads a TopoJSON file of countries (world-atlas), writes the map asset, and prints a summary
@@ -12,14 +13,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use coops_import::map::{build_from_topojson, to_json};
+use coops_import::map::{CLOSE_UP, Thinning, WORLD, build_from_topojson, to_json};
 
 const USAGE: &str = "\
-usage: build-map <countries-110m.json> --out <world.json>
+usage: build-map [--close-up] <countries.json> --out <world.json>
 
 Projects and simplifies country shapes (TopoJSON from the world-atlas npm package) into the
 map asset the app draws.
-  <countries-110m.json>  the TopoJSON file (its object \"countries\" is read)
+  <countries.json>       the TopoJSON file (its object \"countries\" is read): the
+                         1:110m shapes for the world view, the 1:50m ones close up
+  --close-up             thin it for the close-up map (16 times less), not the world view
   --out <world.json>     where to write the asset
   -h, --help             show this help
 
@@ -29,16 +32,21 @@ From the workspace root (fetches world-atlas first):
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
-    Run { input: PathBuf, out: PathBuf },
+    Run {
+        input: PathBuf,
+        out: PathBuf,
+        close_up: bool,
+    },
     Help,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
-    let (mut input, mut out) = (None, None);
+    let (mut input, mut out, mut close_up) = (None, None, false);
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
+            "--close-up" => close_up = true,
             "--out" => {
                 let value = args.next().ok_or("--out needs a file name")?;
                 if out.replace(PathBuf::from(value)).is_some() {
@@ -56,21 +64,27 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     Ok(Command::Run {
         input: input.ok_or("no input file given")?,
         out: out.ok_or("no --out file given")?,
+        close_up,
     })
 }
 
 fn main() -> ExitCode {
-    let (input, out) = match parse_args(std::env::args().skip(1)) {
-        Ok(Command::Run { input, out }) => (input, out),
-        Ok(Command::Help) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("build-map: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let (input, out, thinning): (PathBuf, PathBuf, Thinning) =
+        match parse_args(std::env::args().skip(1)) {
+            Ok(Command::Run {
+                input,
+                out,
+                close_up,
+            }) => (input, out, if close_up { CLOSE_UP } else { WORLD }),
+            Ok(Command::Help) => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Err(e) => {
+                eprintln!("build-map: {e}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
     let text = match std::fs::read_to_string(&input) {
         Ok(text) => text,
         Err(e) => {
@@ -78,7 +92,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let built = match build_from_topojson(&text) {
+    let built = match build_from_topojson(&text, thinning) {
         Ok(built) => built,
         Err(e) => {
             eprintln!("build-map: {}: {e}", input.display());
@@ -124,7 +138,16 @@ mod tests {
             parse_args(args(&["in.json", "--out", "out.json"])),
             Ok(Command::Run {
                 input: "in.json".into(),
-                out: "out.json".into()
+                out: "out.json".into(),
+                close_up: false,
+            })
+        );
+        assert_eq!(
+            parse_args(args(&["--close-up", "in.json", "--out", "out.json"])),
+            Ok(Command::Run {
+                input: "in.json".into(),
+                out: "out.json".into(),
+                close_up: true,
             })
         );
         assert_eq!(parse_args(args(&["-h"])), Ok(Command::Help));

@@ -14,10 +14,11 @@ use coops_core::i18n::words;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use coops_core::camera::{Camera, ZOOM_STEP, home_for};
-use coops_core::geo::{SHADES, WorldMap, attribution, shade};
+use coops_core::camera::{CLOSE_UP_ZOOM, Camera, ZOOM_STEP, home_for};
+use coops_core::geo::{CloseUp, SHADES, WorldMap, attribution, shade};
 use coops_core::names::{
-    MAP_DRAWN_MARK, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, WORLD_PATH,
+    MAP_DRAWN_MARK, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, WORLD_CLOSE_PATH,
+    WORLD_PATH,
 };
 use coops_core::places::matching;
 use coops_core::search::{Results, region_countries};
@@ -226,7 +227,6 @@ fn MapDrawing(
                 .collect::<HashMap<String, usize>>()
         })
     });
-    let selected = move || query.read().country.clone();
     let choose = {
         let state = state.clone();
         move |code: String| {
@@ -239,73 +239,43 @@ fn MapDrawing(
             })
         }
     };
+    let shape = CountryShape {
+        counts,
+        query,
+        choose: Callback::new(choose),
+        hovered,
+    };
+    // The close-up shapes, laid over the world view's from CLOSE_UP_ZOOM on (fetched then).
+    let close_up = close_up_shapes(&map, camera);
     let shapes = map
         .countries
         .iter()
         .map(|country| {
-            let code = country.code.clone();
-            let name = country.name.clone();
-            // Memos, not derived signals: a keystroke changes the counts of a few countries,
-            // and only their attributes should be touched. Memos are Copy, so every attribute
-            // closure can share them.
-            let count = {
-                let code = code.clone();
-                Memo::new(move |_| counts.with(|c| c.get(&code).copied().unwrap_or(0)))
-            };
-            let label = {
-                let name = name.clone();
-                Memo::new(move |_| match count.get() {
-                    0 => format!("{name}: no co-ops"),
-                    n => format!("{name}: {}", coops_count(n)),
-                })
-            };
-            let is_selected = {
-                let code = code.clone();
-                Memo::new(move |_| selected().as_deref() == Some(code.as_str()))
-            };
-            let has_coops = Memo::new(move |_| count.get() > 0);
-            let on_click = {
-                let (choose, code) = (choose.clone(), code.clone());
-                // The second click of a double-click is the zoom's, not a second toggle.
-                move |ev: leptos::ev::MouseEvent| {
-                    if has_coops.get_untracked() && ev.detail() <= 1 {
-                        choose(code.clone())
-                    }
-                }
-            };
-            let on_key = {
-                let (choose, code) = (choose.clone(), code.clone());
-                move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Enter" || ev.key() == " " {
-                        ev.prevent_default();
-                        choose(code.clone());
-                    }
-                }
-            };
-            // The markers are the map's keyboard path (and the country list filters by
-            // country): a tab stop per country would put a hundred stops before the list.
-            view! {
-                <path
-                    d=country.d.clone()
-                    data-country=code.clone()
-                    class=move || format!("world-map__country world-map__country--shade-{}", shade(count.get()))
-                    class:world-map__country--selected=is_selected
-                    tabindex="-1"
-                    role=move || has_coops.get().then_some("button")
-                    aria-label=label
-                    aria-pressed=move || has_coops.get().then(|| is_selected.get().to_string())
-                    on:click=on_click
-                    on:keydown=on_key
-                    on:mouseenter=move |_| hovered.set(Some(label.get_untracked()))
-                    on:focus=move |_| hovered.set(Some(label.get_untracked()))
-                    on:mouseleave=move |_| hovered.set(None)
-                    on:blur=move |_| hovered.set(None)
-                >
-                    <title>{label}</title>
-                </path>
-            }
+            let (code, world_d) = (country.code.clone(), country.d.clone());
+            let d = Signal::derive(move || {
+                close_up
+                    .get()
+                    .and_then(|c| c.paths.get(&code).cloned())
+                    .unwrap_or_else(|| world_d.clone())
+            });
+            shape.draw(country.code.clone(), country.name.clone(), d)
         })
         .collect_view();
+    // The countries too small for the world view, once close.
+    let only_close = move || {
+        close_up.get().map(|c| {
+            c.only_close
+                .iter()
+                .map(|country| {
+                    shape.draw(
+                        country.code.clone(),
+                        country.name.clone(),
+                        Signal::stored(country.d.clone()),
+                    )
+                })
+                .collect_view()
+        })
+    };
     let open = RwSignal::new(None);
     // The places with the co-ops that match, for the markers and the panel.
     let matched = {
@@ -354,7 +324,10 @@ fn MapDrawing(
                 on:touchcancel=move |ev| camera.on_touch_end(ev)
                 on:keydown=on_key
             >
-                <g class="world-map__countries">{shapes}</g>
+                <g class="world-map__countries" data-detail=move || if close_up.with(Option::is_some) { "close-up" } else { "world" }>
+                    {shapes}
+                    {only_close}
+                </g>
                 <MapMarkers data=data.clone() camera hovered open matched />
             </svg>
             <div class="world-map__controls">
@@ -383,6 +356,114 @@ fn MapDrawing(
         </div>
         <MarkerPanel data state camera open matched />
     }
+}
+
+/// What every country's shape shares: the counts that shade it, the query that marks it
+/// chosen, what choosing it does, and the caption it names itself in.
+#[derive(Clone, Copy)]
+struct CountryShape {
+    counts: Memo<HashMap<String, usize>>,
+    query: Memo<coops_core::query::DirectoryQuery>,
+    choose: Callback<String>,
+    hovered: RwSignal<Option<String>>,
+}
+
+impl CountryShape {
+    /// The shape of the country `code`, drawn by the path `d`, shaded by its count of matching
+    /// co-ops; with co-ops it is a button that filters the list to it.
+    fn draw(self, code: String, name: String, d: Signal<String>) -> impl IntoView {
+        let CountryShape {
+            counts,
+            query,
+            choose,
+            hovered,
+        } = self;
+        // Memos, not derived signals: a keystroke changes the counts of a few countries, and
+        // only their attributes should be touched. Memos are Copy, so every attribute closure
+        // can share them.
+        let count = {
+            let code = code.clone();
+            Memo::new(move |_| counts.with(|c| c.get(&code).copied().unwrap_or(0)))
+        };
+        let label = Memo::new(move |_| match count.get() {
+            0 => format!("{name}: no co-ops"),
+            n => format!("{name}: {}", coops_count(n)),
+        });
+        let is_selected = {
+            let code = code.clone();
+            Memo::new(move |_| query.read().country.as_deref() == Some(code.as_str()))
+        };
+        let has_coops = Memo::new(move |_| count.get() > 0);
+        let on_click = {
+            let code = code.clone();
+            // The second click of a double-click is the zoom's, not a second toggle.
+            move |ev: leptos::ev::MouseEvent| {
+                if has_coops.get_untracked() && ev.detail() <= 1 {
+                    choose.run(code.clone())
+                }
+            }
+        };
+        let on_key = {
+            let code = code.clone();
+            move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    choose.run(code.clone());
+                }
+            }
+        };
+        // The markers are the map's keyboard path (and the country list filters by country):
+        // a tab stop per country would put a hundred stops before the list.
+        view! {
+            <path
+                d=d
+                data-country=code
+                class=move || format!("world-map__country world-map__country--shade-{}", shade(count.get()))
+                class:world-map__country--selected=is_selected
+                tabindex="-1"
+                role=move || has_coops.get().then_some("button")
+                aria-label=label
+                aria-pressed=move || has_coops.get().then(|| is_selected.get().to_string())
+                on:click=on_click
+                on:keydown=on_key
+                on:mouseenter=move |_| hovered.set(Some(label.get_untracked()))
+                on:focus=move |_| hovered.set(Some(label.get_untracked()))
+                on:mouseleave=move |_| hovered.set(None)
+                on:blur=move |_| hovered.set(None)
+            >
+                <title>{label}</title>
+            </path>
+        }
+    }
+}
+
+/// The close-up shapes over `world`'s while the camera is at [`CLOSE_UP_ZOOM`] or closer;
+/// none before. They are fetched the first time it comes that close (again after a failure,
+/// the next time: the world view's shapes stand in meanwhile).
+fn close_up_shapes(world: &Arc<WorldMap>, camera: MapCamera) -> Signal<Option<Arc<CloseUp>>> {
+    let loaded = RwSignal::new(None::<Arc<CloseUp>>);
+    let asked = StoredValue::new(false);
+    let url = StoredValue::new(use_host().data_url(WORLD_CLOSE_PATH));
+    let close = Memo::new(move |_| camera.camera.with(|c| c.zoom >= CLOSE_UP_ZOOM));
+    let world = world.clone();
+    Effect::new(move |_| {
+        if !close.get() || asked.get_value() {
+            return;
+        }
+        asked.set_value(true);
+        let (world, url) = (world.clone(), url.get_value());
+        leptos::task::spawn_local(async move {
+            match fetch_world(&url).await {
+                Ok(detail) => {
+                    loaded.try_set(Some(Arc::new(CloseUp::new(&world, &detail))));
+                }
+                Err(_) => {
+                    asked.try_set_value(false);
+                }
+            }
+        });
+    });
+    Signal::derive(move || if close.get() { loaded.get() } else { None })
 }
 
 /// One of the buttons over the map, named by `label` and showing `symbol`. At a limit it says

@@ -568,3 +568,77 @@ async fn the_map_is_accessible_at_every_zoom_in_light_and_dark() {
     })
     .await;
 }
+
+/// Waits until the map draws the shapes of `detail` (`world` or `close-up`).
+async fn wait_for_detail(app: &AppPage, what: &str, detail: &str) {
+    app.wait_until(
+        what,
+        &format!(
+            "document.querySelector('{MAP} .world-map__countries').dataset.detail === '{detail}'"
+        ),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn close_up_the_map_draws_finer_shapes_fetched_only_then() {
+    let shape = |code: &str| {
+        format!(
+            "return document.querySelector('{MAP} [data-country={code}]').getAttribute('d').length"
+        )
+    };
+    let asked = "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/data/world-close.json')).length";
+    run(|app| async move {
+        open_map(&app, "/").await;
+        let world_fr = app.js(&shape("FR"), vec![]).await.as_u64().unwrap();
+        assert_eq!(
+            app.js(asked, vec![]).await,
+            json!(0),
+            "nothing fetched for the world view"
+        );
+        wait_for_detail(&app, "the world view's shapes", "world").await;
+        // Two steps in: zoom 4, close up.
+        app.click_button("+").await;
+        wait_for_zoom(&app, "Zoom in", "z === 2").await;
+        app.click_button("+").await;
+        wait_for_zoom(&app, "Zoom in again", "z === 4").await;
+        wait_for_detail(&app, "the close-up shapes", "close-up").await;
+        let close_fr = app.js(&shape("FR"), vec![]).await.as_u64().unwrap();
+        assert!(
+            close_fr > 2 * world_fr,
+            "France close up: {close_fr} against {world_fr}"
+        );
+        // A country too small for the world view is drawn close up, shaded like the rest.
+        let andorra = app
+            .js(
+                &format!("return document.querySelectorAll('{MAP} [data-country=AD]').length"),
+                vec![],
+            )
+            .await;
+        assert_eq!(andorra, json!(1));
+        assert_eq!(app.js(asked, vec![]).await, json!(1));
+        // Back to the world: its own shapes again, and nothing fetched twice.
+        app.click(".world-map__controls button[aria-label='Reset map']")
+            .await;
+        wait_for_zoom(&app, "Reset", "z === 1").await;
+        wait_for_detail(&app, "the world view's shapes", "world").await;
+        assert_eq!(
+            app.js(&shape("FR"), vec![]).await.as_u64().unwrap(),
+            world_fr
+        );
+        assert_eq!(
+            app.js(
+                &format!("return document.querySelectorAll('{MAP} [data-country=AD]').length"),
+                vec![]
+            )
+            .await,
+            json!(0)
+        );
+        app.click_button("+").await;
+        app.click_button("+").await;
+        wait_for_zoom(&app, "close again", "z === 4").await;
+        wait_for_detail(&app, "the close-up shapes again", "close-up").await;
+        assert_eq!(app.js(asked, vec![]).await, json!(1), "fetched once");
+    })
+    .await;
+}

@@ -12,8 +12,14 @@ async fn saved(folder: &Path, name: &str) -> String {
     let path = folder.join(name);
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        // Chromium writes `<name>.crdownload` first, and renames it once it is whole.
-        if let Ok(text) = std::fs::read_to_string(&path) {
+        // Chromium writes `<name>.crdownload` first and renames it once it is whole, but the
+        // file may appear under its own name, empty, a moment before that. Every format this
+        // app saves has something in it, even for an empty view (a header, `[]`).
+        let partial = folder.join(format!("{name}.crdownload"));
+        if let Ok(text) = std::fs::read_to_string(&path)
+            && !text.is_empty()
+            && !partial.exists()
+        {
             return text;
         }
         assert!(

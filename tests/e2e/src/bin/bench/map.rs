@@ -165,6 +165,9 @@ pub async fn run() -> Value {
     let marker_bound = ((width / CLUSTER_DISTANCE_PX).ceil() + 1.0)
         * ((height / CLUSTER_DISTANCE_PX).ceil() + 1.0);
     let geometry = std::fs::read(dist_dir().join("data/world.json")).expect("dist/data/world.json");
+    // Fetched only from zoom 4 on, so not part of the world view's budget.
+    let close_up = std::fs::read(dist_dir().join("data/world-close.json"))
+        .expect("dist/data/world-close.json");
     let figures = json!({
         "coops": coops,
         "places": places,
@@ -186,6 +189,7 @@ pub async fn run() -> Value {
         "max_markers": replay["maxMarkers"],
         "marker_bound": marker_bound,
         "map_assets_gzip_bytes": gzip_len(&geometry),
+        "close_up_gzip_bytes": gzip_len(&close_up),
     });
     println!(
         "\nThe map at {coops} co-ops ({places} places): a wheel zoom and a drag, one event per frame"
@@ -211,9 +215,10 @@ pub async fn run() -> Value {
         figures["clusterings"], figures["clustering_ms_p50"], figures["clustering_ms_max"]
     );
     println!(
-        "  markers in the page at most {} (a {width:.0} x {height:.0} px drawing holds at most {marker_bound:.0} apart); map assets {:.1} KB gzip",
+        "  markers in the page at most {} (a {width:.0} x {height:.0} px drawing holds at most {marker_bound:.0} apart); map assets {:.1} KB gzip, and {:.1} KB more from zoom 4 (the close-up shapes)",
         figures["max_markers"],
-        gzip_len(&geometry) as f64 / 1024.0
+        gzip_len(&geometry) as f64 / 1024.0,
+        gzip_len(&close_up) as f64 / 1024.0
     );
     figures
 }
