@@ -179,6 +179,10 @@ pub struct Dataset {
     pub skipped: Vec<Skipped>,
     /// The search index over `directory.coops`.
     pub index: Index,
+    /// The dataset as published, in English whatever the page's language, without its
+    /// co-ops: what a download writes the co-ops on screen with, so a file from a Spanish page
+    /// reads like the published one.
+    pub published: Directory,
 }
 
 impl Dataset {
@@ -191,12 +195,14 @@ impl Dataset {
         }: Loaded,
         lang: Lang,
     ) -> Self {
+        let published = directory.without_coops();
         directory.localize(lang);
         let index = Index::build(&directory);
         Dataset {
             directory,
             skipped,
             index,
+            published,
         }
     }
 

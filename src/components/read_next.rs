@@ -1,10 +1,10 @@
 //! "Read next": the list's resources for the visitor an outcome of the guide speaks to
 //! (`coops_core::join::people::readings`), with a link to all of them on the resources page.
 
-use coops_core::Serves;
 use coops_core::i18n::words;
 use coops_core::join::people::readings;
 use coops_core::query::LinksQuery;
+use coops_core::{Entry, Serves};
 use leptos::prelude::*;
 
 use crate::components::app_link::AppLink;
@@ -31,9 +31,17 @@ pub fn ReadNext(
 #[component]
 fn Readings(data: DirectoryData, reads: Vec<Serves>) -> impl IntoView {
     let (found, total) = readings(&data.directory, &reads);
+    // Each resource alone: its nested links (a discussion, a translation) are on the resources
+    // page, and would make a short list long.
     let items = found
         .into_iter()
-        .map(|entry| view! { <EntryItem entry=entry.clone() testid="resource" /> })
+        .map(|entry| {
+            let entry = Entry {
+                children: Vec::new(),
+                ..entry.clone()
+            };
+            view! { <EntryItem entry testid="resource" /> }
+        })
         .collect_view();
     // All of them: the resources page, filtered by the first reader.
     let all = reads.first().map(|&reader| {

@@ -422,6 +422,25 @@ impl Directory {
         }
     }
 
+    /// Everything but the co-ops: the names and lists that go with any selection of them
+    /// (what `crate::export` writes a selection with).
+    pub fn without_coops(&self) -> Directory {
+        Directory {
+            schema: self.schema.clone(),
+            source: self.source.clone(),
+            regions: self.regions.clone(),
+            tags: self.tags.clone(),
+            countries: self.countries.clone(),
+            coops: Vec::new(),
+            networks: self.networks.clone(),
+            meetups: self.meetups.clone(),
+            resources: self.resources.clone(),
+            products: self.products.clone(),
+            jobs: self.jobs.clone(),
+            other_lists: self.other_lists.clone(),
+        }
+    }
+
     /// The region with this id.
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
@@ -470,5 +489,25 @@ impl Directory {
         } else {
             countries.join(", ")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{coop_at, directory_of};
+
+    #[test]
+    fn a_localized_directory_keeps_what_it_was_published_with_aside() {
+        let mut directory = directory_of(vec![coop_at("a", &[])]);
+        directory.regions[0]
+            .names
+            .insert("es".into(), "Europa".into());
+        let published = directory.without_coops();
+        directory.localize(Lang::Es);
+        assert_eq!(directory.region_name("europe"), "Europa");
+        assert_eq!(published.region_name("europe"), "Europe");
+        assert!(published.coops.is_empty());
+        assert_eq!(published.regions[0].names, directory.regions[0].names);
     }
 }

@@ -48,8 +48,9 @@ impl Format {
 
     /// The co-ops at `matches` (positions in the dataset, in the list's order on screen).
     fn write(self, data: &DirectoryData, matches: &[u32]) -> String {
-        let directory = &data.directory;
-        let coops = matches.iter().map(|&i| &directory.coops[i as usize]);
+        // The page's language names nothing in a file: the published names, in English.
+        let directory = &data.published;
+        let coops = matches.iter().map(|&i| &data.directory.coops[i as usize]);
         match self {
             Format::Csv => export::csv(directory, coops),
             Format::Json => export::json(directory, coops),

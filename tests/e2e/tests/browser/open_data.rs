@@ -152,3 +152,37 @@ async fn murmurations_profiles_of_a_filtered_view_validate_and_account_for_every
     .await;
     let _ = std::fs::remove_dir_all(folder);
 }
+
+#[tokio::test]
+async fn a_download_from_a_spanish_page_names_things_as_the_published_dataset_does() {
+    let folder = empty_folder("tc-downloads-es");
+    let into = folder.clone();
+    let published = e2e::expected::dataset();
+    run(|app| async move {
+        save_downloads_in(&app, &into).await;
+        app.open("/es/?country=DE").await;
+        app.wait_for_query("?country=DE").await;
+        let count = app.result_count().await;
+        app.click("[data-testid=download] summary").await;
+        app.click("[data-testid=download] button[data-format=JSON]")
+            .await;
+        let text = saved(&into, "tech-coops.json").await;
+        let loaded = coops_core::load::load_directory(&text).expect("the dataset's format");
+        assert_eq!(loaded.directory.coops.len(), count);
+        // The page speaks Spanish ("Europa"); the file, like the published one, English.
+        let names = |regions: &Value| -> Vec<String> {
+            regions
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["name"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let file: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(names(&file["regions"]), names(&published["regions"]));
+        assert_eq!(file["countries"], published["countries"]);
+        assert!(names(&file["regions"]).contains(&"Europe".to_string()));
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(folder);
+}
