@@ -2,7 +2,7 @@
 //! (`coops_core::join::people::readings`), with a link to all of them on the resources page.
 
 use coops_core::i18n::words;
-use coops_core::join::people::readings;
+use coops_core::join::people::{readings, serving};
 use coops_core::query::LinksQuery;
 use coops_core::{Entry, Serves};
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn ReadNext(
 /// The list, once the dataset is in.
 #[component]
 fn Readings(data: DirectoryData, reads: Vec<Serves>) -> impl IntoView {
-    let (found, total) = readings(&data.directory, &reads);
+    let (found, _) = readings(&data.directory, &reads);
     // Each resource alone: its nested links (a discussion, a translation) are on the resources
     // page, and would make a short list long.
     let items = found
@@ -50,9 +50,11 @@ fn Readings(data: DirectoryData, reads: Vec<Serves>) -> impl IntoView {
             ..LinksQuery::default()
         };
         let href = format!("/resources?{}", query.to_query_string());
+        // The count of what the link opens: the first reader's resources.
+        let count = serving(&data.directory, reader) as u64;
         view! {
             <p class="join-outcome__reads-all">
-                <AppLink href>{words().count("read-next-all", total as u64, &[])}</AppLink>
+                <AppLink href>{words().count("read-next-all", count, &[])}</AppLink>
             </p>
         }
     });

@@ -30,6 +30,8 @@ pub fn ServesFilter(
                         type="radio"
                         name="serves"
                         value=value
+                        // The attribute for the page rendered at build time, the property after.
+                        checked=selected.get_untracked() == reader
                         prop:checked=move || selected.get() == reader
                         on:change=move |_| on_change.run(reader)
                     />

@@ -91,7 +91,10 @@ fn LinkPage(
     };
     let text = Signal::derive(move || query.read().q.clone());
     let reader = Signal::derive(move || query.read().serves);
-    let on_reader = Callback::new(move |serves| state.update(History::Push, |q| q.serves = serves));
+    // Replace, not Push: the arrow keys walk a radio group one choice at a time, and each
+    // would be a step for Back.
+    let on_reader =
+        Callback::new(move |serves| state.update(History::Replace, |q| q.serves = serves));
     let filter = by_reader.then(|| view! { <ServesFilter selected=reader on_change=on_reader /> });
     // Text typed into the pre-rendered page's search box, and its focus, carry over.
     let shown = NodeRef::<P>::new();

@@ -31,10 +31,11 @@ pub struct Report {
 impl ServesFile {
     /// Reads the file; `name` is how a message refers to it.
     pub fn parse(text: &str, name: &str) -> Result<ServesFile, String> {
+        // The error's display names the line and column, and shows the line.
         let map: BTreeMap<String, Vec<Serves>> = toml::from_str(text).map_err(|e| {
             format!(
                 "{name}: {} (each line is a resource's link and a list of readers: {})",
-                e.message(),
+                e.to_string().trim_end(),
                 Serves::ALL.map(Serves::id).join(", ")
             )
         })?;
@@ -168,6 +169,7 @@ mod tests {
                 .unwrap_err();
         assert!(unknown.starts_with("serves.toml: "), "{unknown}");
         assert!(unknown.contains("astronauts"), "{unknown}");
+        assert!(unknown.contains("line 1"), "{unknown}");
         assert!(
             unknown.contains("start, convert, work, run, support"),
             "{unknown}"

@@ -563,10 +563,14 @@ fn the_committed_map_is_complete_and_sane() {
 /// world-atlas's shapes file `name`, as `scripts/world-atlas.sh` fetches it (`scripts/setup.sh
 /// test` does, before the tests).
 fn world_atlas(name: &str) -> String {
-    let source = format!(
-        "{}/../../target/world-atlas/2.0.2/package/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    // The pinned version, from where the scripts read it.
+    let versions = std::fs::read_to_string(format!("{root}/scripts/versions.env")).unwrap();
+    let version = versions
+        .lines()
+        .find_map(|l| l.strip_prefix("WORLD_ATLAS_VERSION="))
+        .expect("WORLD_ATLAS_VERSION in scripts/versions.env");
+    let source = format!("{root}/target/world-atlas/{version}/package/{name}");
     std::fs::read_to_string(&source).unwrap_or_else(|e| {
         panic!("{source}: {e}; run scripts/world-atlas.sh to fetch world-atlas")
     })

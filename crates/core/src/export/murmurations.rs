@@ -97,7 +97,7 @@ fn primary_url(coop: &Coop) -> Option<&str> {
 }
 
 /// One co-op's profile: its name, website, business areas as tags, what the list says of it,
-/// its country, the coordinates of its first city (a country's or region's middle would put a
+/// its country (its pin's), the coordinates of its first city (a country's or region's middle would put a
 /// pin where the co-op is not), its reach and its founding year.
 pub fn profile(directory: &Directory, coop: &Coop) -> Result<Value, LeftOut> {
     if let Some(reason) = reason_left_out(coop) {
@@ -128,15 +128,20 @@ pub fn profile(directory: &Directory, coop: &Coop) -> Result<Value, LeftOut> {
     if !description.is_empty() {
         profile.insert("description".into(), json!(description.join("\n\n")));
     }
+    // The pin and the country agree: the first city's, else the first country named.
     let location = &coop.location;
-    if let Some(country) = location.countries.first() {
-        profile.insert("country_iso_3166".into(), json!(country));
-    }
-    if let Some(city) = location
+    let city = location
         .places
         .iter()
-        .find(|p| p.precision == Precision::City)
+        .find(|p| p.precision == Precision::City);
+    if let Some(country) = city
+        .map(|c| &c.country)
+        .or(location.countries.first())
+        .filter(|c| !is_user_assigned(c))
     {
+        profile.insert("country_iso_3166".into(), json!(country));
+    }
+    if let Some(city) = city {
         profile.insert(
             "geolocation".into(),
             json!({"lat": city.lat, "lon": city.lon}),
@@ -151,6 +156,15 @@ pub fn profile(directory: &Directory, coop: &Coop) -> Result<Value, LeftOut> {
     Ok(Value::Object(profile))
 }
 
+/// Whether an alpha-2 code is one ISO 3166-1 leaves to its users (AA, QM to QZ, XA to XZ, ZZ;
+/// Kosovo's XK among them): the schema lists only the assigned ones, so such a code is left out.
+fn is_user_assigned(code: &str) -> bool {
+    matches!(
+        code.as_bytes(),
+        [b'A', b'A'] | [b'Q', b'M'..=b'Z'] | [b'X', _] | [b'Z', b'Z']
+    )
+}
+
 /// The Unix time of 1 January of `year`, 00:00 UTC: how the schema wants a year alone.
 fn new_year_timestamp(year: i64) -> i64 {
     // Days from 1970-01-01 to 1 January of `year`, counting leap days (proleptic Gregorian).
@@ -163,6 +177,16 @@ fn new_year_timestamp(year: i64) -> i64 {
 mod tests {
     use super::*;
     use crate::testing::{coop_at, directory_of};
+
+    #[test]
+    fn user_assigned_codes_are_told_apart() {
+        for code in ["XK", "AA", "QM", "QZ", "ZZ"] {
+            assert!(is_user_assigned(code), "{code}");
+        }
+        for code in ["FR", "QA", "ZA", "AX"] {
+            assert!(!is_user_assigned(code), "{code}");
+        }
+    }
 
     #[test]
     fn a_year_becomes_its_first_second() {
@@ -220,6 +244,6 @@ mod tests {
         let profile = profile(&dir, &dir.coops[0]).unwrap();
         assert_eq!(profile["geolocation"], json!({"lat": 52.52, "lon": 13.4}));
         assert_eq!(profile["geographic_scope"], "international");
-        assert_eq!(profile["country_iso_3166"], "FR");
+        assert_eq!(profile["country_iso_3166"], "DE", "the pin's country");
     }
 }

@@ -76,6 +76,13 @@ pub fn resources(directory: &Directory) -> impl Iterator<Item = &Entry> {
         .chain(&directory.other_lists)
 }
 
+/// How many resources of the list serve `reader`: what the resources page lists for it.
+pub fn serving(directory: &Directory, reader: Serves) -> usize {
+    resources(directory)
+        .filter(|e| e.serves.contains(&reader))
+        .count()
+}
+
 /// The resources for `reads`, best first: those serving the first reader, then the second,
 /// and so on, in the list's order within each; up to [`READ_NEXT`], and how many there are.
 pub fn readings<'a>(directory: &'a Directory, reads: &[Serves]) -> (Vec<&'a Entry>, usize) {
@@ -105,28 +112,65 @@ pub fn network<'a>(directory: &'a Directory, name: &str) -> Option<&'a Entry> {
         .find(|n| squashed(&n.name) == name)
 }
 
+/// Whether `words` (folded, in order) begin with the network `name` (squashed): "fact tic"
+/// and "facttic" both name FACT[TIC]; "cotech's" does not name CoTech twice over.
+fn names_network(words: &[&str], name: &str) -> bool {
+    let mut joined = String::new();
+    for word in words {
+        joined.push_str(word);
+        if joined.len() >= name.len() {
+            return joined == name;
+        }
+    }
+    false
+}
+
+/// Whether a co-op's notes say it belongs to the network `name` (squashed): "member of
+/// <name>", "part of <name>" (either with "the"), or "<name> member"; not after "not" or "no
+/// longer" ("not a member of …", "no longer part of …").
+fn says_member(notes: &str, name: &str) -> bool {
+    let folded = fold(notes);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|i| {
+        let rest = &words[i..];
+        let negated = words[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| *w == "not" || *w == "longer");
+        let after = match rest {
+            ["member" | "part", "of", "the", ..] => Some(&rest[3..]),
+            ["member" | "part", "of", ..] => Some(&rest[2..]),
+            _ => None,
+        };
+        // "<name> member": the name's words, then "member".
+        let named_before = || {
+            (1..=rest.len().min(4))
+                .any(|n| rest[..n].concat() == name && rest.get(n) == Some(&"member"))
+        };
+        let named = after.is_some_and(|after| names_network(after, name)) || named_before();
+        named && !negated
+    })
+}
+
 /// The co-ops the list says are members of the network called `name` (positions in
-/// `directory.coops`), still trading, in the list's order. Only what the list says: a note
-/// reading "member of <name>", "part of <name>" or "<name> member", never a guess from a
-/// co-op's country.
+/// `directory.coops`), still trading, in the list's order, up to [`OUTCOME_COOPS`]. Only what
+/// the list says ([`says_member`]), never a guess from a co-op's country.
 pub fn network_members(directory: &Directory, name: &str) -> Vec<u32> {
     let name = squashed(name);
     if name.is_empty() {
         return Vec::new();
     }
-    let says = |notes: &str| {
-        let notes = squashed(notes);
-        ["memberof", "partof"]
-            .iter()
-            .any(|lead| notes.contains(&format!("{lead}{name}")))
-            || notes.contains(&format!("{name}member"))
-    };
     directory
         .coops
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.status == Status::Active && says(&plain_text(&c.notes)))
+        .filter(|(_, c)| c.status == Status::Active && says_member(&plain_text(&c.notes), &name))
         .map(|(i, _)| i as u32)
+        .take(OUTCOME_COOPS)
         .collect()
 }
 
@@ -223,6 +267,7 @@ mod tests {
             (vec!["Starting", "Both", "Running"], 3)
         );
         assert_eq!(names(&[Serves::Work]), (vec!["Jobs"], 1));
+        assert_eq!(serving(&dir, Serves::Start), 2);
         assert_eq!(names(&[]), (vec![], 0));
         assert_eq!(names(&[Serves::Convert]), (vec![], 0));
     }
@@ -260,6 +305,16 @@ mod tests {
         assert_eq!(network_members(&dir, "FACTTIC"), [0]);
         assert_eq!(network_members(&dir, "fact[tic]"), [0]);
         assert_eq!(network_members(&dir, "CoTech"), [1]);
+        for (notes, member) in [
+            ("A member of the FACTTIC federation.", true),
+            ("FACT TIC member since 2019", true),
+            ("Not a member of FACTTIC.", false),
+            ("No longer part of FACTTIC", false),
+            ("member of FACTTICKLE", false),
+            ("Proud CoTech member.", false),
+        ] {
+            assert_eq!(says_member(notes, "facttic"), member, "{notes:?}");
+        }
         assert!(network_members(&dir, "Patio").is_empty());
         assert!(network_members(&dir, "").is_empty());
         assert_eq!(

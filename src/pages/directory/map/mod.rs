@@ -437,14 +437,23 @@ impl CountryShape {
     }
 }
 
-/// The close-up shapes over `world`'s while the camera is at [`CLOSE_UP_ZOOM`] or closer;
-/// none before. They are fetched the first time it comes that close (again after a failure,
+/// The close-up shapes over `world`'s from [`CLOSE_UP_ZOOM`] on, until the camera goes back
+/// below three quarters of it; none before. They are fetched the first time it comes that close (again after a failure,
 /// the next time: the world view's shapes stand in meanwhile).
 fn close_up_shapes(world: &Arc<WorldMap>, camera: MapCamera) -> Signal<Option<Arc<CloseUp>>> {
     let loaded = RwSignal::new(None::<Arc<CloseUp>>);
     let asked = StoredValue::new(false);
     let url = StoredValue::new(use_host().data_url(WORLD_CLOSE_PATH));
-    let close = Memo::new(move |_| camera.camera.with(|c| c.zoom >= CLOSE_UP_ZOOM));
+    // On at CLOSE_UP_ZOOM (give or take a rounding: a flight lands on 4 as 3.9999…), off below
+    // three quarters of it, so a wheel resting about 4 does not swap every shape back and forth.
+    let close = Memo::new(move |was: Option<&bool>| {
+        let zoom = camera.camera.with(|c| c.zoom);
+        if was.copied().unwrap_or(false) {
+            zoom >= CLOSE_UP_ZOOM * 0.75
+        } else {
+            zoom >= CLOSE_UP_ZOOM - 1e-9
+        }
+    });
     let world = world.clone();
     Effect::new(move |_| {
         if !close.get() || asked.get_value() {

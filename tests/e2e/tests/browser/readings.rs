@@ -127,11 +127,20 @@ async fn an_outcome_reads_next_the_resources_for_its_visitor() {
             "{shown:?} serve {reads:?}"
         );
         assert!(shown[0].split(' ').any(|r| r == first), "{shown:?}");
-        // All of them: the resources page, filtered for this visitor.
+        // All of them: the resources page, filtered for this visitor, as many as the link says.
+        let promised: usize = app
+            .text("[data-testid=read-next] .join-outcome__reads-all a")
+            .await
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .expect("a count in the link");
         app.click("[data-testid=read-next] .join-outcome__reads-all a")
             .await;
         app.wait_for_query(&format!("?serves={first}")).await;
         app.find("main [data-testid=resource]").await;
+        assert_eq!(app.result_count().await, promised);
         let all = resources_shown(&app, "main").await;
         assert!(all.len() >= shown.len());
         assert!(
