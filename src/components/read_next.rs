@@ -3,7 +3,7 @@
 
 use coops_core::i18n::words;
 use coops_core::join::people::{readings, serving};
-use coops_core::query::LinksQuery;
+use coops_core::query::{LinksQuery, UrlQuery};
 use coops_core::{Entry, Serves};
 use leptos::prelude::*;
 

@@ -422,6 +422,26 @@ impl Directory {
         }
     }
 
+    /// The lists the resources page shows, in its order: each resource section's entries,
+    /// then the products, the job boards and the other lists. Who they serve is in
+    /// `data/serves.toml` (each entry's [`Entry::serves`]).
+    pub fn resource_lists(&self) -> impl Iterator<Item = &Vec<Entry>> {
+        self.resources.iter().map(|s| &s.entries).chain([
+            &self.products,
+            &self.jobs,
+            &self.other_lists,
+        ])
+    }
+
+    /// [`Directory::resource_lists`], to change.
+    pub fn resource_lists_mut(&mut self) -> impl Iterator<Item = &mut Vec<Entry>> {
+        self.resources.iter_mut().map(|s| &mut s.entries).chain([
+            &mut self.products,
+            &mut self.jobs,
+            &mut self.other_lists,
+        ])
+    }
+
     /// Everything but the co-ops: the names and lists that go with any selection of them
     /// (what `crate::export` writes a selection with).
     pub fn without_coops(&self) -> Directory {

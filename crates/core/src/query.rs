@@ -494,15 +494,6 @@ impl UrlQuery for DirectoryQuery {
     }
 }
 
-impl UrlQuery for LinksQuery {
-    fn from_query_string(query: &str) -> Self {
-        LinksQuery::from_query_string(query)
-    }
-    fn to_query_string(&self) -> String {
-        LinksQuery::to_query_string(self)
-    }
-}
-
 /// The filters of the networks and resources pages: their search text and, on the resources
 /// page, who a resource is for (`/resources?serves=start`). An unknown reader is dropped like
 /// any value the directory does not understand.
@@ -514,9 +505,8 @@ pub struct LinksQuery {
     pub serves: Option<Serves>,
 }
 
-impl LinksQuery {
-    /// Reads the query from a raw query string (with or without `?`).
-    pub fn from_query_string(query: &str) -> Self {
+impl UrlQuery for LinksQuery {
+    fn from_query_string(query: &str) -> Self {
         let mut links = LinksQuery::default();
         for (key, value) in parse_query_string(query) {
             match key.as_str() {
@@ -532,8 +522,7 @@ impl LinksQuery {
         links
     }
 
-    /// The query string, percent-encoded, without `?`; empty with no filter.
-    pub fn to_query_string(&self) -> String {
+    fn to_query_string(&self) -> String {
         let mut pairs = Vec::new();
         if !self.q.trim().is_empty() {
             pairs.push(("q", self.q.as_str()));

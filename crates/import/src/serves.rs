@@ -48,24 +48,11 @@ impl ServesFile {
     }
 }
 
-/// The lists the resources page shows: the resource sections, products, jobs, other lists.
-fn resource_lists(directory: &mut Directory) -> Vec<&mut Vec<Entry>> {
-    let mut lists: Vec<&mut Vec<Entry>> = directory
-        .resources
-        .iter_mut()
-        .map(|s| &mut s.entries)
-        .collect();
-    lists.push(&mut directory.products);
-    lists.push(&mut directory.jobs);
-    lists.push(&mut directory.other_lists);
-    lists
-}
-
 /// Gives each resource of `directory` its readers from `file`.
 pub fn apply(directory: &mut Directory, file: &ServesFile) -> Report {
     let mut used = std::collections::BTreeSet::new();
     let mut untagged = Vec::new();
-    for list in resource_lists(directory) {
+    for list in directory.resource_lists_mut() {
         for entry in list.iter_mut() {
             tag(entry, &[], file, &mut used);
             if entry.serves.is_empty() {

@@ -67,13 +67,7 @@ pub const READ_NEXT: usize = 5;
 
 /// Every resource of the list (the resources page's entries, at the top level), in its order.
 pub fn resources(directory: &Directory) -> impl Iterator<Item = &Entry> {
-    directory
-        .resources
-        .iter()
-        .flat_map(|s| s.entries.iter())
-        .chain(&directory.products)
-        .chain(&directory.jobs)
-        .chain(&directory.other_lists)
+    directory.resource_lists().flatten()
 }
 
 /// How many resources of the list serve `reader`: what the resources page lists for it.
