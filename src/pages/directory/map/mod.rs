@@ -261,12 +261,8 @@ fn MapDrawing(
             shape.draw(country.code.clone(), country.name.clone(), d)
         })
         .collect_view();
-    // The countries too small for the world view, once close. When they go, so does a caption
-    // one of them set (the pointer's leaving it is never heard).
+    // The countries too small for the world view, once close.
     let only_close = move || {
-        on_cleanup(move || {
-            hovered.try_set(None);
-        });
         close_up.get().map(|c| {
             c.only_close
                 .iter()
