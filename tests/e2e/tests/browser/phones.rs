@@ -109,7 +109,12 @@ async fn on_a_phone_the_first_card_is_on_the_first_screen() {
         )
         .await;
         assert!(drawn(&app, ".directory .facets").await);
-        assert!(drawn(&app, "[data-testid=world-map]").await);
+        // The map's shapes are fetched once its panel is drawn, so the drawing follows them.
+        app.wait_until(
+            "the map drawn",
+            "!!document.querySelector('[data-testid=world-map]')?.getClientRects().length",
+        )
+        .await;
         assert!(!drawn(&app, "[data-testid=view-switch]").await);
     })
     .await;
