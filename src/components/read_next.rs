@@ -30,7 +30,7 @@ pub fn ReadNext(
 /// The list, once the dataset is in.
 #[component]
 fn Readings(data: DirectoryData, reads: Vec<Serves>) -> impl IntoView {
-    let (found, _) = readings(&data.directory, &reads);
+    let found = readings(&data.directory, &reads);
     // Each resource alone: its nested links (a discussion, a translation) are on the resources
     // page, and would make a short list long.
     let items = found

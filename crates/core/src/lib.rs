@@ -24,8 +24,10 @@ pub mod places;
 pub mod query;
 pub mod search;
 pub mod site;
-#[cfg(test)]
-mod testing;
+// The test helpers, for the core's unit tests and, with the `testing` feature, its
+// integration tests (the crate is its own dev-dependency with it).
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod text;
 pub mod url;
 

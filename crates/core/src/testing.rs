@@ -1,10 +1,17 @@
-//! Helpers for the core's unit tests.
+//! Helpers for the core's tests: co-ops at given places, a directory of them, a language's
+//! words.
 
 use crate::model::{Coop, Location, Place, Precision, Status};
 
 /// A co-op still trading, in Europe, at `places`: (name, country, latitude, longitude,
-/// precision).
+/// precision), in those places' countries, as the importer would place it.
 pub fn coop_at(id: &str, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
+    let mut countries: Vec<String> = Vec::new();
+    for &(_, country, ..) in places {
+        if !countries.iter().any(|c| c == country) {
+            countries.push(country.into());
+        }
+    }
     Coop {
         id: id.to_string(),
         name: id.to_string(),
@@ -24,6 +31,7 @@ pub fn coop_at(id: &str, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
                     precision,
                 })
                 .collect(),
+            countries,
             ..Location::default()
         },
         notes: Vec::new(),

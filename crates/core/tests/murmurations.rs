@@ -4,7 +4,9 @@
 
 use coops_core::export::murmurations::{LeftOut, profiles};
 use coops_core::load::load_directory;
-use coops_core::{Coop, Directory, Place, Precision, Status};
+use coops_core::model::Span;
+use coops_core::testing::coop_at;
+use coops_core::{Precision, Status};
 use serde_json::Value;
 
 const DATASET: &str = include_str!("../../../public/data/directory.json");
@@ -50,30 +52,10 @@ fn every_profile_of_the_bundled_dataset_validates() {
     );
 }
 
-/// A co-op of the bundled list, moved to `places` (one city or country each).
-fn coop_at(directory: &Directory, id: &str, places: &[(&str, &str, f64, f64, Precision)]) -> Coop {
-    let mut coop = directory.coops[0].clone();
-    coop.id = id.into();
-    coop.status = Status::Active;
-    coop.location.places = places
-        .iter()
-        .map(|&(name, country, lat, lon, precision)| Place {
-            name: name.into(),
-            country: country.into(),
-            lat,
-            lon,
-            precision,
-        })
-        .collect();
-    coop.location.countries = places.iter().map(|p| p.1.to_string()).collect();
-    coop
-}
-
 #[test]
 fn hostile_text_and_odd_places_still_validate() {
     let mut directory = load_directory(DATASET).unwrap().directory;
     let mut hostile = coop_at(
-        &directory,
         "hostile",
         &[("Montréal", "CA", 45.5, -73.57, Precision::City)],
     );
@@ -82,17 +64,14 @@ fn hostile_text_and_odd_places_still_validate() {
     hostile.business_areas = "@web, +design".into();
     hostile.tags = vec![directory.tags[0].id.clone(), directory.tags[0].id.clone()];
     hostile.founded = Some(1899);
-    let mut far = coop_at(
-        &directory,
-        "far",
-        &[("Pole", "AQ", -90.0, 180.0, Precision::City)],
-    );
+    hostile.notes = vec![Span::text(
+        "Founded 1899 as \"the <first>\" & only;\nnow\tmostly\u{0}remote.",
+    )];
+    let mut far = coop_at("far", &[("Pole", "AQ", -90.0, 180.0, Precision::City)]);
     far.url = Some("http://far.coop".into());
     far.location.worldwide = true;
     far.founded = None;
-    far.notes.clear();
     let mut country_only = coop_at(
-        &directory,
         "country-only",
         &[("Chile", "CL", -35.7, -71.5, Precision::Country)],
     );
@@ -101,7 +80,6 @@ fn hostile_text_and_odd_places_still_validate() {
     country_only.business_areas.clear();
     // Kosovo's code is not one the schema lists: the profile leaves the country out.
     let mut kosovo = coop_at(
-        &directory,
         "kosovo",
         &[("Pristina", "XK", 42.66, 21.17, Precision::City)],
     );

@@ -149,7 +149,7 @@ fn every_outcome_offers_readings_and_the_list_has_some_for_each() {
             "{}: no readers for Read next",
             outcome.id
         );
-        let (found, _) = coops_core::join::people::readings(&directory, &outcome.reads);
+        let found = coops_core::join::people::readings(&directory, &outcome.reads);
         assert!(!found.is_empty(), "{}: nothing to read", outcome.id);
     }
     // Each co-op the guide routes to a network whose members the list names sees them.

@@ -78,18 +78,15 @@ pub fn serving(directory: &Directory, reader: Serves) -> usize {
 }
 
 /// The resources for `reads`, best first: those serving the first reader, then the second,
-/// and so on, in the list's order within each; up to [`READ_NEXT`], and how many there are.
-pub fn readings<'a>(directory: &'a Directory, reads: &[Serves]) -> (Vec<&'a Entry>, usize) {
+/// and so on, in the list's order within each; up to [`READ_NEXT`].
+pub fn readings<'a>(directory: &'a Directory, reads: &[Serves]) -> Vec<&'a Entry> {
     let rank = |entry: &Entry| reads.iter().position(|r| entry.serves.contains(r));
     let mut ranked: Vec<(usize, &Entry)> = resources(directory)
         .filter_map(|entry| rank(entry).map(|r| (r, entry)))
         .collect();
+    // Stable: the list's order within each reader.
     ranked.sort_by_key(|(r, _)| *r);
-    let total = ranked.len();
-    (
-        ranked.into_iter().take(READ_NEXT).map(|(_, e)| e).collect(),
-        total,
-    )
+    ranked.into_iter().take(READ_NEXT).map(|(_, e)| e).collect()
 }
 
 /// A name reduced to its letters and digits, folded: "FACT[TIC]" and "Facttic" are one.
@@ -250,20 +247,19 @@ mod tests {
         }];
         dir.jobs = vec![resource("Jobs", &[Serves::Work])];
         let names = |reads: &[Serves]| {
-            let (found, total) = readings(&dir, reads);
-            (
-                found.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
-                total,
-            )
+            readings(&dir, reads)
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             names(&[Serves::Start, Serves::Run]),
-            (vec!["Starting", "Both", "Running"], 3)
+            vec!["Starting", "Both", "Running"]
         );
-        assert_eq!(names(&[Serves::Work]), (vec!["Jobs"], 1));
+        assert_eq!(names(&[Serves::Work]), vec!["Jobs"]);
         assert_eq!(serving(&dir, Serves::Start), 2);
-        assert_eq!(names(&[]), (vec![], 0));
-        assert_eq!(names(&[Serves::Convert]), (vec![], 0));
+        assert!(names(&[]).is_empty());
+        assert!(names(&[Serves::Convert]).is_empty());
     }
 
     #[test]

@@ -261,6 +261,17 @@ fn MapDrawing(
             shape.draw(country.code.clone(), country.name.clone(), d)
         })
         .collect_view();
+    // Back at the world view, the close-up's small countries go; the pointer resting on one
+    // gets no mouseleave, so the caption lets go of what it named (the pointer's next shape
+    // names itself). An effect beside the closure, not a clean-up inside it: one there once kept
+    // the app from starting when the keyboard was used before the app arrived.
+    Effect::new(move |was_close: Option<bool>| {
+        let close = close_up.with(Option::is_some);
+        if was_close == Some(true) && !close {
+            hovered.set(None);
+        }
+        close
+    });
     // The countries too small for the world view, once close.
     let only_close = move || {
         close_up.get().map(|c| {

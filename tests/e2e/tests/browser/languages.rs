@@ -3,7 +3,7 @@
 //! visitor's choice is remembered, and an embed takes `lang=`.
 
 use coops_core::i18n::{Catalog, Lang};
-use e2e::{AppPage, Browser, StaticServer, dist_dir, run};
+use e2e::{AppPage, Browser, Reply, StaticServer, dist_dir, run, run_with};
 
 /// `lang`'s catalog as the site serves it.
 fn words(lang: Lang) -> Catalog {
@@ -235,6 +235,42 @@ async fn the_guide_reaches_an_outcome_in_every_language() {
                     .starts_with(&format!("{}/join", lang.prefix()))
             );
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_host_with_one_not_found_page_still_says_it_in_the_addresss_language() {
+    // GitHub Pages answers every unknown address with the root's (English) 404.html: the app
+    // that boots in it reads the language from the address.
+    let server = StaticServer::start(dist_dir());
+    let english_404 = std::fs::read(dist_dir().join("404.html")).unwrap();
+    server.set(
+        "/es/ninguna/pagina",
+        Reply::Body {
+            status: 404,
+            content_type: "text/html; charset=utf-8".into(),
+            body: english_404,
+        },
+    );
+    run_with(server, |app| async move {
+        let spanish = words(Lang::Es);
+        app.open("/es/ninguna/pagina").await;
+        app.find("[data-testid=not-found]").await;
+        app.wait_until(
+            "the Spanish heading",
+            &format!(
+                "document.querySelector('[data-testid=not-found] h1')?.textContent === {:?}",
+                spanish.text("not-found-heading")
+            ),
+        )
+        .await;
+        assert_eq!(languages_shown(&app).await.1, "es");
+        // Its links stay in Spanish.
+        app.click_link(spanish.text("not-found-directory")).await;
+        assert!(app.result_count().await > 100);
+        let path = app.path().await;
+        assert!(path.starts_with("/es"), "{path}");
     })
     .await;
 }

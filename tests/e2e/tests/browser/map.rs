@@ -617,6 +617,15 @@ async fn close_up_the_map_draws_finer_shapes_fetched_only_then() {
             .await;
         assert_eq!(andorra, json!(1));
         assert_eq!(app.js(asked, vec![]).await, json!(1));
+        // Named in the caption while the pointer rests on it...
+        app.js(
+            &format!("document.querySelector('{MAP} [data-country=AD]').dispatchEvent(new MouseEvent('mouseenter'))"),
+            vec![],
+        )
+        .await;
+        let caption = "return document.querySelector('[data-testid=map-caption]').textContent";
+        let named = app.js(caption, vec![]).await;
+        assert!(named.as_str().unwrap().starts_with("Andorra"), "{named}");
         // Back to the world: its own shapes again, and nothing fetched twice.
         app.click(".world-map__controls button[aria-label='Reset map']")
             .await;
@@ -626,6 +635,9 @@ async fn close_up_the_map_draws_finer_shapes_fetched_only_then() {
             app.js(&shape("FR"), vec![]).await.as_u64().unwrap(),
             world_fr
         );
+        // ...and no longer once it is gone, though no mouseleave came.
+        let hint = app.js(caption, vec![]).await;
+        assert!(!hint.as_str().unwrap().contains("Andorra"), "{hint}");
         assert_eq!(
             app.js(
                 &format!("return document.querySelectorAll('{MAP} [data-country=AD]').length"),
