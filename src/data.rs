@@ -107,7 +107,8 @@ async fn handed_over_dataset() -> Option<Result<String, LoadError>> {
     (error.as_deref() == Some("timeout")).then_some(Err(LoadError::Timeout))
 }
 
-/// Fetches the map's country shapes (`WORLD_PATH`, at a URL from [`Host::data_url`]).
+/// Fetches country shapes: the world's (`WORLD_PATH`), the close-up map's or a co-op page's
+/// locator map (`coops_core::locator`), at a URL from [`Host::data_url`].
 pub async fn fetch_world(url: &str) -> Result<Arc<WorldMap>, LoadError> {
     let text = fetch_text(url).await?;
     parse_document::<WorldMap>(&text)

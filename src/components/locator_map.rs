@@ -1,5 +1,7 @@
-//! A co-op page's small map: where the co-op is, over the directory map's own country shapes
-//! and in its colours, still (no zoom, no pan) and one link: to the directory around it.
+//! A co-op page's small map: where the co-op is, over the directory map's country shapes cut to
+//! its surroundings at build time (`coops_core::locator`, fine enough that a border town is
+//! drawn in its own country) and in the map's colours, still (no zoom, no pan) and one link: to
+//! the directory around it.
 //!
 //! The drawing is a picture of what the page lists in words under "Where it is", so it is
 //! hidden from screen readers; the link under it names where it goes.
@@ -10,7 +12,7 @@ use std::sync::Arc;
 
 use coops_core::camera::locator_view;
 use coops_core::geo::{Frame, WorldMap};
-use coops_core::names::WORLD_PATH;
+use coops_core::locator::locator_path;
 use coops_core::nearby::measurable;
 use coops_core::places::MapPlace;
 use coops_core::site::locator_link;
@@ -23,24 +25,29 @@ use crate::host::use_host;
 /// Radius of a place's dot, as a share of the view's width.
 const DOT: f64 = 0.018;
 
-/// The map of `places` (the co-op's), linking to `href` (the directory around it), which the
-/// link names `around` ("Lyon, France").
+/// The map of `places` (those of the co-op `id`), linking to `href` (the directory around it),
+/// which the link names `around` ("Lyon, France").
 #[component]
-pub fn LocatorMap(places: Vec<MapPlace>, href: String, around: String) -> impl IntoView {
+pub fn LocatorMap(
+    id: String,
+    places: Vec<MapPlace>,
+    href: String,
+    around: String,
+) -> impl IntoView {
     let host = use_host();
-    let world = RwSignal::new(None::<Result<Arc<WorldMap>, LoadError>>);
+    let shapes = RwSignal::new(None::<Result<Arc<WorldMap>, LoadError>>);
     // A page rendered at build time keeps the frame; the app draws in it.
     if !host.prerendering {
-        let url = host.data_url(WORLD_PATH);
+        let url = host.data_url(&locator_path(&id));
         leptos::task::spawn_local(async move {
             let loaded = fetch_world(&url).await;
-            world.try_set(Some(loaded));
+            shapes.try_set(Some(loaded));
         });
     }
     let countries: Vec<String> = places.iter().map(|p| p.country.clone()).collect();
     let drawing = {
         let href = href.clone();
-        move || match world.get() {
+        move || match shapes.get() {
             None => None,
             Some(Err(_)) => Some(
                 view! { <p class="locator-map__status">{words().text("locator-failed")}</p> }
@@ -49,7 +56,7 @@ pub fn LocatorMap(places: Vec<MapPlace>, href: String, around: String) -> impl I
             Some(Ok(map)) => {
                 let of: Vec<&MapPlace> = places.iter().collect();
                 let view = locator_view(&map, &of)?;
-                let shapes = map
+                let paths = map
                     .countries
                     .iter()
                     .map(|c| {
@@ -57,6 +64,7 @@ pub fn LocatorMap(places: Vec<MapPlace>, href: String, around: String) -> impl I
                         view! {
                             <path
                                 d=c.d.clone()
+                                data-country=c.code.clone()
                                 class="world-map__country locator-map__country"
                                 class:locator-map__country--home=home
                             />
@@ -86,7 +94,7 @@ pub fn LocatorMap(places: Vec<MapPlace>, href: String, around: String) -> impl I
                                 focusable="false"
                                 data-testid="locator-svg"
                             >
-                                {shapes}
+                                {paths}
                                 {dots}
                             </svg>
                         </a>

@@ -136,7 +136,7 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
         };
         let href = format!("/?{}", around.to_query_string());
         let places: Vec<MapPlace> = places.iter().map(|&p| p.clone()).collect();
-        view! { <LocatorMap places href around=name /> }
+        view! { <LocatorMap id=coop.id.clone() places href around=name /> }
     });
     let near = nearby(&data.directory.coops, data.index.places(), at, NEARBY);
     let near_items = near

@@ -106,6 +106,9 @@ pub const WORLD_PATH: &str = "data/world.json";
 /// The close-up map's geometry (`coops_core::geo::CloseUp`), fetched only when the camera
 /// comes close.
 pub const WORLD_CLOSE_PATH: &str = "data/world-close.json";
+/// The co-op pages' locator maps, one `<co-op id>.json` each (`coops_core::locator`),
+/// written by the site build.
+pub const LOCATOR_DIR: &str = "data/locator";
 
 /// How long a download may take before it is given up, in milliseconds: the app's own fetches
 /// and boot.js's fetch of the dataset.

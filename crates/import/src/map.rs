@@ -27,6 +27,7 @@ use std::fmt;
 
 pub use coops_core::geo::{Frame, MARGIN, WIDTH};
 use coops_core::geo::{MapCountry, WorldMap, attribution};
+use coops_core::path::path_data;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -488,47 +489,6 @@ fn project_shape(frame: &Frame, shape: &Shape) -> Vec<ProjectedRing> {
     rings
 }
 
-/// Writes a number of tenths compactly ("12.5", "-3", "0.1"), with a space before it only
-/// where it would otherwise run into the previous number.
-fn push_number(d: &mut String, tenths: i64) {
-    if tenths >= 0 && d.ends_with(|c: char| c.is_ascii_digit()) {
-        d.push(' ');
-    }
-    if tenths < 0 {
-        d.push('-');
-    }
-    let abs = tenths.unsigned_abs();
-    d.push_str(&(abs / 10).to_string());
-    let tenth = abs % 10;
-    if tenth != 0 {
-        d.push('.');
-        d.push(char::from(b'0' + tenth as u8));
-    }
-}
-
-/// SVG path data of rings in tenths, with relative commands: `m dx dy l dx dy … z` per ring.
-pub fn path_data(rings: &[Vec<[i64; 2]>]) -> String {
-    let mut d = String::new();
-    // After `z` the current point is the start of the ring just closed.
-    let mut current = [0, 0];
-    for ring in rings.iter().filter(|r| !r.is_empty()) {
-        let start = ring[0];
-        d.push('m');
-        push_number(&mut d, start[0] - current[0]);
-        push_number(&mut d, start[1] - current[1]);
-        if ring.len() > 1 {
-            d.push('l');
-            for pair in ring.windows(2) {
-                push_number(&mut d, pair[1][0] - pair[0][0]);
-                push_number(&mut d, pair[1][1] - pair[0][1]);
-            }
-        }
-        d.push('z');
-        current = start;
-    }
-    d
-}
-
 /// The map and what was left out of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Built {
@@ -656,24 +616,6 @@ pub fn to_json(map: &WorldMap) -> Result<String, serde_json::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_compact() {
-        let mut d = String::new();
-        for n in [125, -30, 1, 0, -1, 10, 7] {
-            push_number(&mut d, n);
-        }
-        assert_eq!(d, "12.5-3 0.1 0-0.1 1 0.7");
-    }
-
-    #[test]
-    fn paths_are_relative_and_restart_from_the_closed_ring() {
-        let rings = vec![
-            vec![[100, 100], [200, 100], [200, 200]],
-            vec![[150, 120], [160, 120], [160, 130]],
-        ];
-        assert_eq!(path_data(&rings), "m10 10l10 0 0 10zm5 2l1 0 0 1z");
-    }
 
     #[test]
     fn the_frame_holds_the_whole_world() {

@@ -37,7 +37,7 @@ use coops_core::join::texts::{guide_path, load_translated_guide, texts_path};
 use coops_core::load::load_directory;
 use coops_core::names::{
     DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH, GUIDE_PATH, MURMURATIONS_DIR,
-    MURMURATIONS_INDEX,
+    MURMURATIONS_INDEX, WORLD_CLOSE_PATH, WORLD_PATH,
 };
 use tech_coops_app::data::Dataset;
 use tech_coops_app::host::Host;
@@ -140,6 +140,8 @@ pub struct Report {
     pub pages_s: f32,
     /// Seconds spent compressing.
     pub compression_s: f32,
+    /// Co-op pages' locator maps written (every co-op that is somewhere).
+    pub locators: usize,
 }
 
 /// Reads a file, naming it in the error.
@@ -194,6 +196,38 @@ fn publish_murmurations(
         &staging.join(MURMURATIONS_INDEX),
         index.to_string().as_bytes(),
     )
+}
+
+/// A map asset of the staging directory (`data/world.json`...), read whole.
+fn read_map(staging: &Path, file: &str) -> Result<coops_core::geo::WorldMap, SiteError> {
+    let path = staging.join(file);
+    serde_json::from_slice(&read(&path)?).map_err(|e| SiteError::Data {
+        path,
+        message: format!("not a map the app can draw: {e}"),
+    })
+}
+
+/// Each co-op page's locator map, cut from the map assets (`coops_core::locator`), one file
+/// each in [`coops_core::names::LOCATOR_DIR`]; a co-op that is nowhere has none (its page draws no map).
+fn publish_locators(staging: &Path, directory: &Directory) -> Result<usize, SiteError> {
+    use coops_core::locator::{locator_map, locator_path};
+    let world = read_map(staging, WORLD_PATH)?;
+    let close = read_map(staging, WORLD_CLOSE_PATH)?;
+    let places = coops_core::places::map_places(&directory.coops);
+    let mut written = 0;
+    for (i, coop) in directory.coops.iter().enumerate() {
+        let of = coops_core::nearby::places_of(&places, i);
+        let cut = locator_map(&world, &close, &of).map_err(|message| SiteError::Data {
+            path: staging.join(WORLD_CLOSE_PATH),
+            message,
+        })?;
+        if let Some(cut) = cut {
+            let json = serde_json::to_string(&cut).expect("a map writes as JSON");
+            write(&staging.join(locator_path(&coop.id)), json.as_bytes())?;
+            written += 1;
+        }
+    }
+    Ok(written)
 }
 
 /// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
@@ -382,6 +416,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
         compressed: 0,
         pages_s: 0.0,
         compression_s: 0.0,
+        locators: 0,
     };
     let started = std::time::Instant::now();
     let mut indexed = Vec::new();
@@ -421,6 +456,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
             .as_bytes(),
     )?;
     publish_murmurations(staging, everyone, &app_url)?;
+    report.locators = publish_locators(staging, everyone)?;
     write(
         &staging.join("sitemap.xml"),
         sitemap::sitemap(&indexed).as_bytes(),

@@ -54,10 +54,12 @@ fn main() -> ExitCode {
     match build(&options, &quick_search) {
         Ok(report) => {
             eprintln!(
-                "[site] {} pages ({} KB of HTML) in {} under {}, {} files precompressed, in {:.1} s \
-                 (quick search {quick_search_s:.1} s, pages {:.1} s, compression {:.1} s)",
+                "[site] {} pages ({} KB of HTML) and {} locator maps in {} under {}, {} files \
+                 precompressed, in {:.1} s (quick search {quick_search_s:.1} s, pages {:.1} s, \
+                 compression {:.1} s)",
                 report.pages,
                 report.html_bytes / 1024,
+                report.locators,
                 options.staging.display(),
                 options.public_url,
                 report.compressed,

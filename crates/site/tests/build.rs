@@ -23,8 +23,15 @@ fn staging(name: &str, dataset: &str) -> PathBuf {
     )
     .unwrap();
     std::fs::write(dir.join("data/directory.json"), dataset).unwrap();
-    // The guide and its translations.
-    for file in ["join.json", "join.es.json", "join.fr.json", "join.de.json"] {
+    // The guide and its translations, and the map assets.
+    for file in [
+        "join.json",
+        "join.es.json",
+        "join.fr.json",
+        "join.de.json",
+        "world.json",
+        "world-close.json",
+    ] {
         std::fs::copy(
             source().join("public/data").join(file),
             dir.join("data").join(file),
@@ -170,6 +177,18 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
     ))
     .unwrap();
     assert_eq!(profile["linked_schemas"][0], "organizations_schema-v1.0.0");
+    // A locator map for each co-op page that has a place: the shapes around it, cut, a small
+    // share of the close-up map it is cut from.
+    assert!(
+        report.locators <= coops && report.locators * 10 > coops * 9,
+        "{} of {coops}",
+        report.locators
+    );
+    let camba: coops_core::geo::WorldMap =
+        serde_json::from_str(&read(&dir, "data/locator/camba.json")).unwrap();
+    assert!(camba.countries.iter().any(|c| c.code == "AR"));
+    let close = read(&dir, "data/world-close.json").len();
+    assert!(read(&dir, "data/locator/camba.json").len() * 10 < close);
     // The guide in each language, whole, as the app reads it.
     let spanish_guide =
         coops_core::join::load_guide(&read(&dir, "data/join/es.json")).expect("a whole guide");

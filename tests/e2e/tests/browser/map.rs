@@ -654,3 +654,49 @@ async fn close_up_the_map_draws_finer_shapes_fetched_only_then() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_coop_pages_map_draws_a_border_town_in_its_own_country_from_its_own_file() {
+    // Geneva sits on the French border: the world view's shapes drew it in France.
+    let text = std::fs::read_to_string(e2e::dist_dir().join("data/directory.json")).unwrap();
+    let directory = coops_core::load::load_directory(&text).unwrap().directory;
+    let id = directory
+        .coops
+        .iter()
+        .find(|c| {
+            c.location
+                .places
+                .first()
+                .is_some_and(|p| p.name == "Geneva")
+        })
+        .expect("a co-op in Geneva in the bundled list")
+        .id
+        .clone();
+    run(|app| async move {
+        app.open(&format!("/coops/{id}")).await;
+        app.find("[data-testid=locator-svg] circle").await;
+        let fetched = app
+            .js(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.includes('/data/'))",
+                vec![],
+            )
+            .await;
+        let fetched: Vec<String> = serde_json::from_value(fetched).unwrap();
+        assert!(
+            fetched.contains(&format!("/data/locator/{id}.json")),
+            "{fetched:?}"
+        );
+        assert!(!fetched.iter().any(|p| p.starts_with("/data/world")), "{fetched:?}");
+        let under = app
+            .js(
+                "const svg = document.querySelector('[data-testid=locator-svg]'); \
+                 const dot = svg.querySelector('circle'); \
+                 const at = new DOMPoint(+dot.getAttribute('cx'), +dot.getAttribute('cy')); \
+                 return [...svg.querySelectorAll('path[data-country]')].filter(p => p.isPointInFill(at)).map(p => p.dataset.country)",
+                vec![],
+            )
+            .await;
+        assert_eq!(under, json!(["CH"]));
+    })
+    .await;
+}
