@@ -1,14 +1,16 @@
 //! Links inside the app, wherever it is hosted.
 
+use coops_core::site::same_page;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::host::use_host;
 
-/// A router link to an app path (`/join`), prefixed with the path the app is served under
-/// (`/directory/join`): the router's `<A>` leaves absolute paths as they are. It is marked
-/// as the current page (`aria-current="page"`) only on its own path, not on every path under
-/// it: "← All co-ops" (`/`) is not the current page on a co-op's page.
+/// A link to an app path (`/join`), prefixed with the path the app is served under
+/// (`/directory/join`). A plain `<a>`: the router follows it in the app. It is marked as the
+/// current page (`aria-current="page"`) on its own path with or without a trailing `/` (a
+/// visitor from a search engine arrives at `/join/`), and not on every path under it: "← All
+/// co-ops" (`/`) is not the current page on a co-op's page.
 #[component]
 pub fn AppLink(
     /// The app path, starting with `/`.
@@ -24,9 +26,16 @@ pub fn AppLink(
     children: Children,
 ) -> impl IntoView {
     let href = use_host().href(&href);
-    if new_tab {
-        view! { <A href exact=true target="_blank" attr:class=class>{children()}</A> }.into_any()
-    } else {
-        view! { <A href exact=true attr:class=class>{children()}</A> }.into_any()
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let pathname = use_location().pathname;
+    let current = move || pathname.with(|at| same_page(at, &path)).then_some("page");
+    view! {
+        <a href=href aria-current=current target=new_tab.then_some("_blank") class=class>
+            {children()}
+        </a>
     }
 }

@@ -9,7 +9,7 @@ use coops_core::i18n::{decimal, parse_decimal, words};
 use coops_core::join::{Fee, JoinGuide, Link, NextStep, money, month_label};
 use coops_core::query::DirectoryQuery;
 use coops_core::query::JoinUrl;
-use coops_core::url::safe_href;
+use coops_core::url::{link_site, safe_href};
 use leptos::html::H2;
 use leptos::prelude::*;
 
@@ -196,16 +196,15 @@ fn NextStepItem(step: NextStep, only_for: Option<String>) -> impl IntoView {
     }
 }
 
-/// A link from the guide; unsafe URLs are shown as text.
+/// A link from the guide, naming its site where its label does not; unsafe URLs are shown as
+/// text.
 #[component]
 fn LinkTo(link: Link) -> impl IntoView {
     match safe_href(&link.url).map(str::to_string) {
         Some(href) => {
-            let shown = href.trim_start_matches("mailto:").to_string();
-            let label = if link.label == shown {
-                link.label
-            } else {
-                format!("{} ({shown})", link.label)
+            let label = match link_site(&link.label, &href) {
+                Some(site) => format!("{} ({site})", link.label),
+                None => link.label,
             };
             view! { <ExternalLink href>{label}</ExternalLink> }.into_any()
         }

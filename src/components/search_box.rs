@@ -68,7 +68,7 @@ pub fn SearchBox(
                 on:input=move |ev| on_input.run(event_origin_value(&ev))
             />
             <p class="search-box__hint" id="directory-search-hint">
-                {hint}" "{slash}
+                {hint}" "<span class="search-box__keys">{slash}</span>
             </p>
         </div>
     }

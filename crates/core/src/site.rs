@@ -228,6 +228,12 @@ pub fn page_address(app_path: &str) -> String {
     }
 }
 
+/// Whether the paths `a` and `b` are one page's: the same but for a trailing `/` (`/join/`, as
+/// a static host serves the page and the sitemap names it, and `/join`, as the app links to it).
+pub fn same_page(a: &str, b: &str) -> bool {
+    page_address(a) == page_address(b)
+}
+
 /// Whether a key press moves the focus to the directory's search box: `/` without Ctrl, Alt
 /// or Meta (Shift may be needed to type it), unless the visitor is typing in a field or
 /// editable text (`target_tag`, upper case as the DOM gives it), where `/` is text.
@@ -246,6 +252,17 @@ pub fn slash_focuses_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_the_same_with_or_without_its_trailing_slash() {
+        assert!(same_page("/join/", "/join"));
+        assert!(same_page("/es/join", "/es/join/"));
+        assert!(same_page("/", "/"));
+        assert!(same_page("/es/", "/es"));
+        assert!(!same_page("/", "/join"));
+        assert!(!same_page("/join", "/joint"));
+        assert!(!same_page("/es/", "/es/join"));
+    }
 
     use crate::testing::in_language;
 

@@ -29,9 +29,54 @@ pub fn safe_href(url: &str) -> Option<&str> {
     host_ok.then_some(url)
 }
 
+/// What a link labelled `label` shows of where it goes (`url`, a [`safe_href`]): the site
+/// (`workers.coop`, without `www.`) or the address of a mailto, unless the label names it
+/// already. The whole address is for print (the stylesheet adds it there): on a phone a long
+/// path wraps into a jumble of slashes.
+pub fn link_site<'a>(label: &str, url: &'a str) -> Option<&'a str> {
+    let site = match url.strip_prefix("mailto:") {
+        Some(address) => address,
+        None => {
+            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+            let host = host.rsplit('@').next().unwrap_or(host);
+            host.strip_prefix("www.").unwrap_or(host)
+        }
+    };
+    let named = label.to_lowercase().contains(&site.to_lowercase());
+    (!site.is_empty() && !named).then_some(site)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::safe_href;
+    use super::{link_site, safe_href};
+
+    #[test]
+    fn a_link_names_its_site_unless_its_label_does() {
+        assert_eq!(
+            link_site("CoTech's forum", "https://community.coops.tech/c/cotech/5"),
+            Some("community.coops.tech")
+        );
+        assert_eq!(
+            link_site(
+                "workers.coop membership",
+                "https://www.workers.coop/membership-2/"
+            ),
+            None
+        );
+        assert_eq!(
+            link_site("Write to them", "mailto:solidarity@workers.coop"),
+            Some("solidarity@workers.coop")
+        );
+        assert_eq!(
+            link_site("solidarity@workers.coop", "mailto:solidarity@workers.coop"),
+            None
+        );
+        assert_eq!(
+            link_site("Sign up", "https://user@Example.org:8080?x=1"),
+            Some("Example.org:8080")
+        );
+    }
 
     #[test]
     fn keeps_web_and_mail_links() {

@@ -393,7 +393,7 @@ pub(super) fn MarkerPanel(
                     <h3 id="map-panel-title" class="map-panel__title" tabindex="-1" node_ref=heading>
                         {m.label.clone()}
                     </h3>
-                    <button type="button" class="button button--quiet" on:click=move |_| close()>
+                    <button type="button" class="button button--quiet map-panel__close" on:click=move |_| close()>
                         {words().text("panel-close")}
                     </button>
                 </div>

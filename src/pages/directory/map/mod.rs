@@ -509,13 +509,17 @@ fn MapControl(
     }
 }
 
-/// The line under the map: the hovered or focused country's count, else how to use the map.
+/// The line under the map: the hovered or focused country's count, else how to use the map,
+/// with a mouse and keys or by touch (the stylesheet shows the one for the screen).
 #[component]
 fn MapCaption(hovered: RwSignal<Option<String>>) -> impl IntoView {
-    let caption = move || {
-        hovered
-            .get()
-            .unwrap_or_else(|| words().text("map-caption").to_string())
+    let caption = move || match hovered.get() {
+        Some(named) => named.into_any(),
+        None => view! {
+            <span class="world-map__caption-keys">{words().text("map-caption")}</span>
+            <span class="world-map__caption-touch">{words().text("map-caption-touch")}</span>
+        }
+        .into_any(),
     };
     view! {
         // Not a live region: it follows the mouse, and a screen reader already reads the

@@ -3,7 +3,7 @@
 
 use e2e::expected::{active_coops, dataset};
 use e2e::{AppPage, run};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 pub(crate) const PHONE: (u32, u32) = (390, 844);
 pub(crate) const DESKTOP: (u32, u32) = (1280, 900);
@@ -109,6 +109,7 @@ async fn on_a_phone_the_first_card_is_on_the_first_screen() {
         )
         .await;
         assert!(drawn(&app, ".directory .facets").await);
+        assert!(drawn(&app, ".search-box__keys").await, "\"Press /\" for a keyboard");
         // The map's shapes are fetched once its panel is drawn, so the drawing follows them.
         app.wait_until(
             "the map drawn",
@@ -510,6 +511,68 @@ async fn on_a_touch_screen_every_control_is_at_least_44_pixels_tall() {
             serde_json::json!([]),
             "the map"
         );
+        // No keyboard or mouse hints for a screen without them.
+        let caption = app
+            .js(
+                "return document.querySelector('[data-testid=map-caption]').innerText",
+                vec![],
+            )
+            .await;
+        let caption = caption.as_str().unwrap_or_default();
+        assert!(
+            caption.contains("two fingers") && !caption.contains("arrow keys"),
+            "{caption}"
+        );
+        app.click_button("List").await;
+        assert!(
+            !drawn(&app, ".search-box__keys").await,
+            "no \"Press /\" hint"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn in_german_on_a_phone_menus_open_on_screen_and_words_stay_whole() {
+    run(|app| async move {
+        resize(&app, PHONE).await;
+        app.open("/de/").await;
+        app.find("[data-testid=coop-card]").await;
+        // "Herunterladen" wraps onto a line of its own; its menu still opens on the screen.
+        app.click("[data-testid=download] summary").await;
+        let edges = app
+            .js(
+                "const r = document.querySelector('[data-testid=download] .download__panel').getBoundingClientRect(); return [r.left, r.right, innerWidth]",
+                vec![],
+            )
+            .await;
+        let edges: Vec<f64> = serde_json::from_value(edges).unwrap();
+        assert!(edges[2] <= 400.0, "a phone's width, not {}", edges[2]);
+        assert!(edges[0] >= 0.0 && edges[1] <= edges[2], "the menu at {edges:?}");
+        // A marker's panel: "Schließen" on one line beside a long place name.
+        app.click("[data-testid=download] summary").await;
+        app.click("[data-testid=view-switch] button:last-child").await;
+        app.click("[data-testid=world-map] [data-testid=map-marker]").await;
+        app.find("[data-testid=map-panel]").await;
+        let lines = app
+            .js(
+                "const b = document.querySelector('.map-panel__close'); const r = document.createRange(); r.selectNodeContents(b); \
+                 return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size",
+                vec![],
+            )
+            .await;
+        assert_eq!(lines, json!(1), "the close button's word on one line");
+        // A co-op's page: each label above its value, which has the page's width.
+        app.open("/de/coops/camba").await;
+        app.find(".coop-page__facts dd").await;
+        let stacked = app
+            .js(
+                "const f = document.querySelector('.coop-page__facts'); \
+                 return [...f.querySelectorAll('dd')].every(dd => Math.abs(dd.getBoundingClientRect().left - f.getBoundingClientRect().left) < 1)",
+                vec![],
+            )
+            .await;
+        assert_eq!(stacked, Value::Bool(true));
     })
     .await;
 }

@@ -81,6 +81,14 @@ async fn navigating_to_join_and_reloading_stays_there() {
             "title names the page: {}",
             app.title().await
         );
+        // At the address a static host serves and the sitemap names (a trailing `/`), the
+        // navigation still marks the page, and only it.
+        app.open("/networks/").await;
+        app.wait_until(
+            "the current page marked",
+            "[...document.querySelectorAll('nav a[aria-current=page]')].map(a => a.textContent).join() === 'Networks'",
+        )
+        .await;
     })
     .await;
 }
