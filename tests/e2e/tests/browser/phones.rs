@@ -117,6 +117,21 @@ async fn on_a_phone_the_first_card_is_on_the_first_screen() {
         )
         .await;
         assert!(!drawn(&app, "[data-testid=view-switch]").await);
+        // The remote co-ops beside the map are no taller than it (their list scrolls), so the
+        // results start on the first screen.
+        let (remote, map, results, screen) = {
+            let v = app
+                .js(
+                    "const h = (css) => document.querySelector(css).getBoundingClientRect(); \
+                     return [h('.world-map__remote').height, h('.world-map__drawing').height, h('[data-testid=result-count]').top, innerHeight]",
+                    vec![],
+                )
+                .await;
+            let v: Vec<f64> = serde_json::from_value(v).unwrap();
+            (v[0], v[1], v[2], v[3])
+        };
+        assert!(remote <= map + 1.0, "remote {remote}px beside a map {map}px tall");
+        assert!(results < screen, "the results at {results}px, below a {screen}px screen");
     })
     .await;
 }
