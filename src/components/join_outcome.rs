@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::components::answers_recap::AnswersRecap;
 use crate::components::app_link::AppLink;
 use crate::components::outcome_coops::OutcomeCoops;
 use crate::components::read_next::ReadNext;
@@ -50,15 +51,9 @@ pub fn JoinOutcome(
         .filter_map(|step| match &step.when {
             None => Some((None, step.clone())),
             Some(condition) if answers.is_empty() => {
-                let labels: Vec<String> = guide
+                let labels: Vec<&str> = guide
                     .step(&condition.step)
-                    .map(|s| {
-                        s.options
-                            .iter()
-                            .filter(|o| condition.any_of.contains(&o.id))
-                            .map(|o| o.label.clone())
-                            .collect()
-                    })
+                    .map(|s| s.labels_of(&condition.any_of))
                     .unwrap_or_default();
                 Some((
                     Some(labels.join(words().text("or-separator"))),
@@ -137,6 +132,8 @@ pub fn JoinOutcome(
             }>{words().text("back")}</button>
         }
     });
+    let recap = (!answers.is_empty())
+        .then(|| view! { <AnswersRecap guide=guide.clone() answers=answers.clone() /> });
     let verdict = outcome.verdict.map(|v| {
         view! { <p class=format!("join-outcome__verdict join-outcome__verdict--{}", v.as_str())>{v.label()}</p> }
     });
@@ -157,6 +154,7 @@ pub fn JoinOutcome(
             {alternatives}
             <h3>{words().text("sources")}</h3>
             <ul class="join-outcome__sources">{sources}</ul>
+            {recap}
             <p class="join-outcome__checked">{words().format("facts-checked", &[("date", &month_label(&guide.checked))])}</p>
             <div class="join-outcome__actions">
                 {back}

@@ -1,5 +1,6 @@
 //! Small pieces shared by the pages.
 
+pub mod answers_recap;
 pub mod app_link;
 pub mod coop_card;
 pub mod coop_link;

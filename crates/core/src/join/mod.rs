@@ -64,6 +64,17 @@ pub struct Step {
     pub next: Option<String>,
 }
 
+impl Step {
+    /// The labels of the answers `ids`, in the step's order (unknown ids are not answers).
+    pub fn labels_of(&self, ids: &[String]) -> Vec<&str> {
+        self.options
+            .iter()
+            .filter(|o| ids.contains(&o.id))
+            .map(|o| o.label.as_str())
+            .collect()
+    }
+}
+
 /// How many answers a step takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -908,6 +919,31 @@ mod tests {
 
     fn answers(text: &str) -> Vec<Vec<String>> {
         parse_answers(text)
+    }
+
+    #[test]
+    fn an_answer_reads_as_its_labels_in_the_steps_order() {
+        let g = guide();
+        let time = g.step("time").unwrap();
+        let both = vec![
+            "ongoing".to_string(),
+            "minutes".to_string(),
+            "nope".to_string(),
+        ];
+        assert_eq!(time.labels_of(&both), ["Minutes", "Ongoing"]);
+        let given = answers("supporter.minutes+ongoing");
+        let recap: Vec<(&str, Vec<&str>)> = g
+            .answered(&given)
+            .into_iter()
+            .map(|(step, answer)| (step.question.as_str(), step.labels_of(answer)))
+            .collect();
+        assert_eq!(
+            recap,
+            vec![
+                ("Who are you?", vec!["A supporter"]),
+                ("How much time?", vec!["Minutes", "Ongoing"])
+            ]
+        );
     }
 
     #[test]

@@ -115,6 +115,51 @@ async fn back_from_an_outcome_returns_to_the_last_question_with_the_answer_kept(
 }
 
 #[tokio::test]
+async fn an_outcome_recaps_the_answers_and_one_can_be_changed_in_place() {
+    let guide = guide();
+    let (answers, _) = all_paths(&guide)
+        .into_iter()
+        .max_by_key(|(a, _)| a.len())
+        .unwrap();
+    let asked: Vec<(String, String)> = guide
+        .answered(&answers.iter().map(|a| vec![a.clone()]).collect::<Vec<_>>())
+        .into_iter()
+        .map(|(step, answer)| (step.question.clone(), step.labels_of(answer).join(", ")))
+        .collect();
+    run(|app| async move {
+        app.open("/join").await;
+        for a in &answers {
+            answer(&app, &guide, a).await;
+        }
+        app.find("[data-testid=join-recap]").await;
+        let shown = app
+            .js(
+                "return [...document.querySelectorAll('.join-recap__item')].map(i => [i.querySelector('dt').textContent, i.querySelector('dd').firstChild.textContent])",
+                vec![],
+            )
+            .await;
+        let shown: Vec<(String, String)> = serde_json::from_value(shown).unwrap();
+        assert_eq!(shown, asked, "every question answered, with its answer");
+        // The first question again, its answer kept, and the later answers too.
+        app.click(&format!(
+            "a.join-recap__change[aria-label='Change your answer to “{}”']",
+            asked[0].0
+        ))
+        .await;
+        wait_for_step(&app, &guide.start).await;
+        let kept = app.find_all(".join-step__choice--chosen").await;
+        assert_eq!(kept.len(), 1, "the answer given is still marked");
+        let path = app.path().await;
+        assert!(path.contains("at=0"), "{path}");
+        // Answering it again the same way goes on to the next question.
+        answer(&app, &guide, &answers[0]).await;
+        app.find("[data-testid=join-step]").await;
+        assert_ne!(app.join_step().await, guide.start);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_reload_midway_resumes_and_a_tampered_url_recovers() {
     let guide = guide();
     let (answers, _) = all_paths(&guide)
