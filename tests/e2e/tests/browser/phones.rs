@@ -144,6 +144,25 @@ async fn the_filter_sheet_keeps_focus_shows_the_live_count_and_closes_with_escap
         let all = active_coops(&dataset()).len();
         app.wait_for_count(all).await;
         open_sheet(&app).await;
+        // Scrolled to its end, the sheet still shows its close button, on top of the filters.
+        app.js(
+            "document.querySelector('[data-testid=filter-sheet]').scrollTop = 1e6",
+            vec![],
+        )
+        .await;
+        let on_top = app
+            .js(
+                "const b = document.querySelector('.filter-sheet__close').getBoundingClientRect(); \
+                 return !!document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.closest('.filter-sheet__close')",
+                vec![],
+            )
+            .await;
+        assert_eq!(on_top, Value::Bool(true), "the close button in view");
+        app.js(
+            "document.querySelector('[data-testid=filter-sheet]').scrollTop = 0",
+            vec![],
+        )
+        .await;
         // Focus is in the sheet and Tab keeps it there.
         for _ in 0..40 {
             let inside = app
