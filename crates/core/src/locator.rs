@@ -9,7 +9,7 @@
 
 use crate::camera::{CLOSE_UP_ZOOM, locator_view};
 use crate::geo::{MapCountry, ViewBox, WorldMap};
-use crate::names::LOCATOR_DIR;
+use crate::names::{LOCATOR_DIR, WORLD_CLOSE_PATH, WORLD_PATH};
 use crate::path::{Rect, clip_path};
 use crate::places::MapPlace;
 
@@ -22,22 +22,42 @@ pub fn locator_path(id: &str) -> String {
     format!("{LOCATOR_DIR}/{id}.json")
 }
 
+/// A country's shape in a map asset that is not the assets' own path data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenShape {
+    /// The asset (`data/world.json` or `data/world-close.json`).
+    pub asset: &'static str,
+    /// The country's code.
+    pub country: String,
+}
+
+impl std::fmt::Display for BrokenShape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: the shape of {} is not the map's path data",
+            self.asset, self.country
+        )
+    }
+}
+
 /// The locator map of a co-op at `places`: `close`'s shapes when the view is at least
-/// [`CLOSE_UP_ZOOM`] in, else `world`'s, those in view cut to it; `None` when the co-op is
-/// nowhere (no place, no country either map knows). `Err` names a country whose path is not
-/// the assets' own path data.
+/// [`CLOSE_UP_ZOOM`] in, else `world`'s, those in view cut to it; `None` when the co-op has
+/// no place at all.
 pub fn locator_map(
     world: &WorldMap,
     close: &WorldMap,
     places: &[&MapPlace],
-) -> Result<Option<WorldMap>, String> {
-    let Some(wide) = locator_view(world, places) else {
+) -> Result<Option<WorldMap>, BrokenShape> {
+    // Worked out on the close-up map, which has every country the world's has and the small
+    // ones it lacks: a co-op the list places only in Andorra is close up too.
+    let Some(wide) = locator_view(close, places) else {
         return Ok(None);
     };
-    let map = if world.width / wide.width >= CLOSE_UP_ZOOM {
-        close
+    let (map, asset) = if close.width / wide.width >= CLOSE_UP_ZOOM {
+        (close, WORLD_CLOSE_PATH)
     } else {
-        world
+        (world, WORLD_PATH)
     };
     // The view the page works out from this map's own bounding boxes: the same as here.
     let Some(view) = locator_view(map, places) else {
@@ -46,8 +66,10 @@ pub fn locator_map(
     let rect = tenths(view.padded(view.width * CUT_MARGIN));
     let mut countries = Vec::new();
     for country in &map.countries {
-        let d = clip_path(&country.d, rect)
-            .ok_or_else(|| format!("the shape of {} is not the map's path data", country.code))?;
+        let d = clip_path(&country.d, rect).ok_or_else(|| BrokenShape {
+            asset,
+            country: country.code.clone(),
+        })?;
         if !d.is_empty() {
             countries.push(MapCountry {
                 d,
@@ -240,6 +262,19 @@ mod tests {
     }
 
     #[test]
+    fn a_country_only_the_close_up_map_has_is_drawn_close_up() {
+        let world = map(vec![square("FR", 2.0, 46.0, 20.0)]);
+        let close = map(vec![
+            square("FR", 2.0, 46.0, 20.0),
+            square("AD", 1.5, 42.5, 1.0),
+        ]);
+        let andorra = place("AD", 1.5, 42.5, crate::Precision::Country);
+        let cut = locator_map(&world, &close, &[&andorra]).unwrap().unwrap();
+        assert!(cut.countries.iter().any(|c| c.code == "AD"), "{cut:?}");
+        assert_eq!(locator_view(&cut, &[&andorra]), Some(close.fit(&["AD"])));
+    }
+
+    #[test]
     fn nowhere_has_no_locator_and_a_broken_path_is_named() {
         let world = map(vec![square("FR", 2.0, 46.0, 20.0)]);
         assert_eq!(locator_map(&world, &world, &[]), Ok(None));
@@ -247,6 +282,9 @@ mod tests {
         broken.countries[0].d = "M0 0z".into();
         let paris = place("FR", 2.35, 48.85, crate::Precision::City);
         let error = locator_map(&world, &broken, &[&paris]).unwrap_err();
-        assert!(error.contains("FR"), "{error}");
+        assert_eq!(
+            error.to_string(),
+            "data/world-close.json: the shape of FR is not the map's path data"
+        );
     }
 }

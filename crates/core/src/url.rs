@@ -20,8 +20,7 @@ pub fn safe_href(url: &str) -> Option<&str> {
     if *scheme == "mailto:" {
         return rest.contains('@').then_some(url);
     }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
+    let host = host_of(rest);
     let host_ok = !host.is_empty()
         && host
             .chars()
@@ -34,17 +33,25 @@ pub fn safe_href(url: &str) -> Option<&str> {
 /// already. The whole address is for print (the stylesheet adds it there): on a phone a long
 /// path wraps into a jumble of slashes.
 pub fn link_site<'a>(label: &str, url: &'a str) -> Option<&'a str> {
-    let site = match url.strip_prefix("mailto:") {
-        Some(address) => address,
-        None => {
-            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-            let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-            let host = host.rsplit('@').next().unwrap_or(host);
-            host.strip_prefix("www.").unwrap_or(host)
-        }
+    let (scheme, rest) = url.split_once(':')?;
+    let site = if scheme.eq_ignore_ascii_case("mailto") {
+        // The address, without a subject or body.
+        rest.split('?').next().unwrap_or(rest)
+    } else {
+        let host = host_of(rest.trim_start_matches('/'));
+        host.get(..4)
+            .filter(|www| www.eq_ignore_ascii_case("www."))
+            .map_or(host, |_| &host[4..])
     };
     let named = label.to_lowercase().contains(&site.to_lowercase());
     (!site.is_empty() && !named).then_some(site)
+}
+
+/// The host of a web address after its `scheme://`: up to its path, query or fragment, after
+/// any user name.
+fn host_of(rest: &str) -> &str {
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    host.rsplit('@').next().unwrap_or("")
 }
 
 #[cfg(test)]
@@ -75,6 +82,14 @@ mod tests {
         assert_eq!(
             link_site("Sign up", "https://user@Example.org:8080?x=1"),
             Some("Example.org:8080")
+        );
+        assert_eq!(
+            link_site("Write", "MAILTO:a@b.org?subject=Hi"),
+            Some("a@b.org")
+        );
+        assert_eq!(
+            link_site("Home", "HTTPS://WWW.Example.org/"),
+            Some("Example.org")
         );
     }
 

@@ -217,9 +217,9 @@ fn publish_locators(staging: &Path, directory: &Directory) -> Result<usize, Site
     let mut written = 0;
     for (i, coop) in directory.coops.iter().enumerate() {
         let of = coops_core::nearby::places_of(&places, i);
-        let cut = locator_map(&world, &close, &of).map_err(|message| SiteError::Data {
-            path: staging.join(WORLD_CLOSE_PATH),
-            message,
+        let cut = locator_map(&world, &close, &of).map_err(|broken| SiteError::Data {
+            path: staging.join(broken.asset),
+            message: format!("the shape of {} is not the map's path data", broken.country),
         })?;
         if let Some(cut) = cut {
             let json = serde_json::to_string(&cut).expect("a map writes as JSON");

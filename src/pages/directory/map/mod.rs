@@ -244,9 +244,19 @@ fn MapDrawing(
         query,
         choose: Callback::new(choose),
         hovered,
+        hovered_close_only: RwSignal::new(false),
     };
     // The close-up shapes, laid over the world view's from CLOSE_UP_ZOOM on (fetched then).
     let close_up = close_up_shapes(&map, camera);
+    // A country in the page's language where the list has it (the shapes' names are English).
+    let name_of = {
+        let data = data.clone();
+        move |country: &coops_core::geo::MapCountry| {
+            data.directory
+                .country(&country.code)
+                .map_or_else(|| country.name.clone(), |c| c.name.clone())
+        }
+    };
     let shapes = map
         .countries
         .iter()
@@ -258,16 +268,17 @@ fn MapDrawing(
                     .and_then(|c| c.paths.get(&code).cloned())
                     .unwrap_or_else(|| world_d.clone())
             });
-            shape.draw(country.code.clone(), country.name.clone(), d)
+            shape.draw(country.code.clone(), name_of(country), d, false)
         })
         .collect_view();
     // Back at the world view, the close-up's small countries go; the pointer resting on one
-    // gets no mouseleave, so the caption lets go of what it named (the pointer's next shape
-    // names itself). An effect beside the closure, not a clean-up inside it: one there once kept
-    // the app from starting when the keyboard was used before the app arrived.
+    // gets no mouseleave, so the caption lets go of it (a country that stays keeps its name).
+    // An effect beside the closure, not a clean-up inside it: one there once kept the app from
+    // starting when the keyboard was used before the app arrived.
     Effect::new(move |was_close: Option<bool>| {
         let close = close_up.with(Option::is_some);
-        if was_close == Some(true) && !close {
+        if was_close == Some(true) && !close && shape.hovered_close_only.get_untracked() {
+            shape.hovered_close_only.set(false);
             hovered.set(None);
         }
         close
@@ -280,8 +291,9 @@ fn MapDrawing(
                 .map(|country| {
                     shape.draw(
                         country.code.clone(),
-                        country.name.clone(),
+                        name_of(country),
                         Signal::stored(country.d.clone()),
+                        true,
                     )
                 })
                 .collect_view()
@@ -370,24 +382,34 @@ fn MapDrawing(
 }
 
 /// What every country's shape shares: the counts that shade it, the query that marks it
-/// chosen, what choosing it does, and the caption it names itself in.
+/// chosen, what choosing it does, and the caption it names itself in (and whether the one
+/// named there is drawn only close up, so goes at the world view).
 #[derive(Clone, Copy)]
 struct CountryShape {
     counts: Memo<HashMap<String, usize>>,
     query: Memo<coops_core::query::DirectoryQuery>,
     choose: Callback<String>,
     hovered: RwSignal<Option<String>>,
+    hovered_close_only: RwSignal<bool>,
 }
 
 impl CountryShape {
-    /// The shape of the country `code`, drawn by the path `d`, shaded by its count of matching
-    /// co-ops; with co-ops it is a button that filters the list to it.
-    fn draw(self, code: String, name: String, d: Signal<String>) -> impl IntoView {
+    /// The shape of the country `code`, drawn by the path `d` (`close_only`: only close up),
+    /// shaded by its count of matching co-ops; with co-ops it is a button that filters the list
+    /// to it.
+    fn draw(
+        self,
+        code: String,
+        name: String,
+        d: Signal<String>,
+        close_only: bool,
+    ) -> impl IntoView {
         let CountryShape {
             counts,
             query,
             choose,
             hovered,
+            hovered_close_only,
         } = self;
         // Memos, not derived signals: a keystroke changes the counts of a few countries, and
         // only their attributes should be touched. Memos are Copy, so every attribute closure
@@ -397,9 +419,17 @@ impl CountryShape {
             Memo::new(move |_| counts.with(|c| c.get(&code).copied().unwrap_or(0)))
         };
         let label = Memo::new(move |_| match count.get() {
-            0 => format!("{name}: no co-ops"),
-            n => format!("{name}: {}", coops_count(n)),
+            0 => words().format("country-no-coops", &[("country", &name)]),
+            n => words().format(
+                "country-coops",
+                &[("country", &name), ("count", &coops_count(n))],
+            ),
         });
+        // Names the country in the caption.
+        let name_it = move || {
+            hovered.set(Some(label.get_untracked()));
+            hovered_close_only.set(close_only);
+        };
         let is_selected = {
             let code = code.clone();
             Memo::new(move |_| query.read().country.as_deref() == Some(code.as_str()))
@@ -437,8 +467,8 @@ impl CountryShape {
                 aria-pressed=move || has_coops.get().then(|| is_selected.get().to_string())
                 on:click=on_click
                 on:keydown=on_key
-                on:mouseenter=move |_| hovered.set(Some(label.get_untracked()))
-                on:focus=move |_| hovered.set(Some(label.get_untracked()))
+                on:mouseenter=move |_| name_it()
+                on:focus=move |_| name_it()
                 on:mouseleave=move |_| hovered.set(None)
                 on:blur=move |_| hovered.set(None)
             >

@@ -73,6 +73,12 @@ async fn each_language_speaks_from_the_first_paint_and_the_switcher_keeps_the_vi
                 "{css}: {shown}"
             );
         }
+        // The map names a country as the page does (its shapes' own names are English).
+        app.wait_until(
+            "the map's Germany in Spanish",
+            "document.querySelector('[data-testid=world-map] [data-country=DE]')?.getAttribute('aria-label')?.startsWith('Alemania: ')",
+        )
+        .await;
         // A filter, then French: the same view in the other language.
         app.choose("facet-region", "europe").await;
         app.wait_for_query("?region=europe").await;

@@ -145,11 +145,13 @@ async fn the_filter_sheet_keeps_focus_shows_the_live_count_and_closes_with_escap
         app.wait_for_count(all).await;
         open_sheet(&app).await;
         // Scrolled to its end, the sheet still shows its close button, on top of the filters.
-        app.js(
-            "document.querySelector('[data-testid=filter-sheet]').scrollTop = 1e6",
-            vec![],
-        )
-        .await;
+        let scrolled = app
+            .js(
+                "const s = document.querySelector('[data-testid=filter-sheet]'); s.scrollTop = 1e6; return s.scrollTop",
+                vec![],
+            )
+            .await;
+        assert!(scrolled.as_f64().unwrap_or(0.0) > 100.0, "the sheet scrolls: {scrolled}");
         let on_top = app
             .js(
                 "const b = document.querySelector('.filter-sheet__close').getBoundingClientRect(); \
@@ -586,8 +588,25 @@ async fn in_german_on_a_phone_menus_open_on_screen_and_words_stay_whole() {
         // A marker's panel: "Schließen" on one line beside a long place name.
         app.click("[data-testid=download] summary").await;
         app.click("[data-testid=view-switch] button:last-child").await;
-        app.click("[data-testid=world-map] [data-testid=map-marker]").await;
+        // The marker with the longest name: its title wraps beside the button.
+        app.find("[data-testid=world-map] [data-testid=map-marker]")
+            .await;
+        app.js(
+            "const m = [...document.querySelectorAll('[data-testid=world-map] [data-testid=map-marker]')] \
+               .sort((a, b) => b.getAttribute('aria-label').length - a.getAttribute('aria-label').length)[0]; \
+             m.dispatchEvent(new MouseEvent('click', { bubbles: true }))",
+            vec![],
+        )
+        .await;
         app.find("[data-testid=map-panel]").await;
+        let title_lines = app
+            .js(
+                "const r = document.createRange(); r.selectNodeContents(document.querySelector('.map-panel__title')); \
+                 return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size",
+                vec![],
+            )
+            .await;
+        assert!(title_lines.as_u64().unwrap_or(0) > 1, "a long title: {title_lines}");
         let lines = app
             .js(
                 "const b = document.querySelector('.map-panel__close'); const r = document.createRange(); r.selectNodeContents(b); \
