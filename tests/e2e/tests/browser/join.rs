@@ -39,6 +39,23 @@ async fn answer(app: &AppPage, guide: &JoinGuide, answer: &str) {
     answer_in(app, guide, answer, "Continue").await;
 }
 
+/// The answers of the guide's longest path, one option id per question.
+fn longest_path(guide: &JoinGuide) -> Vec<String> {
+    all_paths(guide)
+        .into_iter()
+        .map(|(answers, _)| answers)
+        .max_by_key(Vec::len)
+        .expect("a path")
+}
+
+/// Opens the guide and gives `answers`, one by one, as a visitor would.
+async fn walk(app: &AppPage, guide: &JoinGuide, answers: &[String]) {
+    app.open("/join").await;
+    for a in answers {
+        answer(app, guide, a).await;
+    }
+}
+
 /// Waits for the step after `index` answers.
 async fn wait_for_step(app: &AppPage, step: &str) {
     app.wait_until(
@@ -77,15 +94,9 @@ async fn each_persona_reaches_an_outcome_by_clicking() {
 #[tokio::test]
 async fn back_from_an_outcome_returns_to_the_last_question_with_the_answer_kept() {
     let guide = guide();
-    let (answers, _) = all_paths(&guide)
-        .into_iter()
-        .max_by_key(|(a, _)| a.len())
-        .unwrap();
+    let answers = longest_path(&guide);
     run(|app| async move {
-        app.open("/join").await;
-        for a in &answers {
-            answer(&app, &guide, a).await;
-        }
+        walk(&app, &guide, &answers).await;
         app.find("[data-testid=join-outcome]").await;
         app.click_button("Back").await;
         let last = app.find("[data-testid=join-step]").await;
@@ -117,20 +128,14 @@ async fn back_from_an_outcome_returns_to_the_last_question_with_the_answer_kept(
 #[tokio::test]
 async fn an_outcome_recaps_the_answers_and_one_can_be_changed_in_place() {
     let guide = guide();
-    let (answers, _) = all_paths(&guide)
-        .into_iter()
-        .max_by_key(|(a, _)| a.len())
-        .unwrap();
+    let answers = longest_path(&guide);
     let asked: Vec<(String, String)> = guide
         .answered(&answers.iter().map(|a| vec![a.clone()]).collect::<Vec<_>>())
         .into_iter()
         .map(|(step, answer)| (step.question.clone(), step.labels_of(answer).join(", ")))
         .collect();
     run(|app| async move {
-        app.open("/join").await;
-        for a in &answers {
-            answer(&app, &guide, a).await;
-        }
+        walk(&app, &guide, &answers).await;
         app.find("[data-testid=join-recap]").await;
         let shown = app
             .js(
@@ -168,10 +173,7 @@ async fn an_outcome_recaps_the_answers_and_one_can_be_changed_in_place() {
 #[tokio::test]
 async fn a_reload_midway_resumes_and_a_tampered_url_recovers() {
     let guide = guide();
-    let (answers, _) = all_paths(&guide)
-        .into_iter()
-        .max_by_key(|(a, _)| a.len())
-        .unwrap();
+    let answers = longest_path(&guide);
     assert!(answers.len() >= 2, "a path of two questions or more");
     run(|app| async move {
         app.open("/join").await;
