@@ -22,14 +22,7 @@ use leptos_router::hooks::use_location;
 use crate::data::{DirectoryData, GuideData, provide_directory, provide_guide};
 use crate::embed::wire_root;
 use crate::host::{Host, provide_host, use_host};
-use crate::pages::{
-    about::AboutPage,
-    coop::CoopPage,
-    directory::DirectoryPage,
-    join::JoinPage,
-    not_found::NotFound,
-    resources::{NetworksPage, ResourcesPage},
-};
+use crate::pages::{self, not_found::NotFound};
 
 /// The one view the app shows in another site's page (in-page mode), without the site's
 /// chrome and routes.
@@ -99,18 +92,18 @@ pub fn App(
     };
     let main = move || match only {
         Some(OnlyView::Directory) => {
-            view! { <div class="app__main"><DirectoryPage /></div> }.into_any()
+            view! { <div class="app__main">{pages::directory()}</div> }.into_any()
         }
-        Some(OnlyView::Join) => view! { <div class="app__main"><JoinPage /></div> }.into_any(),
+        Some(OnlyView::Join) => view! { <div class="app__main">{pages::join()}</div> }.into_any(),
         None => view! {
             <main id=MAIN_ID class="app__main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=DirectoryPage />
-                    <Route path=path!("/coops/:id") view=CoopPage />
-                    <Route path=path!("/join") view=JoinPage />
-                    <Route path=path!("/networks") view=NetworksPage />
-                    <Route path=path!("/resources") view=ResourcesPage />
-                    <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("") view=pages::directory />
+                    <Route path=path!("/coops/:id") view=pages::coop />
+                    <Route path=path!("/join") view=pages::join />
+                    <Route path=path!("/networks") view=pages::networks />
+                    <Route path=path!("/resources") view=pages::resources />
+                    <Route path=path!("/about") view=pages::about />
                 </Routes>
             </main>
         }

@@ -9,6 +9,7 @@
 #![recursion_limit = "512"]
 
 mod app;
+mod chunk;
 mod components;
 pub mod data;
 mod dom;

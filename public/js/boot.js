@@ -57,6 +57,8 @@ async function startQuickSearch() {
 }
 
 async function startApp() {
+  // The app's downloads, where gate.js left them for now (the directory's own page).
+  window[N.preloadAppGlobal]?.();
   const bindings = await import(BUILD.app.js);
   const wasm = await bindings.default({ module_or_path: BUILD.app.wasm });
   window[N.bindingsGlobal] = bindings;

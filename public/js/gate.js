@@ -49,16 +49,29 @@
   if (!prerendered) {
     root.classList.add(N.deepLinkClass);
   }
+  var preload = function (preloads) {
+    preloads.forEach(function (preload) {
+      var link = document.createElement('link');
+      link.rel = preload.rel;
+      link.href = preload.href;
+      if (preload.as) link.as = preload.as;
+      if (preload.type) link.type = preload.type;
+      if (preload.fetchpriority) link.setAttribute('fetchpriority', preload.fetchpriority);
+      link.crossOrigin = 'anonymous';
+      document.head.appendChild(link);
+    });
+  };
+  // The app: its main module and the chunk of this page's route (the app is split by route),
+  // so that chunk is never asked for only once the main module has started.
+  var preloadApp = function () {
+    preload(BUILD.preloads.app.concat(BUILD.preloads.chunks[root.getAttribute(N.routeChunkAttribute)] || []));
+  };
   var directory = N.directoryRoutes.indexOf(route) >= 0;
-  var preloads = prerendered && directory ? BUILD.preloads.quickSearch : BUILD.preloads.app;
-  preloads.forEach(function (preload) {
-    var link = document.createElement('link');
-    link.rel = preload.rel;
-    link.href = preload.href;
-    if (preload.as) link.as = preload.as;
-    if (preload.type) link.type = preload.type;
-    if (preload.fetchpriority) link.setAttribute('fetchpriority', preload.fetchpriority);
-    link.crossOrigin = 'anonymous';
-    document.head.appendChild(link);
-  });
+  if (prerendered && directory) {
+    // boot.js starts the app's downloads once the quick search is in.
+    preload(BUILD.preloads.quickSearch);
+    window[N.preloadAppGlobal] = preloadApp;
+  } else {
+    preloadApp();
+  }
 })();

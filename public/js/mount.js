@@ -30,7 +30,17 @@ if (host) {
     ]);
   }
 }
-// The wasm too: its download starts now, while the JavaScript that compiles it loads.
+// The wasm too: its download starts now, while the JavaScript that compiles it loads, and
+// so does the chunk of the view this page shows (the app is split by route).
 const wasm = fetch(at(BUILD.app.wasm));
+(BUILD.chunks[host && host.dataset.view === 'join' ? 'join' : 'directory'] || []).forEach((file) => {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.type = 'application/wasm';
+  link.crossOrigin = 'anonymous';
+  link.href = at(file);
+  document.head.append(link);
+});
 const { default: init } = await import(at(BUILD.app.js));
 await init({ module_or_path: wasm });

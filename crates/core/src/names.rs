@@ -39,6 +39,14 @@ pub const APP_FAILED_CLASS: &str = "tc-app-failed";
 /// or `*` for the not-found page, which is right at any address a host sends it for.
 pub const ROUTE_ATTRIBUTE: &str = "data-tc-route";
 
+/// The attribute on `<html>` naming the chunk of the app (split by route) that a page's view
+/// is, so its download starts beside the app's main module (gate.js, boot.js).
+pub const ROUTE_CHUNK_ATTRIBUTE: &str = "data-tc-chunk";
+
+/// The function `gate.js` leaves on `window` to start the app's downloads (its main module
+/// and the page's chunk), which `boot.js` calls when the page started with the quick search.
+pub const PRELOAD_APP_GLOBAL: &str = "__tcPreloadApp";
+
 /// The attribute that carries a co-op's id on its card and on its item in the remote group.
 pub const COOP_ID_ATTRIBUTE: &str = "data-coop-id";
 
@@ -145,6 +153,8 @@ pub fn for_javascript() -> serde_json::Value {
         "deepLinkClass": DEEP_LINK_CLASS,
         "appFailedClass": APP_FAILED_CLASS,
         "routeAttribute": ROUTE_ATTRIBUTE,
+        "routeChunkAttribute": ROUTE_CHUNK_ATTRIBUTE,
+        "preloadAppGlobal": PRELOAD_APP_GLOBAL,
         "cspViolationsGlobal": CSP_VIOLATIONS_GLOBAL,
         "datasetGlobal": DATASET_GLOBAL,
         "mountedBaseGlobal": MOUNTED_BASE_GLOBAL,

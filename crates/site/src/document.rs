@@ -1,7 +1,7 @@
 //! A whole page: the document around what the components rendered.
 
 use coops_core::i18n::Lang;
-use coops_core::names::{DATASET_PATH, ROUTE_ATTRIBUTE};
+use coops_core::names::{DATASET_PATH, ROUTE_ATTRIBUTE, ROUTE_CHUNK_ATTRIBUTE};
 use coops_core::text::escape_html;
 use tech_coops_app::render::RenderedPage;
 
@@ -40,7 +40,7 @@ pub fn page(route: &Route, lang: Lang, rendered: &RenderedPage, assets: &Assets)
     format!(
         concat!(
             "<!doctype html>\n",
-            "<html lang=\"{lang}\" {route_attribute}=\"{route}\">\n<head>\n",
+            "<html lang=\"{lang}\" {route_attribute}=\"{route}\"{chunk}>\n<head>\n",
             "<meta charset=\"utf-8\">\n",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
             "<base href=\"{base}\">\n",
@@ -60,6 +60,11 @@ pub fn page(route: &Route, lang: Lang, rendered: &RenderedPage, assets: &Assets)
         lang = lang.code(),
         route_attribute = ROUTE_ATTRIBUTE,
         route = escape_html(&route.route_attribute(lang)),
+        // Which of the app's chunks its view is, for gate.js's and boot.js's preloads.
+        chunk = route
+            .chunk()
+            .map(|chunk| format!(" {ROUTE_CHUNK_ATTRIBUTE}=\"{chunk}\""))
+            .unwrap_or_default(),
         catalog = catalog,
         base = base,
         gate = at(&assets.gate.name),
@@ -99,10 +104,19 @@ mod tests {
             body: "<div id=\"tc-prerender\"></div>".into(),
         };
         let html = page(&Route::Coop("camba".into()), Lang::En, &rendered, &assets);
-        assert!(html.contains(r#"<html lang="en" data-tc-route="/coops/camba">"#));
+        assert!(
+            html.contains(r#"<html lang="en" data-tc-route="/coops/camba" data-tc-chunk="coop">"#)
+        );
         assert!(!html.contains("i18n/"), "English is built into the app");
         let spanish = page(&Route::Coop("camba".into()), Lang::Es, &rendered, &assets);
-        assert!(spanish.contains(r#"<html lang="es" data-tc-route="/es/coops/camba">"#));
+        assert!(
+            spanish.contains(
+                r#"<html lang="es" data-tc-route="/es/coops/camba" data-tc-chunk="coop">"#
+            )
+        );
+        // The not-found view is in the app's main module: no chunk to preload.
+        let not_found = page(&Route::NotFound, Lang::En, &rendered, &assets);
+        assert!(not_found.contains(r#"<html lang="en" data-tc-route="*">"#));
         assert!(spanish.contains(r#"<link rel="preload" href="i18n/es.json" as="fetch""#));
         assert!(html.contains(r#"<base href="/directory/">"#));
         assert!(

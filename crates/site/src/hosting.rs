@@ -157,9 +157,9 @@ server {{
         # A path's own file, or its folder's page; anything else is the not-found page.
         try_files $uri $uri/index.html =404;
     }}
-{languages}    # Files named by their content's hash never change.
-    # (Trunk's hashes drop leading zeros: up to 16 hex digits.)
-    location ~ "^{public_url}.*-[0-9a-f]{{1,16}}(_bg)?\.(js|css|wasm)$" {{
+{languages}    # Files named by their content's hash never change, nor do those in the app's folder,
+    # named by the hash of all of them. (Trunk's hashes drop leading zeros: up to 16 digits.)
+    location ~ "^{public_url}(.*-[0-9a-f]{{1,16}}(_bg)?\.(js|css|wasm)|app-[0-9a-f]{{16}}/[^/]+)$" {{
         add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;
         add_header X-Content-Type-Options nosniff always;
         add_header Cache-Control "public, max-age=31536000, immutable" always;
@@ -176,7 +176,8 @@ pub fn headers_file(public_url: &str) -> String {
         "# Netlify and Cloudflare Pages: headers for the tech co-ops directory.\n\
          {public_url}*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n  X-Content-Type-Options: nosniff\n\
          {public_url}*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n\
-         {public_url}*.css\n  Cache-Control: public, max-age=31536000, immutable\n"
+         {public_url}*.css\n  Cache-Control: public, max-age=31536000, immutable\n\
+         {public_url}app-*\n  Cache-Control: public, max-age=31536000, immutable\n"
     )
 }
 
@@ -259,7 +260,9 @@ mod tests {
         assert!(nginx.contains("error_page 404 /directory/404.html;"));
         assert!(nginx.contains(CONTENT_SECURITY_POLICY));
         assert!(
-            nginx.contains(r#"location ~ "^/directory/.*-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)$""#)
+            nginx.contains(
+                r#"location ~ "^/directory/(.*-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)|app-[0-9a-f]{16}/[^/]+)$""#
+            )
         );
         assert!(headers_file("/").contains("Content-Security-Policy: default-src 'self'"));
         assert!(

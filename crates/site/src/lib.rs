@@ -26,6 +26,7 @@ pub mod in_page_css;
 pub mod routes;
 pub mod sitemap;
 pub mod trunk;
+pub mod wasm;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -60,6 +61,11 @@ pub struct Options {
     /// Write `.gz` and `.br` copies (a release build; `trunk serve`'s debug builds skip it: its
     /// wasm is ten times larger, and nothing serves the copies).
     pub precompress: bool,
+    /// A release build: cargo's linked app module (before wasm-bindgen), split into chunks
+    /// when it has split points ([`wasm`]); `None` (`trunk serve`) keeps Trunk's files.
+    pub linked_app: Option<PathBuf>,
+    /// Where the split works (under `target/`).
+    pub work: PathBuf,
 }
 
 /// The quick search's two files, built by the caller (crates/quick-search).
@@ -101,6 +107,8 @@ pub enum SiteError {
     Placeholder(PathBuf),
     /// A stylesheet says something the in-page stylesheet cannot.
     Style(String),
+    /// A tool (cargo, wasm-bindgen, wasm-opt, the splitter) failed.
+    Tool(String),
 }
 
 impl std::fmt::Display for SiteError {
@@ -115,6 +123,7 @@ impl std::fmt::Display for SiteError {
                  (only letters, digits, '-', '_' and '.', not starting with '.')"
             ),
             SiteError::Style(message) => write!(f, "style/: {message}"),
+            SiteError::Tool(message) => write!(f, "{message}"),
             SiteError::Placeholder(path) => write!(
                 f,
                 "{}: needs exactly one placeholder {}",
@@ -230,6 +239,41 @@ fn publish_locators(staging: &Path, directory: &Directory) -> Result<usize, Site
     Ok(written)
 }
 
+/// The app's wasm as the site serves it: split into a main module and chunks when cargo's
+/// linked module has split points (a release built inside `scripts/wasm-toolchain.sh`),
+/// Trunk's two files otherwise (optimised, in a release). Every route's chunk must be among
+/// the split's, or the pages would preload nothing for it.
+fn app_wasm(options: &Options, trunk_app: trunk::AppFiles) -> Result<wasm::SplitApp, SiteError> {
+    let unsplit = |files| wasm::SplitApp {
+        files,
+        chunks: Default::default(),
+    };
+    let Some(linked) = &options.linked_app else {
+        return Ok(unsplit(trunk_app));
+    };
+    let linked = read(linked)?;
+    if !wasm::has_split_points(&linked) {
+        wasm::optimise(&options.staging.join(&trunk_app.wasm), &options.source)?;
+        return Ok(unsplit(trunk_app));
+    }
+    let split = wasm::split_app(&linked, &options.work, &options.staging)?;
+    for route_chunk in routes::Route::CHUNKS {
+        if !split.chunks.contains_key(route_chunk) {
+            return Err(SiteError::Tool(format!(
+                "the split app has no chunk {route_chunk:?} (src/pages/mod.rs names each \
+                 route's chunk; crates/site/src/routes.rs preloads it); it has {:?}",
+                split.chunks.keys().collect::<Vec<_>>()
+            )));
+        }
+    }
+    // Trunk's unsplit files would only mislead.
+    for file in [&trunk_app.js, &trunk_app.wasm] {
+        let path = options.staging.join(file);
+        std::fs::remove_file(&path).map_err(|error| SiteError::Io { path, error })?;
+    }
+    Ok(split)
+}
+
 /// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
 /// the pages only; the rest are the app's, also loaded alone in other sites' pages.
 pub const STYLESHEETS: [&str; 16] = [
@@ -257,7 +301,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     let prefix = options.public_url.as_str();
     // -- what Trunk built, and the data: read and checked before anything is written --
     let index_path = staging.join("index.html");
-    let app = trunk::app_files(&String::from_utf8_lossy(&read(&index_path)?))?;
+    let trunk_app = trunk::app_files(&String::from_utf8_lossy(&read(&index_path)?))?;
     let data_path = staging.join(DATASET_PATH);
     let loaded = load_directory(&String::from_utf8_lossy(&read(&data_path)?)).map_err(|e| {
         SiteError::Data {
@@ -337,6 +381,9 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     let (boot_path, boot_source) = script("boot.js")?;
     let (mount_path, mount_source) = script("mount.js")?;
 
+    // -- the app's wasm: split into a chunk per route, or Trunk's as it is --
+    let app = app_wasm(options, trunk_app)?;
+
     // -- the stylesheets --
     let style = options.source.join("style");
     let site_css = join_stylesheets(&style, &STYLESHEETS)?;
@@ -364,9 +411,17 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
                     {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&quick_wasm.name), "fetchpriority": "low"},
                 ],
                 "app": [
-                    {"rel": "modulepreload", "href": at(&app.js), "fetchpriority": "low"},
-                    {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&app.wasm), "fetchpriority": "low"},
+                    {"rel": "modulepreload", "href": at(&app.files.js), "fetchpriority": "low"},
+                    {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&app.files.wasm), "fetchpriority": "low"},
                 ],
+                // Each route's chunks, beside the app's main module (a page names its route's
+                // chunk: ROUTE_CHUNK_ATTRIBUTE).
+                "chunks": app.chunks.iter().map(|(chunk, files)| {
+                    let preloads: Vec<_> = files.iter().map(|file| serde_json::json!(
+                        {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(file), "fetchpriority": "low"}
+                    )).collect();
+                    (chunk.clone(), serde_json::Value::Array(preloads))
+                }).collect::<serde_json::Map<_, _>>(),
             },
         }),
     )?;
@@ -377,7 +432,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
         &serde_json::json!({
             "names": names,
             "quickSearch": {"js": at(&quick_js.name), "wasm": at(&quick_wasm.name)},
-            "app": {"js": at(&app.js), "wasm": at(&app.wasm)},
+            "app": {"js": at(&app.files.js), "wasm": at(&app.files.wasm)},
         }),
     )?;
     let boot = write_hashed(staging, "boot", "js", boot.as_bytes())?;
@@ -388,7 +443,12 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
         &serde_json::json!({
             "names": names,
             "css": app_css.name,
-            "app": {"js": app.js, "wasm": app.wasm},
+            "app": {"js": app.files.js, "wasm": app.files.wasm},
+            // The chunks of the two views another site's page shows, fetched beside the app.
+            "chunks": {
+                "directory": app.chunks.get("directory").cloned().unwrap_or_default(),
+                "join": app.chunks.get("join").cloned().unwrap_or_default(),
+            },
         }),
     )?;
     write(&staging.join("mount.js"), mount.as_bytes())?;

@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use coops_site::{Options, QuickSearch, build, read};
+use coops_site::wasm::{optimise, run, without_relocations};
+use coops_site::{Options, QuickSearch, SiteError, build, read, write};
 
 /// The origin when `SITE_ORIGIN` is not set.
 const DEFAULT_ORIGIN: &str = "http://127.0.0.1:8080";
@@ -35,12 +36,18 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    let release = env("TRUNK_PROFILE").as_deref() != Some("debug");
+    let target = env("CARGO_TARGET_DIR").map_or_else(|| source.join("target"), PathBuf::from);
     let options = Options {
         staging,
-        source,
         public_url: format!("/{}/", public_url.trim_matches('/')).replace("//", "/"),
         origin,
-        precompress: env("TRUNK_PROFILE").as_deref() != Some("debug"),
+        precompress: release,
+        // What Trunk's cargo build linked, before its wasm-bindgen.
+        linked_app: release
+            .then(|| target.join("wasm32-unknown-unknown/release/tech-coops-app.wasm")),
+        work: target.join("site-wasm"),
+        source,
     };
     let started = std::time::Instant::now();
     let quick_search = match build_quick_search(&options.source) {
@@ -76,52 +83,40 @@ fn main() -> ExitCode {
     }
 }
 
-/// Builds the quick search (crates/quick-search) with the tools and flags Trunk uses for the
-/// app: a release build, wasm-bindgen, then wasm-opt.
-fn build_quick_search(source: &Path) -> Result<QuickSearch, String> {
-    let run = |command: &mut Command| -> Result<(), String> {
-        let status = command
-            .current_dir(source)
-            .status()
-            .map_err(|e| format!("{command:?}: {e}"))?;
-        status
-            .success()
-            .then_some(())
-            .ok_or_else(|| format!("{command:?} failed (its message is above)"))
-    };
-    run(Command::new("cargo").args([
-        "build",
-        "--offline",
-        "--quiet",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        "coops-quick-search",
-    ]))?;
+/// Builds the quick search (crates/quick-search) with the tools and flags the app's wasm is
+/// built with: a release build, wasm-bindgen, then wasm-opt.
+fn build_quick_search(source: &Path) -> Result<QuickSearch, SiteError> {
+    run(
+        Command::new("cargo").args([
+            "build",
+            "--offline",
+            "--quiet",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "coops-quick-search",
+        ]),
+        source,
+    )?;
     let target =
         std::env::var("CARGO_TARGET_DIR").map_or_else(|_| source.join("target"), PathBuf::from);
     let built = target.join("wasm32-unknown-unknown/release/coops_quick_search.wasm");
     let out = target.join("quick-search-bindgen");
-    run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(&out)
-        .arg(&built))?;
+    run(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&out)
+            .arg(&built),
+        source,
+    )?;
     let wasm = out.join("coops_quick_search_bg.wasm");
-    run(Command::new("wasm-opt")
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-        ])
-        .arg(&wasm)
-        .arg("-o")
-        .arg(&wasm))?;
-    let bytes = |path: &Path| read(path).map_err(|e| e.to_string());
+    let stripped = without_relocations(&read(&wasm)?)
+        .map_err(|e| SiteError::Tool(format!("{}: {e}", wasm.display())))?;
+    write(&wasm, &stripped)?;
+    optimise(&wasm, source)?;
     Ok(QuickSearch {
-        js: bytes(&out.join("coops_quick_search.js"))?,
-        wasm: bytes(&wasm)?,
+        js: read(&out.join("coops_quick_search.js"))?,
+        wasm: read(&wasm)?,
     })
 }

@@ -63,6 +63,32 @@ impl Route {
         }
     }
 
+    /// The chunks of the split app that the routes' views are (src/pages/mod.rs,
+    /// `chunked_view!`).
+    pub const CHUNKS: [&'static str; 6] = [
+        "directory",
+        "coop",
+        "join",
+        "networks",
+        "resources",
+        "about",
+    ];
+
+    /// The chunk of the split app its view is, which its page preloads; the not-found view is
+    /// in the main module.
+    pub fn chunk(&self) -> Option<&'static str> {
+        let index = match self {
+            Route::Home => 0,
+            Route::Coop(_) => 1,
+            Route::Join => 2,
+            Route::Networks => 3,
+            Route::Resources => 4,
+            Route::About => 5,
+            Route::NotFound => return None,
+        };
+        Some(Self::CHUNKS[index])
+    }
+
     /// Whether search engines should list it (in the sitemap).
     pub fn indexed(&self) -> bool {
         *self != Route::NotFound
@@ -118,6 +144,9 @@ mod tests {
         assert_eq!(Route::NotFound.file(en), PathBuf::from("404.html"));
         assert_eq!(Route::NotFound.route_attribute(en), "*");
         assert_eq!(Route::About.route_attribute(en), "/about");
+        assert_eq!(Route::Coop("camba".into()).chunk(), Some("coop"));
+        assert_eq!(Route::Home.chunk(), Some("directory"));
+        assert_eq!(Route::NotFound.chunk(), None);
         assert_eq!(Route::Home.route_attribute(en), "/");
     }
 

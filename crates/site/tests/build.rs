@@ -57,6 +57,8 @@ fn options(staging: &Path) -> Options {
         public_url: "/directory/".into(),
         origin: "https://example.org".into(),
         precompress: true,
+        linked_app: None,
+        work: std::env::temp_dir(),
     }
 }
 
@@ -109,7 +111,10 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
     // any address.
     assert!(read(&dir, "coops/camba/index.html").contains(r#"data-tc-route="/coops/camba""#));
     let spanish = read(&dir, "es/coops/camba/index.html");
-    assert!(spanish.contains(r#"<html lang="es" data-tc-route="/es/coops/camba">"#));
+    assert!(
+        spanish
+            .contains(r#"<html lang="es" data-tc-route="/es/coops/camba" data-tc-chunk="coop">"#)
+    );
     assert!(read(&dir, "de/404.html").contains(r#"<html lang="de" data-tc-route="*">"#));
     // Each page names itself in every language, and English for any other.
     for (lang, path) in [

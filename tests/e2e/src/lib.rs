@@ -65,9 +65,31 @@ pub fn built_file(stem: &str, ext: &str) -> String {
         .unwrap_or_else(|| panic!("a {stem}…{ext} file in dist/"))
 }
 
-/// The app's wasm, as the server serves it.
+/// The folder of the app's files in dist/ (`app-<hash>`: the build splits the app by route,
+/// crates/site/src/wasm.rs).
+pub fn app_folder() -> String {
+    std::fs::read_dir(dist_dir())
+        .expect("dist/")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|name| name.starts_with("app-"))
+        .expect("an app-<hash> folder in dist/")
+}
+
+/// The app's main wasm module, as the server serves it.
 pub fn app_wasm_path() -> String {
-    built_file("tech-coops-app-", "_bg.wasm")
+    format!("/{}/main_bg.wasm", app_folder())
+}
+
+/// The wasm module of the split point `chunk` (a route's: `about`), as the server serves it.
+pub fn chunk_path(chunk: &str) -> String {
+    let path = format!("/{}/split_{chunk}.wasm", app_folder());
+    assert!(
+        dist_dir().join(path.trim_start_matches('/')).is_file(),
+        "no chunk {path} in dist/"
+    );
+    path
 }
 
 /// Serves `dist/`, opens a browser on it, runs `test`, and cleans up whatever happens.

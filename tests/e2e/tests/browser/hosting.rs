@@ -163,17 +163,20 @@ fn nginx_sends_the_policy_brotli_every_page_and_a_real_404() {
         page.contains("data-tc-route=\"/coops/camba\""),
         "the co-op's own page"
     );
-    // The app's wasm, with its type, compressed, and cached for ever (its name has its hash).
-    let wasm = e2e::app_wasm_path();
-    let (status, headers, _) = nginx.get(&wasm, Some("br"));
-    assert_eq!(status, 200);
-    assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
-    assert_eq!(header(&headers, "content-encoding"), Some("br"));
-    assert!(
-        header(&headers, "cache-control")
-            .unwrap_or_default()
-            .contains("immutable")
-    );
+    // The app's wasm, its main module and a route's chunk, with their type, compressed, and
+    // cached for ever (their folder's name has their hash).
+    for wasm in [e2e::app_wasm_path(), e2e::chunk_path("coop")] {
+        let (status, headers, _) = nginx.get(&wasm, Some("br"));
+        assert_eq!(status, 200, "{wasm}");
+        assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
+        assert_eq!(header(&headers, "content-encoding"), Some("br"));
+        assert!(
+            header(&headers, "cache-control")
+                .unwrap_or_default()
+                .contains("immutable"),
+            "{wasm}: {headers:?}"
+        );
+    }
     // An unknown path: the not-found page, with status 404 and the policy.
     let (status, headers, body) = nginx.get("/no/such/page", None);
     assert_eq!(status, 404);

@@ -3,6 +3,7 @@
 //! test before the next file's could start). `cargo test -p e2e -- map::` runs one file's.
 
 mod accessibility;
+mod chunks;
 mod directory;
 mod embed;
 mod hardening;

@@ -173,7 +173,7 @@ async fn main() {
     let map = map::run().await;
     let languages = languages::measure().await;
     languages::print(&languages);
-    let wasm = lighter::wasm_files();
+    let wasm = lighter::route_files();
     lighter::print_sizes(&wasm);
     let mut budgets = check_budgets(&first_view, &keystroke);
     budgets.extend(embedding_budgets(&embedded));
