@@ -24,12 +24,17 @@ split = json.load(open(sys.argv[1]))
 size = lambda f: len(gzip.compress(open(os.path.join("dist", f), "rb").read(), 9))
 quick = [os.path.relpath(f, "dist") for f in glob.glob("dist/quick-search-*.wasm")]
 main = size(split["main"])
-print(f"{'route: wasm downloaded before it answers (gzip -9)':<44} {'chunks':>10} {'total':>10}")
-for chunk, files in sorted(split["chunks"].items()):
-    extra = quick if chunk == "directory" else []
-    own = sum(size(f) for f in files + extra)
-    note = " (with the quick search)" if extra else ""
-    print(f"{chunk + note:<44} {own:>10} {main + own:>10}")
+routes = split.get("routes", [])
+def table(title, names):
+    print(f"{title:<44} {'chunks':>10} {'total':>10}")
+    for chunk in names:
+        extra = quick if chunk == "directory" else []
+        own = sum(size(f) for f in split["chunks"][chunk] + extra)
+        note = " (with the quick search)" if extra else ""
+        print(f"{chunk + note:<44} {own:>10} {main + own:>10}")
+print(f"{'the main module':<44} {'':>10} {main:>10}")
+table("route: its wasm, gzip -9", [c for c in routes if c in split["chunks"]])
+table("feature: its wasm once used (with main)", sorted(c for c in split["chunks"] if c not in routes))
 every = sorted({f for files in split["chunks"].values() for f in files})
 print(f"{'the whole app (main and every chunk)':<44} {'':>10} {main + sum(size(f) for f in every):>10}")
 PY

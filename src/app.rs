@@ -22,7 +22,7 @@ use leptos_router::hooks::use_location;
 use crate::data::{DirectoryData, GuideData, provide_directory, provide_guide};
 use crate::embed::wire_root;
 use crate::host::{Host, provide_host, use_host};
-use crate::pages::{self, not_found::NotFound};
+use crate::pages::{not_found::NotFound, routes};
 
 /// The one view the app shows in another site's page (in-page mode), without the site's
 /// chrome and routes.
@@ -92,18 +92,18 @@ pub fn App(
     };
     let main = move || match only {
         Some(OnlyView::Directory) => {
-            view! { <div class="app__main">{pages::directory()}</div> }.into_any()
+            view! { <div class="app__main">{routes::directory()}</div> }.into_any()
         }
-        Some(OnlyView::Join) => view! { <div class="app__main">{pages::join()}</div> }.into_any(),
+        Some(OnlyView::Join) => view! { <div class="app__main">{routes::join()}</div> }.into_any(),
         None => view! {
             <main id=MAIN_ID class="app__main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=pages::directory />
-                    <Route path=path!("/coops/:id") view=pages::coop />
-                    <Route path=path!("/join") view=pages::join />
-                    <Route path=path!("/networks") view=pages::networks />
-                    <Route path=path!("/resources") view=pages::resources />
-                    <Route path=path!("/about") view=pages::about />
+                    <Route path=path!("") view=routes::directory />
+                    <Route path=path!("/coops/:id") view=routes::coop />
+                    <Route path=path!("/join") view=routes::join />
+                    <Route path=path!("/networks") view=routes::networks />
+                    <Route path=path!("/resources") view=routes::resources />
+                    <Route path=path!("/about") view=routes::about />
                 </Routes>
             </main>
         }

@@ -3,7 +3,7 @@
 //! In the release build (`scripts/wasm-toolchain.sh` sets the cfg `tc_split` and keeps the
 //! linker's relocations), each view made with [`chunked_view!`] is a split point: its code
 //! and everything only it uses go into a wasm chunk of their own, which the site build cuts
-//! out of the linked module (crates/site/src/split.rs) and each page preloads for its route.
+//! out of the linked module (crates/site/src/wasm.rs) and each page preloads for its route.
 //! The view fetches its chunk the first time it is drawn; a chunk that does not arrive
 //! (offline, a server error, a deployment that replaced it) shows [`ChunkFailed`] in its place,
 //! whose Retry fetches it again, and the rest of the app goes on. Everywhere else (`trunk
@@ -20,6 +20,8 @@ use std::pin::Pin;
 use coops_core::i18n::words;
 use leptos::prelude::*;
 
+use crate::components::load_state::RetryButton;
+
 /// A chunk's code did not arrive: the loader logs why (a status, a network error) to the
 /// console; the visitor is told the same thing whatever it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,54 +37,114 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// renders; the app has one thread, and the split function's future is wrapped to say so.)
 pub type ChunkFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + Send>>;
 
-/// `chunked_view!(name => Component)` defines `fn name() -> AnyView`, the component's view;
-/// in the split build its code is the chunk `name` (the name the site build preloads it by).
+/// `chunked_view!(fn name(prop: Type, ...) => Component)` defines `fn name(...) -> AnyView`,
+/// the component's view with those props; in the split build its code is the chunk `name`
+/// (for a route, the name the site build preloads it by), fetched the first time it is drawn.
 #[cfg(tc_split)]
 macro_rules! chunked_view {
-    ($(#[$attr:meta])* $name:ident => $component:ident) => {
-        $(#[$attr])*
-        pub fn $name() -> ::leptos::prelude::AnyView {
-            // The split point: the wrapper below fetches the chunk, then runs this body there.
-            #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn $name() -> ::core::result::Result<::leptos::prelude::AnyView, $crate::chunk::ChunkError> {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($prop:ident: $type:ty),* $(,)?) => $component:ident $(, preload = $preload:ident)?) => {
+        // The split point, in a module of the view's name: its `load` fetches the chunk, then
+        // builds the view there.
+        #[doc(hidden)]
+        #[allow(dead_code, reason = "a split point's preload is used only where it is asked for")]
+        mod $name {
+            use super::*;
+            #[::leptos::wasm_split::wasm_split(
+                $name,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload(preload)
+            )]
+            pub(super) fn load($($prop: $type),*) -> ::core::result::Result<::leptos::prelude::AnyView, $crate::chunk::ChunkError> {
                 ::core::result::Result::Ok(::leptos::prelude::IntoAny::into_any(
-                    ::leptos::view! { <$component /> },
+                    ::leptos::view! { <$component $($prop=$prop)* /> },
                 ))
             }
-            ::leptos::prelude::IntoAny::into_any(::leptos::view! {
-                <$crate::chunk::Chunk load=|| ::std::boxed::Box::pin(::send_wrapper::SendWrapper::new($name())) />
-            })
         }
+
+        $(#[$attr])*
+        $vis fn $name($($prop: $type),*) -> ::leptos::prelude::AnyView {
+            // Each attempt (the first, and each Retry) hands the chunk its own copy of the props.
+            let load = move || -> $crate::chunk::ChunkFuture {
+                $(let $prop = ::core::clone::Clone::clone(&$prop);)*
+                ::std::boxed::Box::pin(::send_wrapper::SendWrapper::new($name::load($($prop),*)))
+            };
+            ::leptos::prelude::IntoAny::into_any(::leptos::view! { <$crate::chunk::Chunk load /> })
+        }
+
+        $(
+            /// Fetches the chunk of the view of the same name ahead of its first drawing; a
+            /// failure is left to the view, which fetches it again.
+            $vis async fn $preload() {
+                let _ = $name::preload().await;
+            }
+        )?
     };
 }
 
-/// `chunked_view!(name => Component)` defines `fn name() -> AnyView`, the component's view
-/// (an unsplit build: drawn at once).
+/// `chunked_view!(fn name(prop: Type, ...) => Component)` defines `fn name(...) -> AnyView`,
+/// the component's view with those props (an unsplit build: drawn at once).
 #[cfg(not(tc_split))]
 macro_rules! chunked_view {
-    ($(#[$attr:meta])* $name:ident => $component:ident) => {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($prop:ident: $type:ty),* $(,)?) => $component:ident $(, preload = $preload:ident)?) => {
         $(#[$attr])*
-        pub fn $name() -> ::leptos::prelude::AnyView {
-            ::leptos::prelude::IntoAny::into_any(::leptos::view! { <$component /> })
+        $vis fn $name($($prop: $type),*) -> ::leptos::prelude::AnyView {
+            ::leptos::prelude::IntoAny::into_any(::leptos::view! { <$component $($prop=$prop)* /> })
+        }
+        $(
+            /// Nothing to fetch in an unsplit build.
+            $vis async fn $preload() {}
+        )?
+    };
+}
+
+/// `split_fn!(fn name(arg: Type, ...) -> Output { body })` defines `async fn name(...) ->
+/// Result<Output, ChunkError>`; in the split build its code (and what only it uses) is the
+/// chunk `name`, fetched on the first call, and a chunk that does not arrive is the error
+/// (the next call fetches it again). Elsewhere it runs the body at once.
+#[cfg(tc_split)]
+macro_rules! split_fn {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
+        $(#[$attr])*
+        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $type),*) -> ::core::result::Result<$output, $crate::chunk::ChunkError> {
+            ::core::result::Result::Ok($body)
         }
     };
 }
 
-pub(crate) use chunked_view;
+/// `split_fn!(fn name(arg: Type, ...) -> Output { body })` defines `async fn name(...) ->
+/// Result<Output, ChunkError>` (an unsplit build: the body runs at once).
+#[cfg(not(tc_split))]
+macro_rules! split_fn {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
+        $(#[$attr])*
+        $vis async fn $name($($arg: $type),*) -> ::core::result::Result<$output, $crate::chunk::ChunkError> {
+            ::core::result::Result::Ok($body)
+        }
+    };
+}
+
+pub(crate) use {chunked_view, split_fn};
 
 /// Draws the view `load` gives once its chunk has arrived; nothing until then (a pre-rendered
 /// page, or gate.js's loading line, stays on screen meanwhile), [`ChunkFailed`] if it fails.
 #[component]
-pub fn Chunk(
+pub fn Chunk<L>(
     /// Fetches the chunk (again, after a failure) and builds the view.
-    load: fn() -> ChunkFuture,
-) -> impl IntoView {
+    load: L,
+) -> impl IntoView
+where
+    L: Fn() -> ChunkFuture + Send + Sync + 'static,
+{
+    let load = std::sync::Arc::new(load);
     let attempt = RwSignal::new(0_u32);
     let retry = move || attempt.update(|n| *n += 1);
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 attempt.track();
+                let load = load.clone();
                 Suspend::new(async move {
                     match load().await {
                         Ok(view) => view,
@@ -104,10 +166,7 @@ pub fn ChunkFailed<R>(
 where
     R: Fn() + Send + Sync + 'static,
 {
-    // A failure is news the pre-rendered page must not hide.
-    Effect::new(|_| {
-        crate::handover::take_over();
-    });
+    crate::handover::take_over_to_report();
     let reload = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
@@ -118,9 +177,7 @@ where
             <h2 class="load-state__title">{words().text("chunk-failed")}</h2>
             <p>{words().text("chunk-failed-text")}</p>
             <p class="load-state__actions">
-                <button type="button" class="button button--primary" on:click=move |_| on_retry()>
-                    {words().text("retry")}
-                </button>
+                <RetryButton on_retry />
                 " "
                 <button type="button" class="button" on:click=reload>
                     {words().text("reload-page")}

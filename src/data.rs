@@ -253,26 +253,47 @@ pub enum Loadable<T: Send + Sync + 'static> {
     Fetching(LocalResource<Result<T, LoadError>>),
 }
 
-/// The dataset, provided once by the app shell.
+/// The dataset, provided once by the app shell: at hand, or fetched the first time a page asks
+/// for it. Its reader is then in the code of the pages that read the dataset, not in the app's
+/// main module: in the release build (split by route) the about page and the guide's questions
+/// never download it.
 #[derive(Clone)]
-pub struct DirectorySource(pub Loadable<DirectoryData>);
-
-/// Makes the dataset available to every page: `ready` when the caller has it, otherwise
-/// fetched from the app's address.
-pub fn provide_directory(ready: Option<DirectoryData>) {
-    let source = match ready {
-        Some(data) => Loadable::Ready(data),
-        None => {
-            let url = use_host().data_url(DATASET_PATH);
-            Loadable::Fetching(LocalResource::new(move || fetch_directory(url.clone())))
-        }
-    };
-    provide_context(DirectorySource(source));
+pub struct DirectorySource {
+    /// Given by the caller (the build).
+    ready: Option<DirectoryData>,
+    /// Where the dataset is fetched from.
+    url: String,
+    /// The shell's owner, which the resource belongs to: a page's would drop it, and the next
+    /// page would fetch the dataset again.
+    owner: Owner,
+    /// The resource, once a page has asked.
+    fetching: Arc<std::sync::OnceLock<LocalResource<Result<DirectoryData, LoadError>>>>,
 }
 
-/// The dataset provided by [`provide_directory`].
+/// Makes the dataset available to every page: `ready` when the caller has it, otherwise
+/// fetched from the app's address when a page first asks ([`use_directory`]).
+pub fn provide_directory(ready: Option<DirectoryData>) {
+    provide_context(DirectorySource {
+        ready,
+        url: use_host().data_url(DATASET_PATH),
+        owner: Owner::current().unwrap_or_default(),
+        fetching: Default::default(),
+    });
+}
+
+/// The dataset provided by [`provide_directory`]: at hand, or fetched (once for the whole app).
 pub fn use_directory() -> Loadable<DirectoryData> {
-    expect_context::<DirectorySource>().0
+    let source = expect_context::<DirectorySource>();
+    if let Some(data) = source.ready {
+        return Loadable::Ready(data);
+    }
+    let resource = *source.fetching.get_or_init(|| {
+        let url = source.url.clone();
+        source
+            .owner
+            .with(|| LocalResource::new(move || fetch_directory(url.clone())))
+    });
+    Loadable::Fetching(resource)
 }
 
 /// The joining guide, read and validated.

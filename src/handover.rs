@@ -56,6 +56,14 @@ pub fn take_over() -> Option<Handover> {
     Some(handover)
 }
 
+/// A failure the app shows (data or code that did not arrive) is news the pre-rendered page
+/// must not hide: the app takes over once the view that reports it is drawn.
+pub fn take_over_to_report() {
+    Effect::new(|_| {
+        take_over();
+    });
+}
+
 impl Handover {
     /// Carries what the visitor did over to the app's own search box: the text, searched
     /// with `on_search`, and the focus.

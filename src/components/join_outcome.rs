@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::chunk::chunked_view;
 use crate::components::answers_recap::AnswersRecap;
 use crate::components::app_link::AppLink;
 use crate::components::outcome_coops::OutcomeCoops;
@@ -18,6 +19,17 @@ use crate::dom::event_origin_value;
 
 use crate::components::rich_text::ExternalLink;
 use crate::url_state::QueryWriter;
+
+chunked_view!(
+    /// An outcome of the guide; in the split build a chunk of its own, fetched when the guide
+    /// first reaches one (the guide's first view is a question).
+    pub fn join_outcome(
+        guide: Arc<JoinGuide>,
+        outcome: String,
+        answers: Vec<Vec<String>>,
+        go: Callback<String>,
+    ) => JoinOutcome, preload = preload_join_outcome
+);
 
 /// An outcome: verdict, numbered next steps with their links, a fee calculator where the fee
 /// is known, why this path, the alternatives, a link into the directory, and the sources with

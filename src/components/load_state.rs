@@ -116,10 +116,7 @@ pub fn LoadErrorView<R>(
 where
     R: Fn() + Send + Sync + 'static,
 {
-    // A failure is news the pre-rendered page must not hide.
-    Effect::new(|_| {
-        crate::handover::take_over();
-    });
+    crate::handover::take_over_to_report();
     let messages = move || {
         errors
             .get()
@@ -132,12 +129,24 @@ where
         <section class="load-state load-state--error" role="alert" data-testid="load-error">
             <h2 class="load-state__title">{what.failed()}</h2>
             {messages}
-            <p>
-                <button type="button" class="button button--primary" on:click=move |_| on_retry()>
-                    {words().text("retry")}
-                </button>
-            </p>
+            <p><RetryButton on_retry /></p>
             <p class="load-state__hint">{hint}</p>
         </section>
+    }
+}
+
+/// Retry: loads what failed again.
+#[component]
+pub fn RetryButton<R>(
+    /// Loads it again.
+    on_retry: R,
+) -> impl IntoView
+where
+    R: Fn() + Send + Sync + 'static,
+{
+    view! {
+        <button type="button" class="button button--primary" on:click=move |_| on_retry()>
+            {words().text("retry")}
+        </button>
     }
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::embed_snippet::EmbedSnippet;
-use crate::components::join_outcome::JoinOutcome;
+use crate::components::join_outcome::{join_outcome, preload_join_outcome};
 use crate::components::join_step::JoinStep;
 use crate::components::load_state::{Loading, WithResource};
 use crate::components::page_meta::PageMeta;
@@ -52,6 +52,13 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
         let guide = guide.clone();
         Memo::new(move |_| url.with(|u| guide.walk(&u.answers, u.at)))
     };
+    // Once the visitor has answered a question, the outcomes' code comes (a chunk of its own in
+    // the split build), so the last answer shows its outcome at once.
+    Effect::new(move |_| {
+        if url.with(|u| !u.answers.is_empty()) {
+            leptos::task::spawn_local(preload_join_outcome());
+        }
+    });
     // Each step is a new history entry at the same path, so Back steps back.
     let writer = QueryWriter::from_location();
     let go = Callback::new(move |query: String| {
@@ -75,12 +82,9 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
             }
         });
         let body = match (direct, position.at.clone()) {
-            (Some(outcome), _) => {
-                view! { <JoinOutcome guide outcome answers=vec![] go /> }.into_any()
-            }
+            (Some(outcome), _) => join_outcome(guide, outcome, vec![], go),
             (None, Place::Outcome(outcome)) => {
-                view! { <JoinOutcome guide outcome answers=position.answers.clone() go /> }
-                    .into_any()
+                join_outcome(guide, outcome, position.answers.clone(), go)
             }
             (None, Place::Step { id, index }) => {
                 view! { <JoinStep guide step=id index answers=position.answers.clone() go /> }

@@ -266,6 +266,15 @@ fn app_wasm(options: &Options, trunk_app: trunk::AppFiles) -> Result<wasm::Split
             )));
         }
     }
+    let manifest = serde_json::json!({
+        "main": split.files.wasm,
+        "chunks": split.chunks,
+        "routes": routes::Route::CHUNKS,
+    });
+    write(
+        &options.work.join(wasm::MANIFEST),
+        manifest.to_string().as_bytes(),
+    )?;
     // Trunk's unsplit files would only mislead.
     for file in [&trunk_app.js, &trunk_app.wasm] {
         let path = options.staging.join(file);

@@ -222,20 +222,17 @@ pub fn split_app(linked: &[u8], work: &Path, staging: &Path) -> Result<SplitApp,
             (split, files)
         })
         .collect();
-    let app = SplitApp {
+    Ok(SplitApp {
         files: AppFiles {
             js: format!("{folder}/main.js"),
             wasm: format!("{folder}/main_bg.wasm"),
         },
         chunks,
-    };
-    // What each route downloads, for `make size` (scripts/size.sh) and the benchmark.
-    let manifest = serde_json::json!({"main": app.files.wasm, "chunks": app.chunks});
-    write(&work.join(MANIFEST), manifest.to_string().as_bytes())?;
-    Ok(app)
+    })
 }
 
-/// The split's manifest in the work folder: the main module and each split point's files.
+/// The split's manifest in the work folder (for `make size` and the benchmark): the main
+/// module, each split point's files, and which split points are routes.
 pub const MANIFEST: &str = "split.json";
 
 /// The loader the splitter writes; the main module imports it by this name.

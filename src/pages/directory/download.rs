@@ -7,6 +7,7 @@ use coops_core::i18n::words;
 use coops_core::search::Results;
 use leptos::prelude::*;
 
+use crate::chunk::{ChunkError, split_fn};
 use crate::data::DirectoryData;
 
 /// A format a filtered view can be downloaded in.
@@ -60,6 +61,14 @@ impl Format {
     }
 }
 
+split_fn!(
+    /// The co-ops at `matches` in `format`: the writers are a chunk of their own in the split
+    /// build, fetched the first time the visitor downloads.
+    fn download_writers(format: Format, data: DirectoryData, matches: Vec<u32>) -> String {
+        format.write(&data, &matches)
+    }
+);
+
 /// A disclosure offering each format; each button saves the co-ops the list shows now.
 #[component]
 pub fn DownloadMenu(
@@ -71,13 +80,24 @@ pub fn DownloadMenu(
     /// takes over) but does nothing yet.
     prerendering: bool,
 ) -> impl IntoView {
+    // The writers' chunk did not arrive: said in the panel; choosing a format fetches it again.
+    let failed = RwSignal::new(false);
     let buttons = Format::ALL
         .map(|format| {
             let data = data.clone();
             let save = move |_| {
-                let (name, mime) = format.file();
-                let content = results.with_untracked(|r| format.write(&data, &r.matches));
-                crate::dom::download(name, mime, &content);
+                let data = data.clone();
+                let matches = results.with_untracked(|r| r.matches.clone());
+                leptos::task::spawn_local(async move {
+                    match download_writers(format, data, matches).await {
+                        Ok(content) => {
+                            failed.set(false);
+                            let (name, mime) = format.file();
+                            crate::dom::download(name, mime, &content);
+                        }
+                        Err(ChunkError) => failed.set(true),
+                    }
+                });
             };
             view! {
                 <li>
@@ -110,6 +130,11 @@ pub fn DownloadMenu(
             <div class="download__panel">
                 <p class="download__help">{words().text("download-help")}</p>
                 <ul class="download__formats">{buttons}</ul>
+                {move || failed.get().then(|| view! {
+                    <p class="download__note" role="alert" data-testid="download-failed">
+                        {words().text("download-failed")}
+                    </p>
+                })}
                 {without_profile}
             </div>
         </details>

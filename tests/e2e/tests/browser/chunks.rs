@@ -18,6 +18,15 @@ fn chunks_requested(server: &StaticServer) -> Vec<String> {
         .collect()
 }
 
+/// The app did not trap (its crash message is hidden).
+async fn assert_no_crash(app: &AppPage) {
+    assert_eq!(
+        app.js("return document.getElementById('crash').hidden", vec![])
+            .await,
+        json!(true)
+    );
+}
+
 /// The chunk error's text, once it is shown.
 async fn chunk_error(app: &AppPage) -> String {
     app.wait_until(
@@ -56,11 +65,7 @@ async fn a_page_downloads_its_own_chunk_beside_the_main_module_and_another_once_
         app.click_link("About").await;
         app.find(".page--about h1").await;
         assert_eq!(chunks_requested(&seen), ["split_about", "split_directory"]);
-        assert_eq!(
-            app.js("return document.getElementById('crash').hidden", vec![])
-                .await,
-            json!(true)
-        );
+        assert_no_crash(&app).await;
     })
     .await;
 }
@@ -112,13 +117,62 @@ async fn a_chunk_gone_after_a_redeploy_is_reported_and_the_other_pages_still_wor
         // Nothing trapped: the navigation goes on to a page whose chunk is there.
         app.click_link("Networks").await;
         app.find(".page--links h1").await;
-        assert_eq!(
-            app.js("return document.getElementById('crash').hidden", vec![])
-                .await,
-            json!(true)
-        );
+        assert_no_crash(&app).await;
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_feature_comes_in_its_own_chunk_when_first_used_and_a_failed_one_is_fetched_again() {
+    let server = StaticServer::start(dist_dir());
+    let writers = chunk_path("download_writers");
+    server.set(&writers, Reply::status(500));
+    let control = server.clone();
+    let folder = crate::open_data::empty_folder("tc-chunk-downloads");
+    let into = folder.clone();
+    run_with(server, |app| async move {
+        crate::open_data::save_downloads_in(&app, &into).await;
+        // The guide's first view is a question: its outcomes' chunk waits for an outcome.
+        app.open("/join").await;
+        app.find(".page--join h1").await;
+        assert!(!chunks_requested(&control).contains(&"split_join_outcome".to_string()));
+        app.open("/join?outcome=work-join").await;
+        app.find(".join-outcome h2").await;
+        assert!(chunks_requested(&control).contains(&"split_join_outcome".to_string()));
+
+        // The directory downloads its writers only when the visitor downloads.
+        app.open("/").await;
+        app.find(".result-list").await;
+        assert!(!chunks_requested(&control).contains(&"split_download_writers".to_string()));
+        app.click("[data-testid=download] summary").await;
+        app.click("[data-testid=download] button[data-format=CSV]")
+            .await;
+        app.wait_until(
+            "the download's failure",
+            "!!document.querySelector('[data-testid=download-failed]')",
+        )
+        .await;
+        let said = app.text("[data-testid=download-failed]").await;
+        assert!(said.contains("Choose the format again"), "{said:?}");
+
+        control.set(&writers, Reply::File);
+        app.click("[data-testid=download] button[data-format=CSV]")
+            .await;
+        let csv = crate::open_data::saved(&into, "tech-coops.csv").await;
+        assert!(csv.starts_with("id,name,"), "{csv:.40}");
+        app.wait_until(
+            "the failure note to go",
+            "!document.querySelector('[data-testid=download-failed]')",
+        )
+        .await;
+        let fetched = chunks_requested(&control)
+            .iter()
+            .filter(|c| *c == "split_download_writers")
+            .count();
+        assert_eq!(fetched, 2, "once failed, once fetched again");
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(folder);
 }
 
 /// Every test above needs the split build: make sure the release build is one, and that no
@@ -126,14 +180,18 @@ async fn a_chunk_gone_after_a_redeploy_is_reported_and_the_other_pages_still_wor
 /// not (they tripled the quick search once).
 #[tokio::test]
 async fn the_release_build_is_split_by_route() {
-    for chunk in [
-        "directory",
-        "coop",
-        "join",
-        "networks",
-        "resources",
-        "about",
-    ] {
+    // Each split point the build names (the site build stops if a route has none) is there.
+    let manifest =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/site-wasm/split.json");
+    let split: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).expect("the split's manifest")).unwrap();
+    let routes = split["routes"].as_array().expect("the routes' chunks");
+    assert!(routes.len() >= 6, "{routes:?}");
+    for chunk in split["chunks"]
+        .as_object()
+        .expect("the split points")
+        .keys()
+    {
         chunk_path(chunk);
     }
     let dist = dist_dir();

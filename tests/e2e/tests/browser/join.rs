@@ -83,8 +83,8 @@ async fn each_persona_reaches_an_outcome_by_clicking() {
             }
             let shown = app.find("[data-testid=join-outcome]").await;
             assert_eq!(shown.attr("data-outcome").await.unwrap().as_deref(), Some(outcome.as_str()), "{persona:?}");
-            let focused = app.js("return document.activeElement.tagName + '|' + document.activeElement.textContent", vec![]).await;
-            assert!(focused.as_str().unwrap().starts_with("H2|"), "focus on the outcome's heading: {focused}");
+            // Focus on the outcome's heading (its view is drawn once its code is in).
+            app.wait_until("focus on the outcome's heading", "document.activeElement.tagName === 'H2' && !!document.activeElement.closest('[data-testid=join-outcome]')").await;
             assert!(app.text("[data-testid=join-outcome]").await.contains("Facts last checked"));
         }
     })

@@ -8,7 +8,7 @@ use e2e::run;
 use serde_json::{Value, json};
 
 /// Waits for the browser to have saved `name` in `folder`, whole, and returns its text.
-async fn saved(folder: &Path, name: &str) -> String {
+pub(crate) async fn saved(folder: &Path, name: &str) -> String {
     let path = folder.join(name);
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -32,7 +32,7 @@ async fn saved(folder: &Path, name: &str) -> String {
 }
 
 /// A new, empty folder for this test run's downloads.
-fn empty_folder(name: &str) -> PathBuf {
+pub(crate) fn empty_folder(name: &str) -> PathBuf {
     let folder = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
@@ -40,7 +40,7 @@ fn empty_folder(name: &str) -> PathBuf {
 }
 
 /// Makes the browser save what the page downloads in `folder`, without asking.
-async fn save_downloads_in(app: &e2e::AppPage, folder: &Path) {
+pub(crate) async fn save_downloads_in(app: &e2e::AppPage, folder: &Path) {
     app.cdp(
         "Browser.setDownloadBehavior",
         json!({"behavior": "allow", "downloadPath": folder.to_string_lossy()}),

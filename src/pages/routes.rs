@@ -1,0 +1,35 @@
+//! Each route's view, as the router draws it: in the split release build each is a chunk of its
+//! own, which its pages preload (the names are the chunks' names: crates/site/src/routes.rs
+//! maps routes to them).
+
+use super::about::AboutPage;
+use super::coop::CoopPage;
+use super::directory::DirectoryPage;
+use super::join::JoinPage;
+use super::resources::{NetworksPage, ResourcesPage};
+use crate::chunk::chunked_view;
+
+chunked_view!(
+    /// The directory.
+    pub fn directory() => DirectoryPage
+);
+chunked_view!(
+    /// A co-op's page.
+    pub fn coop() => CoopPage
+);
+chunked_view!(
+    /// The joining guide.
+    pub fn join() => JoinPage
+);
+chunked_view!(
+    /// Networks of co-ops.
+    pub fn networks() => NetworksPage
+);
+chunked_view!(
+    /// Resources.
+    pub fn resources() => ResourcesPage
+);
+chunked_view!(
+    /// About the directory.
+    pub fn about() => AboutPage
+);
