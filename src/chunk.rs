@@ -40,9 +40,16 @@ pub type ChunkFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> 
 /// `chunked_view!(fn name(prop: Type, ...) => Component)` defines `fn name(...) -> AnyView`,
 /// the component's view with those props; in the split build its code is the chunk `name`
 /// (for a route, the name the site build preloads it by), fetched the first time it is drawn.
+/// `, chunk = other` puts it in the chunk `other` with the other views that name it (views
+/// that share most of their code: each split point multiplies the chunks their shared code
+/// is cut into, each a request of its own); `, preload = fetch_it` also defines `async fn
+/// fetch_it()`, which fetches the chunk ahead of the view.
 #[cfg(tc_split)]
 macro_rules! chunked_view {
     ($(#[$attr:meta])* $vis:vis fn $name:ident($($prop:ident: $type:ty),* $(,)?) => $component:ident $(, preload = $preload:ident)?) => {
+        $crate::chunk::chunked_view!($(#[$attr])* $vis fn $name($($prop: $type),*) => $component, chunk = $name $(, preload = $preload)?);
+    };
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($prop:ident: $type:ty),* $(,)?) => $component:ident, chunk = $chunk:ident $(, preload = $preload:ident)?) => {
         // The split point, in a module of the view's name: its `load` fetches the chunk, then
         // builds the view there.
         #[doc(hidden)]
@@ -50,7 +57,7 @@ macro_rules! chunked_view {
         mod $name {
             use super::*;
             #[::leptos::wasm_split::wasm_split(
-                $name,
+                $chunk,
                 wasm_split_path = ::leptos::wasm_split,
                 fallible,
                 preload(preload)
@@ -86,7 +93,7 @@ macro_rules! chunked_view {
 /// the component's view with those props (an unsplit build: drawn at once).
 #[cfg(not(tc_split))]
 macro_rules! chunked_view {
-    ($(#[$attr:meta])* $vis:vis fn $name:ident($($prop:ident: $type:ty),* $(,)?) => $component:ident $(, preload = $preload:ident)?) => {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($prop:ident: $type:ty),* $(,)?) => $component:ident $(, chunk = $chunk:ident)? $(, preload = $preload:ident)?) => {
         $(#[$attr])*
         $vis fn $name($($prop: $type),*) -> ::leptos::prelude::AnyView {
             ::leptos::prelude::IntoAny::into_any(::leptos::view! { <$component $($prop=$prop)* /> })

@@ -23,11 +23,11 @@ chunked_view!(
 );
 chunked_view!(
     /// Networks of co-ops.
-    pub fn networks() => NetworksPage
+    pub fn networks() => NetworksPage, chunk = links
 );
 chunked_view!(
     /// Resources.
-    pub fn resources() => ResourcesPage
+    pub fn resources() => ResourcesPage, chunk = links
 );
 chunked_view!(
     /// About the directory.

@@ -63,16 +63,9 @@ impl Route {
         }
     }
 
-    /// The chunks of the split app that the routes' views are (src/pages/mod.rs,
-    /// `chunked_view!`).
-    pub const CHUNKS: [&'static str; 6] = [
-        "directory",
-        "coop",
-        "join",
-        "networks",
-        "resources",
-        "about",
-    ];
+    /// The chunks of the split app that the routes' views are (src/pages/routes.rs,
+    /// `chunked_view!`; networks and resources share one, `links`).
+    pub const CHUNKS: [&'static str; 5] = ["directory", "coop", "join", "links", "about"];
 
     /// The chunk of the split app its view is, which its page preloads; the not-found view is
     /// in the main module.
@@ -81,9 +74,8 @@ impl Route {
             Route::Home => 0,
             Route::Coop(_) => 1,
             Route::Join => 2,
-            Route::Networks => 3,
-            Route::Resources => 4,
-            Route::About => 5,
+            Route::Networks | Route::Resources => 3,
+            Route::About => 4,
             Route::NotFound => return None,
         };
         Some(Self::CHUNKS[index])
