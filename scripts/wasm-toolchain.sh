@@ -3,7 +3,7 @@
 # messages, locations and `{:?}` output (README, Performance: 12% less gzip wasm, measured).
 # It is also built to be split into chunks: the cfg `tc_split` makes each route a split point
 # (src/chunk.rs), and the linker keeps its relocations, which the splitter reads (the site
-# build splits it: crates/site/src/split.rs).
+# build splits it: crates/site/src/wasm.rs).
 # Stable stays the toolchain of everything native: the post-build hook (scripts/site-hook.sh)
 # builds the site builder without these settings. WASM_STABLE=1, or the nightly missing, builds
 # the same wasm on stable, a few kilobytes heavier.

@@ -49,14 +49,14 @@
   if (!prerendered) {
     root.classList.add(N.deepLinkClass);
   }
-  var preload = function (preloads) {
-    preloads.forEach(function (preload) {
+  var preload = function (files) {
+    files.forEach(function (file) {
       var link = document.createElement('link');
-      link.rel = preload.rel;
-      link.href = preload.href;
-      if (preload.as) link.as = preload.as;
-      if (preload.type) link.type = preload.type;
-      if (preload.fetchpriority) link.setAttribute('fetchpriority', preload.fetchpriority);
+      link.rel = file.rel;
+      link.href = file.href;
+      if (file.as) link.as = file.as;
+      if (file.type) link.type = file.type;
+      if (file.fetchpriority) link.setAttribute('fetchpriority', file.fetchpriority);
       link.crossOrigin = 'anonymous';
       document.head.appendChild(link);
     });

@@ -40,7 +40,7 @@ pub const APP_FAILED_CLASS: &str = "tc-app-failed";
 pub const ROUTE_ATTRIBUTE: &str = "data-tc-route";
 
 /// The attribute on `<html>` naming the chunk of the app (split by route) that a page's view
-/// is, so its download starts beside the app's main module (gate.js, boot.js).
+/// is, so gate.js starts its download beside the app's main module.
 pub const ROUTE_CHUNK_ATTRIBUTE: &str = "data-tc-chunk";
 
 /// The function `gate.js` leaves on `window` to start the app's downloads (its main module

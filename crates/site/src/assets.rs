@@ -23,14 +23,23 @@ pub struct Written {
 
 /// Writes `bytes` as `<stem>-<hash>.<ext>` in `dir`.
 pub fn write_hashed(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<Written, SiteError> {
-    let hash = Sha256::digest(bytes);
-    let short: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    let name = format!("{stem}-{short}.{ext}");
+    let name = format!("{stem}-{}.{ext}", short_hash(Sha256::digest(bytes)));
     write(&dir.join(&name), bytes)?;
     Ok(Written {
         name,
         integrity: integrity(bytes),
     })
+}
+
+/// A digest's first 8 bytes in hex: the part of a file's (or a folder's) name that changes
+/// with its content.
+pub fn short_hash(digest: impl AsRef<[u8]>) -> String {
+    digest
+        .as_ref()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The Subresource Integrity of `bytes`.

@@ -60,7 +60,7 @@ pub fn page(route: &Route, lang: Lang, rendered: &RenderedPage, assets: &Assets)
         lang = lang.code(),
         route_attribute = ROUTE_ATTRIBUTE,
         route = escape_html(&route.route_attribute(lang)),
-        // Which of the app's chunks its view is, for gate.js's and boot.js's preloads.
+        // Which of the app's chunks its view is, for gate.js's preloads.
         chunk = route
             .chunk()
             .map(|chunk| format!(" {ROUTE_CHUNK_ATTRIBUTE}=\"{chunk}\""))

@@ -239,50 +239,6 @@ fn publish_locators(staging: &Path, directory: &Directory) -> Result<usize, Site
     Ok(written)
 }
 
-/// The app's wasm as the site serves it: split into a main module and chunks when cargo's
-/// linked module has split points (a release built inside `scripts/wasm-toolchain.sh`),
-/// Trunk's two files otherwise (optimised, in a release). Every route's chunk must be among
-/// the split's, or the pages would preload nothing for it.
-fn app_wasm(options: &Options, trunk_app: trunk::AppFiles) -> Result<wasm::SplitApp, SiteError> {
-    let unsplit = |files| wasm::SplitApp {
-        files,
-        chunks: Default::default(),
-    };
-    let Some(linked) = &options.linked_app else {
-        return Ok(unsplit(trunk_app));
-    };
-    let linked = read(linked)?;
-    if !wasm::has_split_points(&linked) {
-        wasm::optimise(&options.staging.join(&trunk_app.wasm), &options.source)?;
-        return Ok(unsplit(trunk_app));
-    }
-    let split = wasm::split_app(&linked, &options.work, &options.staging)?;
-    for route_chunk in routes::Route::CHUNKS {
-        if !split.chunks.contains_key(route_chunk) {
-            return Err(SiteError::Tool(format!(
-                "the split app has no chunk {route_chunk:?} (src/pages/mod.rs names each \
-                 route's chunk; crates/site/src/routes.rs preloads it); it has {:?}",
-                split.chunks.keys().collect::<Vec<_>>()
-            )));
-        }
-    }
-    let manifest = serde_json::json!({
-        "main": split.files.wasm,
-        "chunks": split.chunks,
-        "routes": routes::Route::CHUNKS,
-    });
-    write(
-        &options.work.join(wasm::MANIFEST),
-        manifest.to_string().as_bytes(),
-    )?;
-    // Trunk's unsplit files would only mislead.
-    for file in [&trunk_app.js, &trunk_app.wasm] {
-        let path = options.staging.join(file);
-        std::fs::remove_file(&path).map_err(|error| SiteError::Io { path, error })?;
-    }
-    Ok(split)
-}
-
 /// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
 /// the pages only; the rest are the app's, also loaded alone in other sites' pages.
 pub const STYLESHEETS: [&str; 16] = [
@@ -391,7 +347,7 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
     let (mount_path, mount_source) = script("mount.js")?;
 
     // -- the app's wasm: split into a chunk per route, or Trunk's as it is --
-    let app = app_wasm(options, trunk_app)?;
+    let app = wasm::app_wasm(options, trunk_app)?;
 
     // -- the stylesheets --
     let style = options.source.join("style");

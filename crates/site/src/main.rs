@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         source,
     };
     let started = std::time::Instant::now();
-    let quick_search = match build_quick_search(&options.source) {
+    let quick_search = match build_quick_search(&options.source, &target) {
         Ok(files) => files,
         Err(message) => {
             eprintln!("[site] the quick search: {message}");
@@ -85,7 +85,7 @@ fn main() -> ExitCode {
 
 /// Builds the quick search (crates/quick-search) with the tools and flags the app's wasm is
 /// built with: a release build, wasm-bindgen, then wasm-opt.
-fn build_quick_search(source: &Path) -> Result<QuickSearch, SiteError> {
+fn build_quick_search(source: &Path, target: &Path) -> Result<QuickSearch, SiteError> {
     run(
         Command::new("cargo").args([
             "build",
@@ -99,8 +99,6 @@ fn build_quick_search(source: &Path) -> Result<QuickSearch, SiteError> {
         ]),
         source,
     )?;
-    let target =
-        std::env::var("CARGO_TARGET_DIR").map_or_else(|_| source.join("target"), PathBuf::from);
     let built = target.join("wasm32-unknown-unknown/release/coops_quick_search.wasm");
     let out = target.join("quick-search-bindgen");
     run(

@@ -26,9 +26,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sha2::{Digest, Sha256};
+use wasmparser::{Parser, Payload};
 
+use crate::assets::short_hash;
+use crate::routes::Route;
 use crate::trunk::AppFiles;
-use crate::{SiteError, read, write};
+use crate::{Options, SiteError, read, write};
 
 /// wasm-opt's settings: for size, with the features the module uses (the release profile's
 /// `strip` removes the section that would tell it).
@@ -41,7 +44,7 @@ pub const WASM_OPT_ARGS: [&str; 5] = [
 ];
 
 /// The import module of a split point that no split has linked yet (wasm_split_helpers).
-const SPLIT_PLACEHOLDER_MODULE: &[u8] = b"__wasm_split_placeholder__";
+const SPLIT_PLACEHOLDER_MODULE: &str = "__wasm_split_placeholder__";
 
 /// The app's files once split.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,58 +82,90 @@ pub fn optimise(wasm: &Path, dir: &Path) -> Result<(), SiteError> {
 
 /// `module` without the linker's relocations (the custom sections `linking` and `reloc.*`),
 /// which a module built for the split keeps and wasm-opt would keep too: the quick search is
-/// built with the app's flags, and never split.
+/// built with the app's flags, and never split. Every other section is kept byte for byte
+/// (a section's header is what lies between the previous section's end and its contents).
 pub fn without_relocations(module: &[u8]) -> Result<Vec<u8>, String> {
-    fn leb128(bytes: &[u8], at: &mut usize) -> Result<usize, String> {
-        let (mut value, mut shift) = (0_usize, 0);
-        loop {
-            let byte = *bytes
-                .get(*at)
-                .ok_or("a section runs past the module's end")?;
-            *at += 1;
-            value |= usize::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-            shift += 7;
-            if shift > 28 {
-                return Err("a section's size is not a 32-bit number".into());
-            }
-        }
-    }
-    if module.get(..4) != Some(b"\0asm".as_slice()) || module.len() < 8 {
-        return Err("not a wasm module".into());
-    }
-    let mut kept = module[..8].to_vec();
-    let mut at = 8;
-    while at < module.len() {
-        let start = at;
-        let id = module[at];
-        at += 1;
-        let size = leb128(module, &mut at)?;
-        let end = at
-            .checked_add(size)
-            .filter(|end| *end <= module.len())
-            .ok_or("a section runs past the module's end")?;
-        let relocation = id == 0 && {
-            let mut name_at = at;
-            let length = leb128(module, &mut name_at)?;
-            let name = module.get(name_at..name_at + length).unwrap_or_default();
-            name == b"linking" || name.starts_with(b"reloc.")
+    let mut kept = Vec::with_capacity(module.len());
+    let mut end = 0;
+    for payload in Parser::new(0).parse_all(module) {
+        let payload = payload.map_err(|e| e.to_string())?;
+        let contents = match &payload {
+            Payload::Version { range, .. } => range.clone(),
+            other => match other.as_section() {
+                Some((_, contents)) => contents,
+                None => continue,
+            },
         };
+        let whole = end..usize::try_from(contents.end).map_err(|e| e.to_string())?;
+        let relocation = matches!(&payload, Payload::CustomSection(custom)
+            if custom.name() == "linking" || custom.name().starts_with("reloc."));
         if !relocation {
-            kept.extend_from_slice(&module[start..end]);
+            kept.extend_from_slice(&module[whole.clone()]);
         }
-        at = end;
+        end = whole.end;
     }
     Ok(kept)
 }
 
-/// Whether the linked module has split points (imports from the splitter's placeholder).
-pub fn has_split_points(linked: &[u8]) -> bool {
-    linked
-        .windows(SPLIT_PLACEHOLDER_MODULE.len())
-        .any(|window| window == SPLIT_PLACEHOLDER_MODULE)
+/// Whether the linked module has split points: imports from the splitter's placeholder module.
+pub fn has_split_points(linked: &[u8]) -> Result<bool, String> {
+    for payload in Parser::new(0).parse_all(linked) {
+        if let Payload::ImportSection(imports) = payload.map_err(|e| e.to_string())? {
+            for import in imports.into_imports() {
+                if import.map_err(|e| e.to_string())?.module == SPLIT_PLACEHOLDER_MODULE {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
+    Ok(false)
+}
+
+/// The app's wasm as the site serves it: split into a main module and chunks when cargo's
+/// linked module has split points (a release built inside `scripts/wasm-toolchain.sh`),
+/// Trunk's two files otherwise (optimised, in a release). Every route's chunk must be among
+/// the split's, or the pages would preload nothing for it.
+pub fn app_wasm(options: &Options, trunk_app: AppFiles) -> Result<SplitApp, SiteError> {
+    let unsplit = |files| SplitApp {
+        files,
+        chunks: Default::default(),
+    };
+    let Some(linked_path) = &options.linked_app else {
+        return Ok(unsplit(trunk_app));
+    };
+    let linked = read(linked_path)?;
+    let split_points = has_split_points(&linked)
+        .map_err(|e| SiteError::Tool(format!("{}: {e}", linked_path.display())))?;
+    if !split_points {
+        optimise(&options.staging.join(&trunk_app.wasm), &options.source)?;
+        return Ok(unsplit(trunk_app));
+    }
+    let split = split_app(&linked, &options.work, &options.staging)?;
+    for route_chunk in Route::CHUNKS {
+        if !split.chunks.contains_key(route_chunk) {
+            return Err(SiteError::Tool(format!(
+                "the split app has no chunk {route_chunk:?} (src/pages/routes.rs names each \
+                 route's chunk; crates/site/src/routes.rs preloads it); it has {:?}",
+                split.chunks.keys().collect::<Vec<_>>()
+            )));
+        }
+    }
+    let manifest = serde_json::json!({
+        "main": split.files.wasm,
+        "chunks": split.chunks,
+        "routes": Route::CHUNKS,
+    });
+    write(
+        &options.work.join(MANIFEST),
+        manifest.to_string().as_bytes(),
+    )?;
+    // Trunk's unsplit files would only mislead.
+    for file in [&trunk_app.js, &trunk_app.wasm] {
+        let path = options.staging.join(file);
+        std::fs::remove_file(&path).map_err(|error| SiteError::Io { path, error })?;
+    }
+    Ok(split)
 }
 
 /// Splits the linked app `linked` (cargo's output, relocations kept) in `work`, and writes
@@ -201,13 +236,7 @@ pub fn split_app(linked: &[u8], work: &Path, staging: &Path) -> Result<SplitApp,
         hash.update(&bytes);
         contents.push((name, bytes));
     }
-    let short: String = hash
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let folder = format!("app-{short}");
+    let folder = format!("app-{}", short_hash(hash.finalize()));
     for (name, bytes) in &contents {
         write(&staging.join(&folder).join(name), bytes)?;
     }
@@ -244,20 +273,28 @@ const LOADER_FILE: &str = "__wasm_split.js";
 mod tests {
     use super::*;
 
+    /// A section `id` holding `contents` (each short enough for a one-byte size).
+    fn section(id: u8, contents: &[u8]) -> Vec<u8> {
+        [vec![id, contents.len() as u8], contents.to_vec()].concat()
+    }
+
     /// A custom section named `name` holding `body`.
     fn custom(name: &str, body: &[u8]) -> Vec<u8> {
-        let mut content = vec![name.len() as u8];
-        content.extend_from_slice(name.as_bytes());
-        content.extend_from_slice(body);
-        let mut section = vec![0, content.len() as u8];
-        section.extend(content);
-        section
+        let contents = [
+            vec![name.len() as u8],
+            name.as_bytes().to_vec(),
+            body.to_vec(),
+        ]
+        .concat();
+        section(0, &contents)
     }
+
+    const HEADER: &[u8] = b"\0asm\x01\0\0\0";
 
     #[test]
     fn relocations_are_dropped_and_every_other_section_kept_byte_for_byte() {
-        let header = b"\0asm\x01\0\0\0".to_vec();
-        let types = vec![1, 4, 1, 0x60, 0, 0];
+        let header = HEADER.to_vec();
+        let types = section(1, &[1, 0x60, 0, 0]);
         let producers = custom("producers", b"rustc");
         let module = [
             header.clone(),
@@ -278,9 +315,21 @@ mod tests {
 
     #[test]
     fn a_module_with_split_points_is_told_from_one_without() {
-        let mut module = b"\0asm\x01\0\0\0".to_vec();
-        assert!(!has_split_points(&module));
-        module.extend_from_slice(b"\x02\x1a__wasm_split_placeholder__");
-        assert!(has_split_points(&module));
+        let types = section(1, &[1, 0x60, 0, 0]);
+        let import = |module: &str| {
+            let entry = [
+                vec![1, module.len() as u8],
+                module.as_bytes().to_vec(),
+                vec![4],
+                b"load".to_vec(),
+                vec![0, 0],
+            ]
+            .concat();
+            section(2, &entry)
+        };
+        let module = |imports: Vec<u8>| [HEADER.to_vec(), types.clone(), imports].concat();
+        assert!(!has_split_points(HEADER).unwrap());
+        assert!(!has_split_points(&module(import("env"))).unwrap());
+        assert!(has_split_points(&module(import("__wasm_split_placeholder__"))).unwrap());
     }
 }
