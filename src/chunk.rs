@@ -37,6 +37,11 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// renders; the app has one thread, and the split function's future is wrapped to say so.)
 pub type ChunkFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + Send>>;
 
+/// Fetches a chunk (again, after a failure) and builds its view. A trait object, so that
+/// [`Chunk`] and the Suspense inside it are compiled once for every split point: generic, they
+/// were compiled once per route, 29 KB of the main module's code before wasm-opt.
+pub type ChunkLoader = std::sync::Arc<dyn Fn() -> ChunkFuture + Send + Sync>;
+
 /// `chunked_view!(fn name(prop: Type, ...) => Component)` defines `fn name(...) -> AnyView`,
 /// the component's view with those props; in the split build its code is the chunk `name`
 /// (for a route, the name the site build preloads it by), fetched the first time it is drawn.
@@ -72,10 +77,10 @@ macro_rules! chunked_view {
         $(#[$attr])*
         $vis fn $name($($prop: $type),*) -> ::leptos::prelude::AnyView {
             // Each attempt (the first, and each Retry) hands the chunk its own copy of the props.
-            let load = move || -> $crate::chunk::ChunkFuture {
+            let load: $crate::chunk::ChunkLoader = ::std::sync::Arc::new(move || -> $crate::chunk::ChunkFuture {
                 $(let $prop = ::core::clone::Clone::clone(&$prop);)*
                 ::std::boxed::Box::pin(::send_wrapper::SendWrapper::new($name::load($($prop),*)))
-            };
+            });
             ::leptos::prelude::IntoAny::into_any(::leptos::view! { <$crate::chunk::Chunk load /> })
         }
 
@@ -137,14 +142,10 @@ pub(crate) use {chunked_view, split_fn};
 /// Draws the view `load` gives once its chunk has arrived; nothing until then (a pre-rendered
 /// page, or gate.js's loading line, stays on screen meanwhile), [`ChunkFailed`] if it fails.
 #[component]
-pub fn Chunk<L>(
+pub fn Chunk(
     /// Fetches the chunk (again, after a failure) and builds the view.
-    load: L,
-) -> impl IntoView
-where
-    L: Fn() -> ChunkFuture + Send + Sync + 'static,
-{
-    let load = std::sync::Arc::new(load);
+    load: ChunkLoader,
+) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let retry = move || attempt.update(|n| *n += 1);
     view! {

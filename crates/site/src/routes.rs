@@ -65,18 +65,17 @@ impl Route {
 
     /// The chunks of the split app that the routes' views are (src/pages/routes.rs,
     /// `chunked_view!`; networks and resources share one, `links`).
-    pub const CHUNKS: [&'static str; 5] = ["directory", "coop", "join", "links", "about"];
+    pub const CHUNKS: [&'static str; 4] = ["directory", "coop", "join", "links"];
 
-    /// The chunk of the split app its view is, which its page preloads; the not-found view is
-    /// in the main module.
+    /// The chunk of the split app its view is, which its page preloads; the about and not-found
+    /// views are in the main module (src/pages/routes.rs says why).
     pub fn chunk(&self) -> Option<&'static str> {
         let index = match self {
             Route::Home => 0,
             Route::Coop(_) => 1,
             Route::Join => 2,
             Route::Networks | Route::Resources => 3,
-            Route::About => 4,
-            Route::NotFound => return None,
+            Route::About | Route::NotFound => return None,
         };
         Some(Self::CHUNKS[index])
     }
@@ -138,6 +137,7 @@ mod tests {
         assert_eq!(Route::About.route_attribute(en), "/about");
         assert_eq!(Route::Coop("camba".into()).chunk(), Some("coop"));
         assert_eq!(Route::Home.chunk(), Some("directory"));
+        assert_eq!(Route::About.chunk(), None);
         assert_eq!(Route::NotFound.chunk(), None);
         assert_eq!(Route::Home.route_attribute(en), "/");
     }

@@ -5,7 +5,7 @@
 use e2e::{AppPage, Reply, StaticServer, chunk_path, dist_dir, run, run_with};
 use serde_json::json;
 
-/// The split modules requested so far (`split_about`), in order.
+/// The split modules requested so far (`split_links`), in order.
 fn chunks_requested(server: &StaticServer) -> Vec<String> {
     server
         .requests()
@@ -42,9 +42,9 @@ async fn a_page_downloads_its_own_chunk_beside_the_main_module_and_another_once_
     let server = StaticServer::start(dist_dir());
     let seen = server.clone();
     run_with(server, |app| async move {
-        app.open("/about").await;
-        app.find(".page--about h1").await;
-        // gate.js asked for the about page's chunk with the main module, before the app ran.
+        app.open("/networks").await;
+        app.find(".page--links h1").await;
+        // gate.js asked for the page's chunk with the main module, before the app ran.
         let preloaded = app
             .js(
                 "return [...document.querySelectorAll('link[rel=preload]')].map(l => l.getAttribute('href')).filter(h => h.includes('split_'))",
@@ -52,19 +52,26 @@ async fn a_page_downloads_its_own_chunk_beside_the_main_module_and_another_once_
             )
             .await;
         assert!(
-            preloaded.to_string().contains("split_about.wasm"),
+            preloaded.to_string().contains("split_links.wasm"),
             "{preloaded}"
         );
-        assert_eq!(chunks_requested(&seen), ["split_about"]);
+        assert_eq!(chunks_requested(&seen), ["split_links"]);
 
         app.click_link("Directory").await;
         app.find(".result-list").await;
-        assert_eq!(chunks_requested(&seen), ["split_about", "split_directory"]);
+        assert_eq!(chunks_requested(&seen), ["split_links", "split_directory"]);
 
-        // Back to about: its chunk is here already.
+        // Resources share the networks' chunk, which is here already; the about page is in
+        // the main module.
+        app.click_link("Resources").await;
+        app.wait_until(
+            "the resources page",
+            "location.pathname.endsWith('/resources') && !!document.querySelector('.page--links h1')",
+        )
+        .await;
         app.click_link("About").await;
         app.find(".page--about h1").await;
-        assert_eq!(chunks_requested(&seen), ["split_about", "split_directory"]);
+        assert_eq!(chunks_requested(&seen), ["split_links", "split_directory"]);
         assert_no_crash(&app).await;
     })
     .await;
@@ -73,11 +80,11 @@ async fn a_page_downloads_its_own_chunk_beside_the_main_module_and_another_once_
 #[tokio::test]
 async fn a_chunk_that_fails_once_is_reported_and_retry_fetches_it_again() {
     let server = StaticServer::start(dist_dir());
-    let chunk = chunk_path("about");
+    let chunk = chunk_path("links");
     server.set(&chunk, Reply::status(500));
     let control = server.clone();
     run_with(server, |app| async move {
-        app.open_before_app("/about").await;
+        app.open_before_app("/networks").await;
         let error = chunk_error(&app).await;
         assert!(error.contains("did not download"), "{error:?}");
         // In place of the page, under the site's own header: the pre-rendered page is gone.
@@ -90,7 +97,7 @@ async fn a_chunk_that_fails_once_is_reported_and_retry_fetches_it_again() {
 
         control.set(&chunk, Reply::File);
         app.click_button("Retry").await;
-        app.find(".page--about h1").await;
+        app.find(".page--links h1").await;
         app.wait_until(
             "the error to go",
             "!document.querySelector('[data-testid=chunk-error]')",
@@ -103,11 +110,11 @@ async fn a_chunk_that_fails_once_is_reported_and_retry_fetches_it_again() {
 #[tokio::test]
 async fn a_chunk_gone_after_a_redeploy_is_reported_and_the_other_pages_still_work() {
     let server = StaticServer::start(dist_dir());
-    server.set(&chunk_path("about"), Reply::status(404));
+    server.set(&chunk_path("links"), Reply::status(404));
     run_with(server, |app| async move {
         app.open("/").await;
         app.find(".result-list").await;
-        app.click_link("About").await;
+        app.click_link("Networks").await;
         let error = chunk_error(&app).await;
         assert!(error.contains("reload the page"), "{error:?}");
         assert!(
@@ -115,8 +122,8 @@ async fn a_chunk_gone_after_a_redeploy_is_reported_and_the_other_pages_still_wor
             "Retry and Reload"
         );
         // Nothing trapped: the navigation goes on to a page whose chunk is there.
-        app.click_link("Networks").await;
-        app.find(".page--links h1").await;
+        app.click_link("Join").await;
+        app.find(".page--join h1").await;
         assert_no_crash(&app).await;
     })
     .await;
@@ -187,7 +194,7 @@ async fn the_release_build_is_split_by_route() {
         serde_json::from_slice(&std::fs::read(&manifest).expect("the split's manifest")).unwrap();
     let routes = split["routes"].as_array().expect("the routes' chunks");
     assert!(
-        routes.len() >= 5 && routes.contains(&json!("directory")),
+        routes.len() >= 4 && routes.contains(&json!("directory")),
         "{routes:?}"
     );
     for chunk in split["chunks"]
