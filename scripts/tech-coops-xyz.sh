@@ -4,10 +4,12 @@
 #
 # The site's own files are tests/fixtures/tech-coops-xyz (from the list's repository, CC0); the
 # list is data/README.md, with its MKDOCS IGNORE sections cut as the list's CI cuts them; the
-# two added pages are the snippets this project's README marks `<!-- fixture: docs/... -->`,
-# so the README shows what was tested. Needs the venv of `scripts/setup.sh test`.
+# two added pages are the snippets this project's docs/embedding.md marks
+# `<!-- fixture: docs/... -->`, so the documentation shows what was tested. Needs the venv of
+# `scripts/setup.sh test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+snippets="docs/embedding.md"
 venv="target/mkdocs-venv"
 out="target/tech-coops-xyz"
 [ -x "$venv/bin/mkdocs" ] || { echo "[tech-coops-xyz] no mkdocs in $venv: run scripts/setup.sh test" >&2; exit 1; }
@@ -24,11 +26,11 @@ while IFS= read -r page; do
     index($0, "<!-- fixture: " page " ") == 1 { armed = 1; next }
     armed && /^```/ { if (inside) exit; inside = 1; next }
     inside { print }
-  ' README.md > "$out/$page"
-  [ -s "$out/$page" ] || { echo "[tech-coops-xyz] README.md: the snippet for $page is empty" >&2; exit 1; }
+  ' "$snippets" > "$out/$page"
+  [ -s "$out/$page" ] || { echo "[tech-coops-xyz] $snippets: the snippet for $page is empty" >&2; exit 1; }
   pages=$((pages + 1))
-done < <(grep -o '^<!-- fixture: [^ ]*' README.md | sed 's/^<!-- fixture: //')
-[ "$pages" -eq 2 ] || { echo "[tech-coops-xyz] README.md marks $pages pages, not 2" >&2; exit 1; }
+done < <(grep -o '^<!-- fixture: [^ ]*' "$snippets" | sed 's/^<!-- fixture: //')
+[ "$pages" -eq 2 ] || { echo "[tech-coops-xyz] $snippets marks $pages pages, not 2" >&2; exit 1; }
 
 (cd "$out" && "../../$venv/bin/mkdocs" build --quiet --config-file with-directory.yml --site-dir site)
 for page in directory directory-frame; do

@@ -1,6 +1,6 @@
 # Sourced before a release `trunk build`: the release wasm (the app's and the quick search's) is
 # built by the pinned nightly of versions.env, which rebuilds std for size and drops panic
-# messages, locations and `{:?}` output (README, Performance: 12% less gzip wasm, measured).
+# messages, locations and `{:?}` output (docs/performance.md, Levers tried: 12% less gzip wasm).
 # It is also built to be split into chunks: the cfg `tc_split` makes each route a split point
 # (src/chunk.rs), and the linker keeps its relocations, which the splitter reads (the site
 # build splits it: crates/site/src/wasm.rs).

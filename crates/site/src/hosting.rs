@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::{SiteError, read, write};
 
-/// The policy the app runs under (README, "Hosting and security"); the browser tests load
-/// every page under it.
+/// The policy the app runs under (docs/hosting.md, "Content-Security-Policy"); the browser
+/// tests load every page under it.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; object-src 'none'";
 
 /// Extensions of the files worth compressing.

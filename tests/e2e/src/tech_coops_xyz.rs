@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::{Reply, StaticServer, subpath_dist_dir};
 
-/// The README's example address of the app, which the built pages carry.
+/// The example address of the app in docs/embedding.md's snippets, which the built pages carry.
 const README_APP_URL: &str = "https://example.org/directory/";
 
 /// The built tech-coops.xyz (scripts/test.sh builds it).
@@ -29,7 +29,7 @@ pub fn app_server() -> StaticServer {
 }
 
 /// tech-coops.xyz on its own origin, its pages pointing where `app` serves the app (the only
-/// change to the built site: the README's example address becomes the test's).
+/// change to the built site: docs/embedding.md's example address becomes the test's).
 pub fn host_server(app: &StaticServer) -> StaticServer {
     let root = site_dir();
     let server = StaticServer::start(&root);

@@ -5,7 +5,7 @@
 //! `data/directory.geojson`), and the same functions can make a filtered view's files.
 //!
 //! The columns and properties are the dataset's own fields, under the same names, with the
-//! lists joined as [`JOINED`] says, so one description (the README's) serves every format.
+//! lists joined as [`JOINED`] says, so one description (docs/data-format.md's) serves every format.
 
 pub mod murmurations;
 
@@ -17,7 +17,7 @@ use crate::places::place_label;
 /// How a field that holds a list is written in one CSV cell: its items joined by this.
 pub const JOINED: &str = "; ";
 
-/// The CSV's columns, in order (the README documents each).
+/// The CSV's columns, in order (docs/data-format.md documents each).
 pub const CSV_COLUMNS: [&str; 15] = [
     "id",
     "name",

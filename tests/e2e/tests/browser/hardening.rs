@@ -201,7 +201,7 @@ async fn hostile_strings_render_as_inert_text() {
     .await;
 }
 
-/// The policy the README recommends to hosts.
+/// The policy docs/hosting.md recommends to hosts.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; object-src 'none'";
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! Embedding on the real host: tech-coops.xyz built as its maintainers would, with the two pages
-//! this project's README tells them to add (scripts/tech-coops-xyz.sh: mkdocs-material and
-//! markdown-include, the snippets taken from the README), served from one origin, and the app,
-//! built under `/directory/`, from another, with CORS.
+//! this project's docs/embedding.md tells them to add (scripts/tech-coops-xyz.sh:
+//! mkdocs-material and markdown-include, the snippets taken from it), served from one origin,
+//! and the app, built under `/directory/`, from another, with CORS.
 //!
 //! The in-page app is compared with the same view on the app's own page (`?embed=1`, the same
 //! classes) at the same container width: every probed property of its headings, text,

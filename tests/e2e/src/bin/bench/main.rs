@@ -104,8 +104,9 @@ async fn main() {
             complete: STATIC_READY,
         },
     ];
-    // A lever measured side by side (README, Performance): BENCH_COMPARE=DIR loads the app's
-    // pages from another build too, in the same turns, and measures nothing else.
+    // A lever measured side by side (docs/performance.md, How to measure): BENCH_COMPARE=DIR
+    // loads the app's pages from another build too, in the same turns, and measures nothing
+    // else.
     let compared = std::env::var_os("BENCH_COMPARE").map(PathBuf::from);
     if let Some(other) = &compared {
         for (name, path, ready, complete) in [
