@@ -29,22 +29,13 @@ const crashed = (error) => {
 addEventListener('error', (e) => crashed(e.error));
 addEventListener('unhandledrejection', (e) => crashed(e.reason));
 
-// How long a download may take before it is given up (the app's own limit too).
-const within = (promise, late) => Promise.race([
-  promise,
-  new Promise((resolve) => setTimeout(() => resolve(late), N.fetchTimeoutMs)),
-]);
+/*INCLUDE:dataset.js*/
 
 // The pre-rendered list's search box, answered by a small module with the app's own search,
 // so the list filters long before the app is in. The dataset is fetched once (the page
-// preloads it) and handed to the app as well (src/data.rs): { bytes } when it came (bytes,
-// not text: coops_core::load::decode_text says why),
-// { error: 'timeout' } when it took too long (the app says so at once, and its Retry fetches
-// afresh), { error: 'failed' } otherwise (the app fetches it again and explains).
+// preloads it) and handed to the app as well.
 async function startQuickSearch() {
-  const dataset = within(fetch(new URL(N.datasetPath, document.baseURI))
-    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response.status)))
-    .then((buffer) => ({ bytes: new Uint8Array(buffer) }), () => ({ error: 'failed' })), { error: 'timeout' });
+  const dataset = fetchDataset(new URL(N.datasetPath, document.baseURI));
   window[N.datasetGlobal] = dataset;
   try {
     const quick = await import(BUILD.quickSearch.js);

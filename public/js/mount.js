@@ -10,6 +10,7 @@ const BUILD = /*BUILD*/{};
 const N = BUILD.names;
 const base = new URL('.', import.meta.url);
 const at = (file) => new URL(file, base).href;
+/*INCLUDE:dataset.js*/
 window[N.mountedBaseGlobal] = base.href;
 const host = document.getElementById(N.hostElementId);
 if (host) {
@@ -20,14 +21,9 @@ if (host) {
   link.href = at(BUILD.css);
   root.append(link);
   // The directory's data downloads beside the app's code, not after it, and is handed to the
-  // app as boot.js hands it on the app's own pages (src/data.rs): { bytes }, or an error.
+  // app as boot.js hands it on the app's own pages.
   if (host.dataset.view !== 'join') {
-    window[N.datasetGlobal] = Promise.race([
-      fetch(at(N.datasetPath))
-        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response.status)))
-        .then((buffer) => ({ bytes: new Uint8Array(buffer) }), () => ({ error: 'failed' })),
-      new Promise((resolve) => setTimeout(() => resolve({ error: 'timeout' }), N.fetchTimeoutMs)),
-    ]);
+    window[N.datasetGlobal] = fetchDataset(at(N.datasetPath));
   }
 }
 // The wasm too: its download starts now, while the JavaScript that compiles it loads, and

@@ -1,5 +1,6 @@
 //! Files written under a hash of their content (so a host may cache them for ever), with
-//! their Subresource Integrity; the stylesheets joined; the scripts' placeholder filled.
+//! their Subresource Integrity; the stylesheets joined; the scripts' shared pieces written in
+//! and their placeholder filled.
 
 use std::path::Path;
 
@@ -50,6 +51,46 @@ pub fn integrity(bytes: &[u8]) -> String {
     )
 }
 
+/// How a script source asks for a piece of script it shares with others:
+/// `/*INCLUDE:dataset.js*/`, a file of `public/js/include/`.
+pub const INCLUDE: &str = "/*INCLUDE:";
+
+/// `source` (the script at `path`) with each `/*INCLUDE:name*/` replaced by the file `name` of
+/// `dir`: what several scripts do is written once. It is written into each script rather than
+/// imported from a module of its own, which would be one more request before the downloads the
+/// scripts start.
+pub fn include_shared(path: &Path, source: &str, dir: &Path) -> Result<String, SiteError> {
+    let refuse = |message: String| SiteError::Include {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(start) = rest.find(INCLUDE) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + INCLUDE.len()..];
+        let end = after
+            .find("*/")
+            .ok_or_else(|| refuse(format!("{INCLUDE} without its closing */")))?;
+        let name = &after[..end];
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            && !name.starts_with('.');
+        if !plain {
+            return Err(refuse(format!(
+                "{name:?} is not a file name of {}",
+                dir.display()
+            )));
+        }
+        out.push_str(&String::from_utf8_lossy(&read(&dir.join(name))?));
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// `source` (the script at `path`) with its [`PLACEHOLDER`] replaced by `value`.
 pub fn fill_placeholder(
     path: &Path,
@@ -88,6 +129,39 @@ mod tests {
             let error = fill_placeholder(Path::new("gate.js"), bad, &value).unwrap_err();
             assert!(error.to_string().contains("gate.js"), "{error}");
         }
+    }
+
+    #[test]
+    fn shared_pieces_are_written_in_and_a_bad_marker_is_refused() {
+        let dir = std::env::temp_dir().join(format!("coops-site-include-{}", std::process::id()));
+        write(&dir.join("shared.js"), b"const shared = 1;").unwrap();
+        let script = Path::new("boot.js");
+        let filled = include_shared(
+            script,
+            "a();\n/*INCLUDE:shared.js*/\nb(shared); /*INCLUDE:shared.js*/",
+            &dir,
+        )
+        .unwrap();
+        assert_eq!(
+            filled,
+            "a();\nconst shared = 1;\nb(shared); const shared = 1;"
+        );
+        assert_eq!(
+            include_shared(script, "no marker", &dir).unwrap(),
+            "no marker"
+        );
+        for bad in [
+            "/*INCLUDE:shared.js",
+            "/*INCLUDE:../shared.js*/",
+            "/*INCLUDE:*/",
+            "/*INCLUDE:.hidden*/",
+        ] {
+            let error = include_shared(script, bad, &dir).unwrap_err();
+            assert!(error.to_string().starts_with("boot.js: "), "{error}");
+        }
+        let missing = include_shared(script, "/*INCLUDE:gone.js*/", &dir).unwrap_err();
+        assert!(missing.to_string().contains("gone.js"), "{missing}");
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

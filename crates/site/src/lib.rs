@@ -44,7 +44,7 @@ use tech_coops_app::data::Dataset;
 use tech_coops_app::host::Host;
 use tech_coops_app::render::{Inputs, render};
 
-use crate::assets::{fill_placeholder, join_stylesheets, write_hashed};
+use crate::assets::{fill_placeholder, include_shared, join_stylesheets, write_hashed};
 use crate::document::{Assets, page};
 
 /// What a build needs to know.
@@ -105,6 +105,14 @@ pub enum SiteError {
     },
     /// A script's source lacks its placeholder, or has it more than once.
     Placeholder(PathBuf),
+    /// A script's source asks to include a piece of script it cannot have (an unclosed
+    /// marker, or a name that is not a file of `public/js/include/`).
+    Include {
+        /// The script.
+        path: PathBuf,
+        /// What is wrong with the marker.
+        message: String,
+    },
     /// A stylesheet says something the in-page stylesheet cannot.
     Style(String),
     /// A tool (cargo, wasm-bindgen, wasm-opt, the splitter) failed.
@@ -124,6 +132,7 @@ impl std::fmt::Display for SiteError {
             ),
             SiteError::Style(message) => write!(f, "style/: {message}"),
             SiteError::Tool(message) => write!(f, "{message}"),
+            SiteError::Include { path, message } => write!(f, "{}: {message}", path.display()),
             SiteError::Placeholder(path) => write!(
                 f,
                 "{}: needs exactly one placeholder {}",
@@ -335,12 +344,12 @@ pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, Si
             Ok((lang, catalog, Arc::new(guide)))
         })
         .collect::<Result<Vec<_>, SiteError>>()?;
+    let scripts = options.source.join("public/js");
     let script = |name: &str| -> Result<(PathBuf, String), SiteError> {
-        let path = options.source.join("public/js").join(name);
-        Ok((
-            path.clone(),
-            String::from_utf8_lossy(&read(&path)?).into_owned(),
-        ))
+        let path = scripts.join(name);
+        let source = String::from_utf8_lossy(&read(&path)?).into_owned();
+        let source = include_shared(&path, &source, &scripts.join("include"))?;
+        Ok((path, source))
     };
     let (gate_path, gate_source) = script("gate.js")?;
     let (boot_path, boot_source) = script("boot.js")?;
