@@ -25,7 +25,7 @@ build:
 # Regenerates the committed dataset from the list kept in data/ (its README and DEFUNCT.md).
 dataset:
 	@scripts/setup.sh gazetteer
-	cargo run --release --bin import -- data/README.md --defunct data/DEFUNCT.md --serves data/serves.toml --out public/data/directory.json
+	cargo run --release --bin import -- data/README.md --defunct data/DEFUNCT.md --serves data/serves.toml --translations data/i18n --out public/data/directory.json
 
 # Where update-list downloads the list from (its README.md and DEFUNCT.md).
 LIST_URL ?= https://raw.githubusercontent.com/hng/tech-coops/master

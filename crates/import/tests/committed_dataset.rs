@@ -38,6 +38,18 @@ fn committed_dataset_matches_the_list() {
         "links in data/serves.toml that no resource of the list has: {:?}",
         report.unused
     );
+    // The areas' and regions' words in other languages, from the files beside it: every
+    // area and region of the list has them in every language.
+    let translations = coops_import::translations::Translations::read_dir(std::path::Path::new(
+        &format!("{root}/data/i18n"),
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = coops_import::translations::apply(&mut result.directory, &translations);
+    assert!(
+        report.missing.is_empty(),
+        "words missing from data/i18n/: {:?}",
+        report.missing
+    );
     let fresh = coops_import::to_json(&result.directory).expect("serialises");
     if fresh != committed {
         let line = fresh

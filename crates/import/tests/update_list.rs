@@ -46,6 +46,9 @@ fn checkout(name: &str) -> PathBuf {
         "data/README.md",
         "data/DEFUNCT.md",
         "data/serves.toml",
+        "data/i18n/es.json",
+        "data/i18n/fr.json",
+        "data/i18n/de.json",
         "public/data/directory.json",
     ] {
         let to = dir.join(file);

@@ -57,15 +57,6 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    /// The first of `preferred` (the browser's languages, most wanted first) that the app
-    /// speaks; English when none is.
-    pub fn preferred<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferred
-            .into_iter()
-            .find_map(Lang::parse)
-            .unwrap_or_default()
-    }
-
     /// The language an app path is in, and the path without its prefix: `/es/join` is Spanish
     /// `/join`, `/es` Spanish `/`, `/estonia` English `/estonia`.
     pub fn split_path(path: &str) -> (Lang, &str) {
@@ -105,9 +96,6 @@ mod tests {
         assert_eq!(Lang::parse("de_CH"), Some(Lang::De));
         assert_eq!(Lang::parse("pt-BR"), None);
         assert_eq!(Lang::parse(""), None);
-        assert_eq!(Lang::preferred(["pt-BR", "fr-FR", "en"]), Lang::Fr);
-        assert_eq!(Lang::preferred(["ja"]), Lang::En);
-        assert_eq!(Lang::preferred([]), Lang::En);
     }
 
     #[test]
