@@ -23,7 +23,10 @@ pub mod assets;
 pub mod document;
 pub mod hosting;
 pub mod in_page_css;
+pub mod inputs;
+pub mod publish;
 pub mod routes;
+pub mod scripts;
 pub mod sitemap;
 pub mod trunk;
 pub mod wasm;
@@ -31,21 +34,15 @@ pub mod wasm;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use coops_core::Directory;
-use coops_core::i18n::{Catalog, Lang, set_words};
-use coops_core::join::load_guide;
-use coops_core::join::texts::{guide_path, load_translated_guide, texts_path};
-use coops_core::load::load_directory;
-use coops_core::names::{
-    DATASET_PATH, DIRECTORY_CSV_PATH, DIRECTORY_GEOJSON_PATH, GUIDE_PATH, MURMURATIONS_DIR,
-    MURMURATIONS_INDEX, WORLD_CLOSE_PATH, WORLD_PATH,
-};
+use coops_core::i18n::set_words;
+use coops_core::load::Loaded;
 use tech_coops_app::data::Dataset;
 use tech_coops_app::host::Host;
 use tech_coops_app::render::{Inputs, render};
 
-use crate::assets::{fill_placeholder, include_shared, join_stylesheets, write_hashed};
+use crate::assets::{Written, join_stylesheets, write_hashed};
 use crate::document::{Assets, page};
+use crate::routes::Route;
 
 /// What a build needs to know.
 #[derive(Debug, Clone)]
@@ -184,70 +181,6 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
     })
 }
 
-/// The Murmurations profiles of `directory`'s co-ops, one file each in [`MURMURATIONS_DIR`],
-/// and [`MURMURATIONS_INDEX`]: each profile's address (the one to register with the
-/// Murmurations index) and the co-ops left out, with why.
-fn publish_murmurations(
-    staging: &Path,
-    directory: &Directory,
-    app_url: &str,
-) -> Result<(), SiteError> {
-    use coops_core::export::murmurations;
-    let made = murmurations::profiles(directory, &directory.coops);
-    let mut listed = Vec::new();
-    for (id, profile) in &made.made {
-        let path = format!("{MURMURATIONS_DIR}/{id}.json");
-        write(&staging.join(&path), profile.to_string().as_bytes())?;
-        listed.push(serde_json::json!({"id": id, "profile_url": format!("{app_url}{path}")}));
-    }
-    let left_out: Vec<_> = made
-        .left_out
-        .iter()
-        .map(|(id, reason)| serde_json::json!({"id": id, "reason": reason.as_str()}))
-        .collect();
-    let index = serde_json::json!({
-        "linked_schema": murmurations::SCHEMA,
-        "profiles": listed,
-        "left_out": left_out,
-    });
-    write(
-        &staging.join(MURMURATIONS_INDEX),
-        index.to_string().as_bytes(),
-    )
-}
-
-/// A map asset of the staging directory (`data/world.json`...), read whole.
-fn read_map(staging: &Path, file: &str) -> Result<coops_core::geo::WorldMap, SiteError> {
-    let path = staging.join(file);
-    serde_json::from_slice(&read(&path)?).map_err(|e| SiteError::Data {
-        path,
-        message: format!("not a map the app can draw: {e}"),
-    })
-}
-
-/// Each co-op page's locator map, cut from the map assets (`coops_core::locator`), one file
-/// each in [`coops_core::names::LOCATOR_DIR`]; a co-op that is nowhere has none (its page draws no map).
-fn publish_locators(staging: &Path, directory: &Directory) -> Result<usize, SiteError> {
-    use coops_core::locator::{locator_map, locator_path};
-    let world = read_map(staging, WORLD_PATH)?;
-    let close = read_map(staging, WORLD_CLOSE_PATH)?;
-    let places = coops_core::places::map_places(&directory.coops);
-    let mut written = 0;
-    for (i, coop) in directory.coops.iter().enumerate() {
-        let of = coops_core::nearby::places_of(&places, i);
-        let cut = locator_map(&world, &close, &of).map_err(|broken| SiteError::Data {
-            path: staging.join(broken.asset),
-            message: format!("the shape of {} is not the map's path data", broken.country),
-        })?;
-        if let Some(cut) = cut {
-            let json = serde_json::to_string(&cut).expect("a map writes as JSON");
-            write(&staging.join(locator_path(&coop.id)), json.as_bytes())?;
-            written += 1;
-        }
-    }
-    Ok(written)
-}
-
 /// The stylesheets, in cascade order: `page.css` (the standalone page's own rules) first, for
 /// the pages only; the rest are the app's, also loaded alone in other sites' pages.
 pub const STYLESHEETS: [&str; 16] = [
@@ -273,238 +206,144 @@ pub const STYLESHEETS: [&str; 16] = [
 pub fn build(options: &Options, quick_search: &QuickSearch) -> Result<Report, SiteError> {
     let staging = &options.staging;
     let prefix = options.public_url.as_str();
-    // -- what Trunk built, and the data: read and checked before anything is written --
-    let index_path = staging.join("index.html");
-    let trunk_app = trunk::app_files(&String::from_utf8_lossy(&read(&index_path)?))?;
-    let data_path = staging.join(DATASET_PATH);
-    let loaded = load_directory(&String::from_utf8_lossy(&read(&data_path)?)).map_err(|e| {
-        SiteError::Data {
-            path: data_path.clone(),
-            message: format!("not a dataset the app can read: {e}"),
-        }
-    })?;
-    // The app would show the rest with a notice; a build publishes only a dataset that reads
-    // whole (it comes from the importer: a skipped entry is a damaged file).
-    if !loaded.skipped.is_empty() {
-        let entries: Vec<String> = loaded
-            .skipped
-            .iter()
-            .map(|s| format!("{} {:?}: {}", s.kind, s.label, s.reason))
-            .collect();
-        return Err(SiteError::Data {
-            path: data_path,
-            message: format!(
-                "{} entries do not validate, and the site would lack them: {}",
-                entries.len(),
-                entries.join("; ")
-            ),
-        });
-    }
-    let english_guide = staging.join(GUIDE_PATH);
-    let guide_text = String::from_utf8_lossy(&read(&english_guide)?).into_owned();
-    let guide = load_guide(&guide_text).map_err(|e| SiteError::Data {
-        path: english_guide.clone(),
-        message: format!("not a guide the app can show: {e}"),
-    })?;
+    // -- what Trunk built, the data and the scripts: read and checked before anything is written --
+    let trunk_app = trunk::app_files(&String::from_utf8_lossy(&read(
+        &staging.join("index.html"),
+    )?))?;
+    let loaded = inputs::dataset(staging)?;
+    let english_guide = inputs::guide(staging)?;
     let routes = routes::all(&loaded.directory)?;
-    // Every language's words and guide, as the site serves them (Trunk copies public/i18n/
-    // and public/data/).
-    let languages = Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            let catalog = Catalog::read(lang, staging).map_err(|e| SiteError::Data {
-                path: staging.join(lang.catalog_path()),
-                message: e.to_string(),
-            })?;
-            // The build's whole life: every page of the language renders with them.
-            let catalog: &'static Catalog = Box::leak(Box::new(catalog));
-            // The guide in the language: its translation laid over it, and checked whole.
-            let guide = match lang {
-                Lang::En => guide.clone(),
-                lang => {
-                    let path = staging.join(texts_path(lang));
-                    let texts = String::from_utf8_lossy(&read(&path)?).into_owned();
-                    let guide = load_translated_guide(&guide_text, &texts).map_err(|e| {
-                        SiteError::Data {
-                            path,
-                            message: format!("not a translation of the guide: {e}"),
-                        }
-                    })?;
-                    // The whole guide in the language, which the app reads as it reads
-                    // the English one (see `guide_path`).
-                    let served = staging.join(guide_path(lang));
-                    let json = serde_json::to_string(&guide).map_err(|e| SiteError::Data {
-                        path: served.clone(),
-                        message: e.to_string(),
-                    })?;
-                    write(&served, json.as_bytes())?;
-                    guide
-                }
-            };
-            Ok((lang, catalog, Arc::new(guide)))
-        })
-        .collect::<Result<Vec<_>, SiteError>>()?;
-    let scripts = options.source.join("public/js");
-    let script = |name: &str| -> Result<(PathBuf, String), SiteError> {
-        let path = scripts.join(name);
-        let source = String::from_utf8_lossy(&read(&path)?).into_owned();
-        let source = include_shared(&path, &source, &scripts.join("include"))?;
-        Ok((path, source))
-    };
-    let (gate_path, gate_source) = script("gate.js")?;
-    let (boot_path, boot_source) = script("boot.js")?;
-    let (mount_path, mount_source) = script("mount.js")?;
+    let languages = inputs::languages(staging, &english_guide)?;
+    let script_sources = scripts::Sources::read(&options.source.join("public/js"))?;
 
     // -- the app's wasm: split into a chunk per route, or Trunk's as it is --
     let app = wasm::app_wasm(options, trunk_app)?;
-
-    // -- the stylesheets --
-    let style = options.source.join("style");
-    let site_css = join_stylesheets(&style, &STYLESHEETS)?;
-    // The in-page stylesheet, for a shadow root on another site's page: sized from the app's
-    // own base, not the host's root font size.
-    let app_css = join_stylesheets(&style, &STYLESHEETS[1..])?;
-    let app_css =
-        in_page_css::rem_from_app_base(&app_css).map_err(|e| SiteError::Style(e.to_string()))?;
-    let site_css = write_hashed(staging, "site", "css", site_css.as_bytes())?;
-    let app_css = write_hashed(staging, "app", "css", app_css.as_bytes())?;
-
-    // -- the scripts --
-    let quick_js = write_hashed(staging, "quick-search", "js", &quick_search.js)?;
-    let quick_wasm = write_hashed(staging, "quick-search", "wasm", &quick_search.wasm)?;
-    let names = coops_core::names::for_javascript();
-    let at = |file: &str| format!("{prefix}{file}");
-    let gate = fill_placeholder(
-        &gate_path,
-        &gate_source,
-        &serde_json::json!({
-            "names": names,
-            "preloads": {
-                "quickSearch": [
-                    {"rel": "modulepreload", "href": at(&quick_js.name)},
-                    {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&quick_wasm.name), "fetchpriority": "low"},
-                ],
-                "app": [
-                    {"rel": "modulepreload", "href": at(&app.files.js), "fetchpriority": "low"},
-                    {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&app.files.wasm), "fetchpriority": "low"},
-                ],
-                // Each route's chunks, beside the app's main module (a page names its route's
-                // chunk: ROUTE_CHUNK_ATTRIBUTE).
-                "chunks": app.chunks.iter().map(|(chunk, files)| {
-                    let preloads: Vec<_> = files.iter().map(|file| serde_json::json!(
-                        {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(file), "fetchpriority": "low"}
-                    )).collect();
-                    (chunk.clone(), serde_json::Value::Array(preloads))
-                }).collect::<serde_json::Map<_, _>>(),
-            },
-        }),
+    let stylesheets = write_stylesheets(options)?;
+    let scripts = scripts::write_scripts(
+        &script_sources,
+        staging,
+        prefix,
+        quick_search,
+        &app,
+        &stylesheets.in_page,
     )?;
-    let gate = write_hashed(staging, "gate", "js", gate.as_bytes())?;
-    let boot = fill_placeholder(
-        &boot_path,
-        &boot_source,
-        &serde_json::json!({
-            "names": names,
-            "quickSearch": {"js": at(&quick_js.name), "wasm": at(&quick_wasm.name)},
-            "app": {"js": at(&app.files.js), "wasm": at(&app.files.wasm)},
-        }),
-    )?;
-    let boot = write_hashed(staging, "boot", "js", boot.as_bytes())?;
-    // mount.js finds the app's files next to itself, wherever the app is deployed.
-    let mount = fill_placeholder(
-        &mount_path,
-        &mount_source,
-        &serde_json::json!({
-            "names": names,
-            "css": app_css.name,
-            "app": {"js": app.files.js, "wasm": app.files.wasm},
-            // The chunks of the two views another site's page shows, fetched beside the app.
-            "chunks": {
-                "directory": app.chunks.get("directory").cloned().unwrap_or_default(),
-                "join": app.chunks.get("join").cloned().unwrap_or_default(),
-            },
-        }),
-    )?;
-    write(&staging.join("mount.js"), mount.as_bytes())?;
 
-    // -- the pages --
-    let base = prefix.trim_end_matches('/').to_string();
+    // -- the pages, then the data in other formats and what hosts read --
     let app_url = format!("{}{prefix}", options.origin.trim_end_matches('/'));
-    // Where every page is served; each language's pages add its words, dataset and guide.
-    let host = Host {
-        base: base.clone(),
-        link_prefix: base,
-        app_url: app_url.clone(),
-        prerendering: true,
-        ..Host::default()
-    };
     let assets = Assets {
         public_url: prefix.to_string(),
-        gate,
-        boot,
-        stylesheet: site_css,
-    };
-    let mut report = Report {
-        pages: 0,
-        html_bytes: 0,
-        compressed: 0,
-        pages_s: 0.0,
-        compression_s: 0.0,
-        locators: 0,
+        gate: scripts.gate,
+        boot: scripts.boot,
+        stylesheet: stylesheets.pages,
     };
     let started = std::time::Instant::now();
-    let mut indexed = Vec::new();
-    for (lang, words, guide) in languages {
-        // A page is in one language from start to end: its words are set once, before it
-        // renders (`coops_core::i18n::words`).
-        set_words(words);
-        let inputs = Inputs {
-            host: Host {
-                lang,
-                ..host.clone()
-            },
-            guide,
-            directory: Arc::new(Dataset::new(loaded.clone(), lang)),
-        };
-        for route in &routes {
-            let rendered = render(&inputs, &route.app_path());
-            let html = page(route, lang, &rendered, &assets);
-            write(&staging.join(route.file(lang)), html.as_bytes())?;
-            report.pages += 1;
-            report.html_bytes += html.len();
-            if route.indexed() {
-                indexed.push(inputs.host.page_url(&route.app_path()));
-            }
-        }
-    }
-    // The whole dataset in the formats other tools read, at stable addresses (issue 22).
-    let everyone = &loaded.directory;
-    write(
-        &staging.join(DIRECTORY_CSV_PATH),
-        coops_core::export::csv(everyone, &everyone.coops).as_bytes(),
-    )?;
-    write(
-        &staging.join(DIRECTORY_GEOJSON_PATH),
-        coops_core::export::geojson(everyone, &everyone.coops)
-            .to_string()
-            .as_bytes(),
-    )?;
-    publish_murmurations(staging, everyone, &app_url)?;
-    report.locators = publish_locators(staging, everyone)?;
+    let pages = write_pages(options, &app_url, &loaded, &routes, languages, &assets)?;
+    let locators = publish::publish_data(staging, &loaded.directory, &app_url)?;
     write(
         &staging.join("sitemap.xml"),
-        sitemap::sitemap(&indexed).as_bytes(),
+        sitemap::sitemap(&pages.indexed).as_bytes(),
     )?;
     write(
         &staging.join("robots.txt"),
         sitemap::robots(&format!("{app_url}sitemap.xml")).as_bytes(),
     )?;
     hosting::write_configs(staging, prefix)?;
-    report.pages_s = started.elapsed().as_secs_f32();
+    let pages_s = started.elapsed().as_secs_f32();
     let started = std::time::Instant::now();
-    if options.precompress {
-        report.compressed = hosting::precompress(staging)?;
+    let compressed = if options.precompress {
+        hosting::precompress(staging)?
+    } else {
+        0
+    };
+    Ok(Report {
+        pages: pages.written,
+        html_bytes: pages.html_bytes,
+        compressed,
+        pages_s,
+        compression_s: started.elapsed().as_secs_f32(),
+        locators,
+    })
+}
+
+/// The two stylesheets, as written.
+struct Stylesheets {
+    /// The pages' (every file of [`STYLESHEETS`]).
+    pages: Written,
+    /// The app's inside another site's page: in a shadow root, sized from the app's own base,
+    /// not the host's root font size.
+    in_page: Written,
+}
+
+/// Joins and writes the stylesheets: one blocks a page's first paint instead of one per file.
+fn write_stylesheets(options: &Options) -> Result<Stylesheets, SiteError> {
+    let style = options.source.join("style");
+    let pages = join_stylesheets(&style, &STYLESHEETS)?;
+    let in_page = join_stylesheets(&style, &STYLESHEETS[1..])?;
+    let in_page =
+        in_page_css::rem_from_app_base(&in_page).map_err(|e| SiteError::Style(e.to_string()))?;
+    Ok(Stylesheets {
+        pages: write_hashed(&options.staging, "site", "css", pages.as_bytes())?,
+        in_page: write_hashed(&options.staging, "app", "css", in_page.as_bytes())?,
+    })
+}
+
+/// The pages as written.
+struct Pages {
+    /// How many.
+    written: usize,
+    /// Their bytes of HTML.
+    html_bytes: usize,
+    /// The public addresses of those search engines should list, for the sitemap.
+    indexed: Vec<String>,
+}
+
+/// Renders every route in every language with the app's components and writes each page
+/// where a static host serves its path.
+fn write_pages(
+    options: &Options,
+    app_url: &str,
+    loaded: &Loaded,
+    routes: &[Route],
+    languages: Vec<inputs::Language>,
+    assets: &Assets,
+) -> Result<Pages, SiteError> {
+    let base = options.public_url.trim_end_matches('/').to_string();
+    // Where every page is served; each language's pages add its words, dataset and guide.
+    let host = Host {
+        base: base.clone(),
+        link_prefix: base,
+        app_url: app_url.to_string(),
+        prerendering: true,
+        ..Host::default()
+    };
+    let mut pages = Pages {
+        written: 0,
+        html_bytes: 0,
+        indexed: Vec::new(),
+    };
+    for language in languages {
+        // A page is in one language from start to end: its words are set once, before it
+        // renders (`coops_core::i18n::words`).
+        set_words(language.words);
+        let lang = language.lang;
+        let inputs = Inputs {
+            host: Host {
+                lang,
+                ..host.clone()
+            },
+            guide: language.guide,
+            directory: Arc::new(Dataset::new(loaded.clone(), lang)),
+        };
+        for route in routes {
+            let rendered = render(&inputs, &route.app_path());
+            let html = page(route, lang, &rendered, assets);
+            write(&options.staging.join(route.file(lang)), html.as_bytes())?;
+            pages.written += 1;
+            pages.html_bytes += html.len();
+            if route.indexed() {
+                pages.indexed.push(inputs.host.page_url(&route.app_path()));
+            }
+        }
     }
-    report.compression_s = started.elapsed().as_secs_f32();
-    Ok(report)
+    Ok(pages)
 }
