@@ -1,4 +1,4 @@
-//! The links between this project's documents: README.md and every docs/*.md.
+//! The links between this project's documents: README.md and every .md file under docs/.
 //!
 //! The README is the front door and each topic has a document of its own in docs/, so the documents
 //! point at one another, often at a heading (`performance.md#levers-tried`). A file renamed or a
@@ -25,18 +25,26 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// README.md, then every docs/*.md by name.
+/// README.md, then every `.md` file under docs/ (its folders too), by path.
 fn documents() -> Vec<PathBuf> {
     let root = root();
-    let docs = root.join("docs");
-    let mut documents: Vec<PathBuf> = std::fs::read_dir(&docs)
-        .unwrap_or_else(|e| panic!("{}: {e}", docs.display()))
-        .map(|entry| entry.expect("docs/ lists its files").path())
-        .filter(|path| path.extension().and_then(|ext| ext.to_str()) == Some("md"))
-        .collect();
+    let mut documents = Vec::new();
+    markdown_under(&root.join("docs"), &mut documents);
     documents.sort();
     documents.insert(0, root.join("README.md"));
     documents
+}
+
+/// Every `.md` file under `dir`, at any depth.
+fn markdown_under(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("a folder lists its files").path();
+        if path.is_dir() {
+            markdown_under(&path, found);
+        } else if path.extension().and_then(|ext| ext.to_str()) == Some("md") {
+            found.push(path);
+        }
+    }
 }
 
 /// A document's blocks outside fenced code (```` ``` ```` or `~~~`), each with the number of
