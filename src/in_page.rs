@@ -16,7 +16,7 @@
 
 use coops_core::embed::{EmbedConfig, EmbedView, parse_color};
 use coops_core::names::{HOST_ELEMENT_ID, MOUNTED_BASE_GLOBAL};
-use coops_core::query::{DirectoryQuery, QueryShare};
+use coops_core::query::{DirectoryQuery, QueryShare, UrlCodec};
 use leptos::prelude::*;
 
 use crate::app::{App, OnlyView};

@@ -2,6 +2,7 @@
 
 use coops_core::embed::EmbedConfig;
 use coops_core::i18n::Lang;
+use coops_core::query::UrlCodec;
 use leptos::prelude::*;
 
 use crate::app::App;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use coops_core::query::{DirectoryQuery, UrlQuery};
+use coops_core::query::{DirectoryQuery, UrlCodec};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -93,13 +93,13 @@ impl QueryWriter {
 
 /// A page's query in the current URL (the directory's, by default), and a way to change it.
 #[derive(Clone)]
-pub struct QueryState<Q: UrlQuery = DirectoryQuery> {
+pub struct QueryState<Q: UrlCodec = DirectoryQuery> {
     /// The query the URL describes.
     pub query: Memo<Q>,
     writer: QueryWriter,
 }
 
-impl<Q: UrlQuery> QueryState<Q> {
+impl<Q: UrlCodec> QueryState<Q> {
     /// Reads the query from the current location.
     pub fn from_location() -> Self {
         let search = use_location().search;

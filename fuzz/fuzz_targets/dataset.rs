@@ -2,7 +2,7 @@
 #![no_main]
 
 use coops_core::load::load_directory;
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, UrlCodec};
 use coops_core::search::Index;
 use libfuzzer_sys::fuzz_target;
 

@@ -4,7 +4,8 @@
 
 use std::sync::OnceLock;
 
-use coops_core::join::{JoinGuide, load_guide, parse_answers};
+use coops_core::join::{JoinGuide, load_guide};
+use coops_core::query::parse_answers;
 use libfuzzer_sys::fuzz_target;
 
 fn guide() -> &'static JoinGuide {

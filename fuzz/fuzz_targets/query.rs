@@ -1,7 +1,7 @@
 //! The URL query codec: any query string parses, and what it writes reads back the same.
 #![no_main]
 
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, UrlCodec};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

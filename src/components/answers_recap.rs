@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use coops_core::i18n::words;
 use coops_core::join::JoinGuide;
-use coops_core::query::JoinUrl;
+use coops_core::query::{JoinUrl, UrlCodec};
 use leptos::prelude::*;
 
 use crate::url_state::QueryWriter;
@@ -21,7 +21,12 @@ pub fn AnswersRecap(guide: Arc<JoinGuide>, answers: Vec<Vec<String>>) -> impl In
         .into_iter()
         .enumerate()
         .map(|(at, (step, answer))| {
-            let href = writer.href(&JoinUrl::query(&answers, Some(at)));
+            let back_to = JoinUrl {
+                answers: answers.clone(),
+                at: Some(at),
+                outcome: None,
+            };
+            let href = writer.href(&back_to.to_query_string());
             let change = words().format("change-answer-label", &[("question", &step.question)]);
             view! {
                 <div class="join-recap__item">

@@ -9,8 +9,7 @@ use crate::components::outcome_coops::OutcomeCoops;
 use crate::components::read_next::ReadNext;
 use coops_core::i18n::{decimal, parse_decimal, words};
 use coops_core::join::{Fee, JoinGuide, Link, NextStep, money, month_label};
-use coops_core::query::DirectoryQuery;
-use coops_core::query::JoinUrl;
+use coops_core::query::{DirectoryQuery, JoinUrl, UrlCodec};
 use coops_core::url::{link_site, safe_href};
 use leptos::html::H2;
 use leptos::prelude::*;
@@ -115,7 +114,11 @@ pub fn JoinOutcome(
                             .outcome(id)
                             .map(|o| o.title.clone())
                             .unwrap_or_default();
-                        let href = writer.href(&format!("outcome={id}"));
+                        let shared = JoinUrl {
+                            outcome: Some(id.clone()),
+                            ..JoinUrl::default()
+                        };
+                        let href = writer.href(&shared.to_query_string());
                         view! { " " <a href=href>{title}</a> }
                     });
                 let link = alternative
@@ -137,10 +140,15 @@ pub fn JoinOutcome(
         .map(|link| view! { <li><LinkTo link=link.clone() /></li> })
         .collect_view();
     let back = (!answers.is_empty()).then(|| {
-        let answers = answers.clone();
+        let back_to = JoinUrl {
+            answers: answers.clone(),
+            at: Some(answers.len().saturating_sub(1)),
+            outcome: None,
+        }
+        .to_query_string();
         view! {
             <button type="button" class="button" on:click=move |_| {
-                go.run(JoinUrl::query(&answers, Some(answers.len().saturating_sub(1))))
+                go.run(back_to.clone())
             }>{words().text("back")}</button>
         }
     });

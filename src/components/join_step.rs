@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use coops_core::i18n::{number, words};
 use coops_core::join::{JoinGuide, StepKind};
-use coops_core::query::JoinUrl;
+use coops_core::query::{JoinUrl, UrlCodec};
 use leptos::html::H2;
 use leptos::prelude::*;
 
@@ -50,7 +50,12 @@ pub fn JoinStep(
             if same {
                 next.extend(answers.iter().skip(index + 1).cloned());
             }
-            go.run(JoinUrl::query(&next, Some(index + 1)));
+            let url = JoinUrl {
+                answers: next,
+                at: Some(index + 1),
+                outcome: None,
+            };
+            go.run(url.to_query_string());
         }
     };
     let heading_id = format!("step-{}", step.id);
@@ -156,9 +161,14 @@ pub fn JoinStep(
     };
 
     let back = (index > 0).then(|| {
-        let answers = answers.clone();
+        let back_to = JoinUrl {
+            answers: answers.to_vec(),
+            at: Some(index - 1),
+            outcome: None,
+        }
+        .to_query_string();
         view! {
-            <button type="button" class="button" on:click=move |_| go.run(JoinUrl::query(&answers, Some(index - 1)))>
+            <button type="button" class="button" on:click=move |_| go.run(back_to.clone())>
                 {words().text("back")}
             </button>
         }

@@ -1,9 +1,9 @@
 //! The co-ops an outcome of the guide names: those matching the answers, as cards, with how
-//! many match in all (`coops_core::join::people`).
+//! many match in all (`coops_core::recommend`).
 
 use coops_core::i18n::words;
 use coops_core::join::Filters;
-use coops_core::join::people::{matching_coops, network, network_members};
+use coops_core::recommend::{matching_coops, network, network_members};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

@@ -1,9 +1,9 @@
 //! "Read next": the list's resources for the visitor an outcome of the guide speaks to
-//! (`coops_core::join::people::readings`), with a link to all of them on the resources page.
+//! (`coops_core::recommend::readings`), with a link to all of them on the resources page.
 
 use coops_core::i18n::words;
-use coops_core::join::people::{readings, serving};
-use coops_core::query::{LinksQuery, UrlQuery};
+use coops_core::query::{LinksQuery, UrlCodec};
+use coops_core::recommend::{readings, serving};
 use coops_core::{Entry, Serves};
 use leptos::prelude::*;
 

@@ -8,7 +8,7 @@ use crate::components::message::marked_message;
 use crate::components::share_links::ShareLinks;
 use coops_core::nearby::{nearby, places_of};
 use coops_core::places::MapPlace;
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, UrlCodec};
 use coops_core::search::similar;
 use coops_core::site::{distance_away, nearby_none};
 use coops_core::url::safe_href;

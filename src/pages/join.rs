@@ -8,7 +8,7 @@ use coops_core::i18n::words;
 use std::sync::Arc;
 
 use coops_core::join::{JoinGuide, Place};
-use coops_core::query::JoinUrl;
+use coops_core::query::{JoinUrl, UrlCodec};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -23,7 +23,7 @@ use crate::handover::take_over_when_shown;
 use crate::host::use_host;
 use crate::url_state::{History, QueryWriter};
 
-/// `/join`: the guide. `go` callbacks below take a query string (see [`JoinUrl::query`]).
+/// `/join`: the guide. `go` callbacks below take a query string (see [`JoinUrl`]).
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let host = use_host();
@@ -47,7 +47,7 @@ pub fn JoinPage() -> impl IntoView {
 fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
     let location = use_location();
     let share = use_host().query_share();
-    let url = Memo::new(move |_| JoinUrl::parse(&share.read(&location.search.read())));
+    let url = Memo::new(move |_| JoinUrl::from_query_string(&share.read(&location.search.read())));
     let position = {
         let guide = guide.clone();
         Memo::new(move |_| url.with(|u| guide.walk(&u.answers, u.at)))

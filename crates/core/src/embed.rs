@@ -2,10 +2,11 @@
 //!
 //! Read once from the URL the app was opened with (or from a host element's `data-`
 //! attributes); invalid values are ignored. While embedded, the app keeps these parameters in
-//! every URL it writes, so a reload inside the frame stays embedded.
+//! every URL it writes, so a reload inside the frame stays embedded. Read and written as every
+//! query the app keeps in its address is ([`UrlCodec`]).
 
 use crate::i18n::Lang;
-use crate::query::{encode_pairs, parse_query_string};
+use crate::query::{UrlCodec, encode_pairs, parse_query_string};
 
 /// Which part of the app an embed shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,9 +79,8 @@ pub struct EmbedConfig {
 /// The query keys this module owns; the directory's codec ignores them.
 pub const EMBED_KEYS: [&str; 6] = ["embed", "view", "theme", "primary", "accent", "lang"];
 
-impl EmbedConfig {
-    /// Reads decoded key/value pairs, ignoring invalid values.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+impl UrlCodec for EmbedConfig {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut config = EmbedConfig::default();
         for (key, value) in pairs {
             let value = value.trim();
@@ -103,14 +103,7 @@ impl EmbedConfig {
         config
     }
 
-    /// Reads a raw query string.
-    pub fn from_query_string(query: &str) -> Self {
-        let pairs = parse_query_string(query);
-        Self::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    }
-
-    /// The non-default settings as pairs, to keep in the URLs the app writes.
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if self.embed {
             pairs.push(("embed", "1".to_string()));
@@ -132,12 +125,9 @@ impl EmbedConfig {
         }
         pairs
     }
+}
 
-    /// `to_pairs` as a query string (no `?`).
-    pub fn to_query_string(&self) -> String {
-        encode_pairs(self.to_pairs().iter().map(|(k, v)| (*k, v.as_str())))
-    }
-
+impl EmbedConfig {
     /// Appends these settings to an app URL (`/join?a=x` → `/join?a=x&embed=1`).
     pub fn keep_in(&self, href: &str) -> String {
         let extra = self.to_query_string();

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::model::*;
+use crate::text::is_slug;
 use crate::url::safe_href;
 
 /// Why a dataset could not be read at all.
@@ -272,12 +273,7 @@ fn validate_coop(
     if coop.name.trim().is_empty() {
         return Err(skip("it has no name".into()));
     }
-    let id_ok = !coop.id.is_empty()
-        && coop
-            .id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !id_ok {
+    if !is_slug(&coop.id) {
         return Err(skip(format!(
             "its id {:?} is not a lower-case slug",
             coop.id

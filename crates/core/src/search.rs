@@ -419,6 +419,7 @@ mod tests {
 
     use super::*;
     use crate::model::*;
+    use crate::query::UrlCodec;
 
     fn coop(id: &str, name: &str, region: &str, countries: &[&str], tags: &[&str]) -> Coop {
         Coop {

@@ -252,6 +252,7 @@ pub fn slash_focuses_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::UrlCodec;
 
     #[test]
     fn a_page_is_the_same_with_or_without_its_trailing_slash() {

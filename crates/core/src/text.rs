@@ -111,6 +111,16 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// Whether `id` is a lower-case slug, as every id of the dataset and the guide is (what
+/// [`slugify`] writes): not empty, ASCII lower-case letters, digits and `-` only, so it
+/// stands in a URL and a path as written.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Splits a folded query into the words that must all match.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded.split_whitespace()
@@ -156,5 +166,11 @@ mod tests {
         assert_eq!(slugify("  Les-Tilleuls.coop "), "les-tilleuls-coop");
         assert_eq!(slugify("24ème"), "24eme");
         assert_eq!(slugify("!!!"), "");
+        for written in ["codeurs-en-liberte", "les-tilleuls-coop", "24eme"] {
+            assert!(is_slug(written), "{written}");
+        }
+        for not_one in ["", "Camba", "web development", "café", "a_b", "../x"] {
+            assert!(!is_slug(not_one), "{not_one:?}");
+        }
     }
 }

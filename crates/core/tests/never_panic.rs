@@ -1,9 +1,9 @@
 //! Property tests: the parsers that read what the app did not write — the dataset, the URL's
 //! directory query, the joining guide and its answers — never panic, whatever they are given.
 
-use coops_core::join::{load_guide, parse_answers};
+use coops_core::join::load_guide;
 use coops_core::load::load_directory;
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, UrlCodec, parse_answers};
 use coops_core::search::Index;
 use proptest::prelude::*;
 

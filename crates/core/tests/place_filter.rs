@@ -3,7 +3,7 @@
 
 use coops_core::Status;
 use coops_core::load::load_directory;
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, UrlCodec};
 use coops_core::search::Index;
 
 const DATASET: &str = include_str!("../../../public/data/directory.json");

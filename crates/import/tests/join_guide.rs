@@ -127,7 +127,7 @@ fn directory_filters_in_answers_exist_in_the_dataset() {
             }
             if let Some(network) = &f.network {
                 assert!(
-                    coops_core::join::people::network(&directory, network).is_some(),
+                    coops_core::recommend::network(&directory, network).is_some(),
                     "{}/{}: network {network} is not one of the list's",
                     step.id,
                     option.id
@@ -149,10 +149,10 @@ fn every_outcome_offers_readings_and_the_list_has_some_for_each() {
             "{}: no readers for Read next",
             outcome.id
         );
-        let found = coops_core::join::people::readings(&directory, &outcome.reads);
+        let found = coops_core::recommend::readings(&directory, &outcome.reads);
         assert!(!found.is_empty(), "{}: nothing to read", outcome.id);
     }
     // Each co-op the guide routes to a network whose members the list names sees them.
-    let members = coops_core::join::people::network_members(&directory, "FACT[TIC]");
+    let members = coops_core::recommend::network_members(&directory, "FACT[TIC]");
     assert!(!members.is_empty(), "the list names a member of FACTTIC");
 }

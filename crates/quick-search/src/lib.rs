@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use coops_core::Directory;
 use coops_core::i18n::Catalog;
 use coops_core::load::load_directory;
-use coops_core::query::DirectoryQuery;
+use coops_core::query::{DirectoryQuery, UrlCodec};
 use coops_core::search::{Facets, Index};
 use coops_core::site::{REMOTE_SHOWN, count_label, more_label, remote_more, remote_title};
 

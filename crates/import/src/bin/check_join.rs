@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 use coops_core::i18n::Lang;
 use coops_core::join::texts::{load_translated_guide, texts_path};
-use coops_core::join::{GuideError, all_paths, format_answers, load_guide};
+use coops_core::join::{GuideError, all_paths, load_guide};
+use coops_core::query::format_answers;
 
 fn main() -> ExitCode {
     let path = std::env::args()

@@ -1,6 +1,7 @@
 //! The directory on a phone (390 px) and a desktop (1280 px): the results first, the filters in
 //! a sheet, the map behind a switch, and the filters in use as chips (issue 20).
 
+use coops_core::query::UrlCodec;
 use e2e::expected::{active_coops, dataset};
 use e2e::{AppPage, run};
 use serde_json::{Value, json};

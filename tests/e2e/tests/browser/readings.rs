@@ -39,7 +39,7 @@ async fn the_resources_filter_narrows_by_reader_and_survives_a_reload() {
             .map(|e| 1 + count(&e.children, reader))
             .sum()
     }
-    let converting: usize = coops_core::join::people::resources(&directory)
+    let converting: usize = coops_core::recommend::resources(&directory)
         .map(|e| count(std::slice::from_ref(e), coops_core::Serves::Convert))
         .sum();
     run(|app| async move {
@@ -155,7 +155,7 @@ async fn an_outcome_reads_next_the_resources_for_its_visitor() {
 async fn a_coop_in_argentina_sees_the_members_of_facttic_the_list_names() {
     let text = std::fs::read_to_string(dist_dir().join("data/directory.json")).unwrap();
     let directory = load_directory(&text).unwrap().directory;
-    let members: Vec<String> = coops_core::join::people::network_members(&directory, "FACT[TIC]")
+    let members: Vec<String> = coops_core::recommend::network_members(&directory, "FACT[TIC]")
         .into_iter()
         .map(|i| directory.coops[i as usize].id.clone())
         .collect();

@@ -1,5 +1,10 @@
-//! The co-ops an outcome shows (issue 22): those doing the visitor's kind of work, in their
-//! country first, then their region, then those that work remotely, from the answers' filters.
+//! What an outcome of the guide names from the directory (issue 22): the co-ops doing the
+//! visitor's kind of work, in their country first, then their region, then those that work
+//! remotely, from the answers' filters; the members of the network the answers point to; and
+//! the resources to read next.
+//!
+//! The top of the core's layers: it reads the guide's filters ([`crate::join`]) with the
+//! directory's query and search, so neither the guide nor the search knows of the other.
 
 use crate::join::Filters;
 use crate::model::{Directory, Entry, Serves, Status, plain_text};
