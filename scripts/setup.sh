@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently and at pinned versions.
 #   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen)
-#   scripts/setup.sh test    all of the above, plus Chromium and chromedriver, nginx, and
-#                            mkdocs-material with markdown-include (tech-coops.xyz's build)
+#   scripts/setup.sh test    all of the above, plus Chromium and chromedriver, nginx,
+#                            mkdocs-material with markdown-include (tech-coops.xyz's build),
+#                            and the Nu Html Checker with a Java runtime to run it
 #   scripts/setup.sh bench   the test set
 #   scripts/setup.sh gazetteer  only the importer's gazetteer (part of test and bench too)
 # Each tool is checked first and installed only when missing or at the wrong version,
@@ -80,6 +81,24 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
     tar -xzf "$axe_dir/$tarball" -C "$axe_dir" package/axe.min.js
     mv "$axe_dir/package/axe.min.js" "$axe_dir/axe.min.js"
     rm -rf "$axe_dir/package" "$axe_dir/$tarball"
+  fi
+  # -- the W3C Nu Html Checker (vnu.jar, vendored from npm's vnu-jar: `npm pack` runs none of
+  #    its install scripts, which would download a Java of their own) and Debian's Java runtime
+  #    to run it, for the check that every built page is valid HTML
+  #    (tests/e2e/tests/browser/valid_html.rs) --
+  if ! command -v java >/dev/null; then
+    log "installing a Java runtime (default-jre-headless) for the Nu Html Checker"
+    apt_install default-jre-headless
+  fi
+  vnu_dir="target/vnu/$VNU_JAR_VERSION"
+  if [ ! -f "$vnu_dir/vnu.jar" ]; then
+    command -v npm >/dev/null || apt_install npm
+    log "vendoring the Nu Html Checker (vnu-jar $VNU_JAR_VERSION) from npm"
+    mkdir -p "$vnu_dir"
+    tarball=$(cd "$vnu_dir" && npm pack --silent "vnu-jar@$VNU_JAR_VERSION")
+    tar -xzf "$vnu_dir/$tarball" -C "$vnu_dir" package/build/dist/vnu.jar
+    mv "$vnu_dir/package/build/dist/vnu.jar" "$vnu_dir/vnu.jar"
+    rm -rf "$vnu_dir/package" "$vnu_dir/$tarball"
   fi
   # -- nginx with the brotli_static module, for the hosting test (tests/e2e/tests/browser/hosting.rs,
   #    which starts its own nginx on a free port with the server block the build ships) --

@@ -20,7 +20,7 @@ use std::pin::Pin;
 use coops_core::i18n::words;
 use leptos::prelude::*;
 
-use crate::components::load_state::RetryButton;
+use crate::components::load_state::{RetryButton, failure_heading};
 
 /// A chunk's code did not arrive: the loader logs why (a status, a network error) to the
 /// console; the visitor is told the same thing whatever it was.
@@ -182,7 +182,7 @@ where
     };
     view! {
         <section class="load-state load-state--error" role="alert" data-testid="chunk-error">
-            <h2 class="load-state__title">{words().text("chunk-failed")}</h2>
+            {failure_heading(words().text("chunk-failed"))}
             <p>{words().text("chunk-failed-text")}</p>
             <p class="load-state__actions">
                 <RetryButton on_retry />

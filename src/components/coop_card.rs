@@ -22,6 +22,9 @@ pub fn CoopCard(
     on_tag: Callback<String>,
     /// Kilometres from the place the list is ordered from, when it is.
     distance: Option<f64>,
+    /// The level of the card's heading: one below the heading of the list the card is in
+    /// (the directory's results are an `h2`, so its cards are `h3`).
+    heading_level: u8,
 ) -> impl IntoView {
     let Coop {
         id,
@@ -70,7 +73,7 @@ pub fn CoopCard(
             data-coop-id=id.clone()
             aria-labelledby=heading_id.clone()
         >
-            <h3 class="coop-card__name" id=heading_id.clone()>{name_view}</h3>
+            {card_heading(heading_level, heading_id.clone(), name_view)}
             {defunct.then(|| view! { <p class="coop-card__status">{words().text("card-defunct")}</p> })}
             <p class="coop-card__meta">
                 {distance.map(|km| view! { <span class="coop-card__distance" data-testid="card-distance">{card_distance(km)}</span> })}
@@ -84,6 +87,19 @@ pub fn CoopCard(
                 <CoopLink id=id.clone()>{words().format("more-about", &[("name", &name)])}</CoopLink>
             </p>
         </article>
+    }
+}
+
+/// The card's heading at `level` (2 to 6): the level says where the card is in the page's
+/// outline; the class, not the level, says how it looks.
+fn card_heading(level: u8, id: String, name: AnyView) -> AnyView {
+    let class = "coop-card__name";
+    match level {
+        ..=2 => view! { <h2 class=class id=id>{name}</h2> }.into_any(),
+        3 => view! { <h3 class=class id=id>{name}</h3> }.into_any(),
+        4 => view! { <h4 class=class id=id>{name}</h4> }.into_any(),
+        5 => view! { <h5 class=class id=id>{name}</h5> }.into_any(),
+        _ => view! { <h6 class=class id=id>{name}</h6> }.into_any(),
     }
 }
 

@@ -36,6 +36,23 @@ impl Loading {
     }
 }
 
+/// Provided by a page that draws its own `h1` before what it loads (the directory, the guide,
+/// networks and resources): a failure to load in it is headed `h2`, under the page's heading.
+/// Anywhere else (a co-op's page, whose heading is the co-op's name; a route whose code did not
+/// arrive) the failure stands for the whole page, and is its `h1`.
+#[derive(Debug, Clone, Copy)]
+pub struct UnderPageHeading;
+
+/// The heading of a failure view, at the level [`UnderPageHeading`] says (the class, not the
+/// level, says how it looks).
+pub fn failure_heading(title: &'static str) -> AnyView {
+    if use_context::<UnderPageHeading>().is_some() {
+        view! { <h2 class="load-state__title">{title}</h2> }.into_any()
+    } else {
+        view! { <h1 class="load-state__title">{title}</h1> }.into_any()
+    }
+}
+
 /// Renders `children` with the dataset once it has loaded; a loading message until then, and
 /// the error view, with a Retry that refetches, if it fails.
 #[component]
@@ -127,7 +144,7 @@ where
     let hint = linked_message("load-failed-hint", &[("list", LIST_URL)]);
     view! {
         <section class="load-state load-state--error" role="alert" data-testid="load-error">
-            <h2 class="load-state__title">{what.failed()}</h2>
+            {failure_heading(what.failed())}
             {messages}
             <p><RetryButton on_retry /></p>
             <p class="load-state__hint">{hint}</p>

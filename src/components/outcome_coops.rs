@@ -34,7 +34,8 @@ fn CoopsFor(data: DirectoryData, filters: Filters) -> impl IntoView {
     // A tag on a card opens the directory on that business area.
     let on_tag =
         Callback::new(move |tag: String| navigate(&format!("/?tag={tag}"), Default::default()));
-    let cards = view! { <OutcomeCards data=data.clone() coops=found on_tag /> };
+    // Under the section's heading (h3).
+    let cards = view! { <OutcomeCards data=data.clone() coops=found on_tag heading_level=4 /> };
     let count = match total {
         0 => words().text("outcome-coops-none").to_string(),
         n => words().count("outcome-coops-count", n as u64, &[]),
@@ -59,21 +60,27 @@ fn NetworkMembers(data: DirectoryData, name: String, on_tag: Callback<String>) -
         view! {
             <div class="join-outcome__members" data-testid="network-members">
                 <h4>{words().format("network-members-heading", &[("network", &network_name)])}</h4>
-                <OutcomeCards data coops=members on_tag />
+                <OutcomeCards data coops=members on_tag heading_level=5 />
             </div>
         }
     })
 }
 
-/// The cards of `coops` (positions in the dataset), as the directory draws them.
+/// The cards of `coops` (positions in the dataset), as the directory draws them, their
+/// headings at `heading_level` (one below the heading they are listed under).
 #[component]
-fn OutcomeCards(data: DirectoryData, coops: Vec<u32>, on_tag: Callback<String>) -> impl IntoView {
+fn OutcomeCards(
+    data: DirectoryData,
+    coops: Vec<u32>,
+    on_tag: Callback<String>,
+    heading_level: u8,
+) -> impl IntoView {
     let cards = coops
         .into_iter()
         .map(|i| {
             let coop = data.directory.coops[i as usize].clone();
             let labels = CoopLabels::of(&coop, &data);
-            view! { <li class="result-list__item"><CoopCard coop labels on_tag distance=None /></li> }
+            view! { <li class="result-list__item"><CoopCard coop labels on_tag distance=None heading_level /></li> }
         })
         .collect_view();
     view! { <ul class="result-list join-outcome__cards">{cards}</ul> }

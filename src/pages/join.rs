@@ -16,7 +16,7 @@ use leptos_router::hooks::use_location;
 use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::join_outcome::{join_outcome, preload_join_outcome};
 use crate::components::join_step::JoinStep;
-use crate::components::load_state::{Loading, WithResource};
+use crate::components::load_state::{Loading, UnderPageHeading, WithResource};
 use crate::components::page_meta::PageMeta;
 use crate::data::use_guide;
 use crate::handover::take_over_when_shown;
@@ -28,6 +28,8 @@ use crate::url_state::{History, QueryWriter};
 pub fn JoinPage() -> impl IntoView {
     let host = use_host();
     let guide = use_guide(&host);
+    // The guide, and the outcome's code (a chunk of its own), load under this page's heading.
+    provide_context(UnderPageHeading);
     view! {
         <PageMeta title=words().text("join-title") description=words().text("join-description") path="/join" />
         <section class="page page--join" aria-labelledby="join-title">

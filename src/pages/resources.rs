@@ -8,7 +8,7 @@ use leptos::html::P;
 use leptos::prelude::*;
 
 use crate::components::entry_list::{EntrySection, EntrySections};
-use crate::components::load_state::WithDirectory;
+use crate::components::load_state::{UnderPageHeading, WithDirectory};
 use crate::components::page_meta::PageMeta;
 use crate::components::search_box::SearchBox;
 use crate::components::serves_filter::ServesFilter;
@@ -96,6 +96,8 @@ fn LinkPage(
     let on_reader =
         Callback::new(move |serves| state.update(History::Replace, |q| q.serves = serves));
     let filter = by_reader.then(|| view! { <ServesFilter selected=reader on_change=on_reader /> });
+    // The dataset loads under this page's heading.
+    provide_context(UnderPageHeading);
     // Text typed into the pre-rendered page's search box, and its focus, carry over.
     let shown = NodeRef::<P>::new();
     take_over_when_shown(shown, move |handover| {

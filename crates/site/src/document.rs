@@ -69,15 +69,105 @@ pub fn page(route: &Route, lang: Lang, rendered: &RenderedPage, assets: &Assets)
         base = base,
         gate = at(&assets.gate.name),
         gate_integrity = assets.gate.integrity,
-        head = rendered.head,
+        head = without_render_markers(&rendered.head),
         stylesheet = at(&assets.stylesheet.name),
         stylesheet_integrity = assets.stylesheet.integrity,
         dataset = DATASET_PATH,
         favicon = at("favicon.svg"),
         boot = at(&assets.boot.name),
         boot_integrity = assets.boot.integrity,
-        body = rendered.body,
+        body = without_render_markers(&rendered.body),
     )
+}
+
+/// What the renderer writes for hydration alone: `<!>` between text nodes and views, and
+/// `<!--<() />-->` where a view is empty. Only hydration reads them, and this app never
+/// hydrates: the browser's app replaces the pre-rendered page (src/handover.rs). Left in, each
+/// `<!>` is an HTML error ("Bogus comment"), thousands on the directory alone.
+const RENDER_MARKERS: [&str; 2] = ["<!>", "<!--<() />-->"];
+
+/// Elements whose content is text up to their end tag, never markup: a marker's characters in
+/// them are their text (a script's, a title's), to keep.
+const RAW_TEXT_ELEMENTS: [&str; 4] = ["script", "style", "textarea", "title"];
+
+/// `html` (as the renderer wrote it) without [`RENDER_MARKERS`] where they are markup; in text,
+/// attribute values, comments and raw text elements nothing changes (in text the renderer
+/// escapes `<`, so a marker there would read `&lt;!&gt;` anyway).
+pub fn without_render_markers(html: &str) -> String {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        kept.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(marker) = RENDER_MARKERS.iter().find(|m| rest.starts_with(*m)) {
+            rest = &rest[marker.len()..];
+            continue;
+        }
+        let length = markup_length(rest);
+        kept.push_str(&rest[..length]);
+        rest = &rest[length..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// The length of the markup `html` starts with (at a `<`): a comment, a tag with its
+/// attributes (and, for a raw text element, its text up to the end tag), a doctype or an end
+/// tag; 1 for a `<` that starts none of them (text, as a browser reads it).
+fn markup_length(html: &str) -> usize {
+    if html.starts_with("<!--") {
+        return html.find("-->").map_or(html.len(), |end| end + "-->".len());
+    }
+    let bytes = html.as_bytes();
+    match bytes.get(1) {
+        Some(b'/' | b'!' | b'?') => html.find('>').map_or(html.len(), |end| end + 1),
+        Some(c) if c.is_ascii_alphabetic() => {
+            let tag = start_tag_length(html);
+            tag + raw_text_length(html, tag)
+        }
+        _ => 1,
+    }
+}
+
+/// The length of the start tag `html` starts with, through its `>`; a `>` in a quoted
+/// attribute value does not end it.
+fn start_tag_length(html: &str) -> usize {
+    let mut quote = None;
+    // After an `=` (and any spaces), where a quote opens a value.
+    let mut at_value = false;
+    for (at, c) in html.char_indices() {
+        if let Some(open) = quote {
+            quote = (c != open).then_some(open);
+            continue;
+        }
+        match c {
+            '>' => return at + 1,
+            '"' | '\'' if at_value => quote = Some(c),
+            c if c.is_ascii_whitespace() && at_value => continue,
+            _ => {}
+        }
+        at_value = c == '=';
+    }
+    html.len()
+}
+
+/// The length of the raw text after the start tag (`tag` bytes of `html`) of a
+/// [`RAW_TEXT_ELEMENTS`] element, up to its end tag; 0 for any other element.
+fn raw_text_length(html: &str, tag: usize) -> usize {
+    let name: String = html[1..tag]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    // (`<script/>` opens a script too: in HTML, `/>` closes only void and foreign elements.)
+    if !RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+        return 0;
+    }
+    let text = &html.as_bytes()[tag..];
+    let end_tag = format!("</{name}");
+    text.windows(end_tag.len())
+        .position(|at| at.eq_ignore_ascii_case(end_tag.as_bytes()))
+        .unwrap_or(text.len())
 }
 
 #[cfg(test)]
@@ -128,5 +218,65 @@ mod tests {
         assert!(html.contains("<body>\n<div id=\"tc-prerender\"></div>\n</body>"));
         // gate.js comes before the stylesheet, so it runs before the first paint.
         assert!(html.find("gate-1.js").unwrap() < html.find("site-3.css").unwrap());
+    }
+
+    #[test]
+    fn the_renderers_markers_are_left_out_of_the_markup() {
+        assert_eq!(
+            without_render_markers("<p>Cambá<!> · <!>Argentina</p><!><ul><li>a</li><!></ul>"),
+            "<p>Cambá · Argentina</p><ul><li>a</li></ul>"
+        );
+        assert_eq!(
+            without_render_markers(r#"<!--<() />--><ol aria-label="Co-ops"><!><!></ol>"#),
+            r#"<ol aria-label="Co-ops"></ol>"#
+        );
+        assert_eq!(
+            without_render_markers("<noscript><p>Scripts<!> are off</p></noscript>"),
+            "<noscript><p>Scripts are off</p></noscript>"
+        );
+    }
+
+    #[test]
+    fn text_attributes_comments_and_raw_text_keep_their_characters() {
+        for kept in [
+            // Text, escaped as the renderer escapes it; a `<` that starts no markup.
+            "<p>&lt;!&gt; and 1 < 2 and 3 <! 4</p>",
+            // Attribute values, quoted either way, with a `>` before the marker.
+            r#"<a title="a > b <!>" href = '/?q=<!>'>x</a>"#,
+            // A comment that is not a marker.
+            "<!-- <!> stays -->",
+            // Raw text elements, in any case, and JSON with markers' characters.
+            r#"<script type="application/ld+json">{"name": "<!>", "x": "<!--<() />-->"}</script>"#,
+            "<STYLE>a::after { content: '<!>'; }</Style>",
+            "<title>A <!> title</title><textarea><!></textarea>",
+            "<!doctype html>",
+        ] {
+            assert_eq!(without_render_markers(kept), kept);
+        }
+        // After a raw text element, markers are markup again.
+        assert_eq!(
+            without_render_markers("<script>let a = '<!>';</script><!><p>x</p>"),
+            "<script>let a = '<!>';</script><p>x</p>"
+        );
+        // As in a browser, `/>` does not close a script: what follows is its text.
+        let unclosed = "<script src=\"a.js\"/><!><p>x</p>";
+        assert_eq!(without_render_markers(unclosed), unclosed);
+    }
+
+    #[test]
+    fn a_page_carries_no_render_markers() {
+        let assets = Assets {
+            public_url: "/".into(),
+            gate: written("gate-1.js"),
+            boot: written("boot-2.js"),
+            stylesheet: written("site-3.css"),
+        };
+        let rendered = RenderedPage {
+            head: "<title>Camba</title><!>".into(),
+            body: "<div id=\"tc-prerender\"><!--<() />--><p>a<!>b</p></div>".into(),
+        };
+        let html = page(&Route::Coop("camba".into()), Lang::En, &rendered, &assets);
+        assert!(html.contains("<div id=\"tc-prerender\"><p>ab</p></div>"));
+        assert!(!html.contains("<!>"));
     }
 }

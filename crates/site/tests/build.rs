@@ -106,6 +106,12 @@ fn writes_a_page_for_every_route_with_its_scripts_stylesheet_and_sitemap() {
         assert!(page.starts_with("<!doctype html>"), "{file}");
         assert!(page.contains(r#"<base href="/directory/">"#), "{file}");
         assert!(page.contains(r#"<div id="tc-prerender">"#), "{file}");
+        // Nothing of what only hydration reads (the app never hydrates: document.rs).
+        assert!(!page.contains("<!>"), "{file}: a renderer's <!>");
+        assert!(
+            !page.contains("<!--<()"),
+            "{file}: a renderer's <!--<() />-->"
+        );
     }
     // Each page says which route it shows, in which language; the not-found page is right at
     // any address.

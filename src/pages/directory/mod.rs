@@ -14,7 +14,7 @@ use coops_core::i18n::words;
 use leptos::prelude::*;
 
 use crate::components::embed_snippet::EmbedSnippet;
-use crate::components::load_state::WithDirectory;
+use crate::components::load_state::{UnderPageHeading, WithDirectory};
 use crate::components::page_meta::PageMeta;
 use crate::components::search_box::SearchBox;
 use crate::components::skipped_notice::SkippedNotice;
@@ -37,6 +37,8 @@ use self::view_switch::ViewSwitch;
 /// The directory: search, filters, and the matching co-ops.
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
+    // The dataset loads under this page's heading.
+    provide_context(UnderPageHeading);
     view! {
         <PageMeta title="" description=words().text("directory-lede") path="/" />
         <section class="page page--directory" aria-labelledby="directory-title">

@@ -83,11 +83,14 @@ pub fn ResultList(
         move |(i, distance): (u32, Option<f64>)| {
             let coop = data.directory.coops[i as usize].clone();
             let labels = CoopLabels::of(&coop, &data);
-            view! { <li class=RESULT_ITEM_CLASS><CoopCard coop labels on_tag distance /></li> }
+            view! { <li class=RESULT_ITEM_CLASS><CoopCard coop labels on_tag distance heading_level=3 /></li> }
         }
     };
 
     view! {
+        // Heard, not seen (the count and the cards say what the list is): the cards' headings
+        // come under it, not under the map's or the filters' before it.
+        <h2 id="results-title" class="visually-hidden">{words().text("results-label")}</h2>
         <div class="result-bar">
             <p class=RESULT_COUNT_CLASS data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || count_label(words(), total())}

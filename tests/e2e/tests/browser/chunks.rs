@@ -87,6 +87,15 @@ async fn a_chunk_that_fails_once_is_reported_and_retry_fetches_it_again() {
         app.open_before_app("/networks").await;
         let error = chunk_error(&app).await;
         assert!(error.contains("did not download"), "{error:?}");
+        // It stands for the page: its heading is the page's h1 (no level skipped to an h2).
+        assert_eq!(
+            app.js(
+                "return document.querySelector('[data-testid=chunk-error] .load-state__title').tagName",
+                vec![],
+            )
+            .await,
+            json!("H1")
+        );
         // In place of the page, under the site's own header: the pre-rendered page is gone.
         app.wait_until(
             "the app's own header",

@@ -20,3 +20,4 @@ mod readings;
 mod shell;
 mod subpath;
 mod tech_coops_xyz;
+mod valid_html;
