@@ -185,7 +185,6 @@ pub fn import(
     gazetteer: &Gazetteer,
 ) -> Result<Import, ImportError> {
     let file_name = base_name(file_name);
-    let mut stats = Stats::default();
     let main = read_list(readme, &file_name, Status::Active, gazetteer)?;
     let defunct = defunct
         .map(|(text, name)| {
@@ -194,7 +193,13 @@ pub fn import(
         })
         .transpose()?;
 
-    stats.rows_read = main.rows_read;
+    let mut stats = Stats {
+        rows_read: main.rows_read,
+        ..Stats::default()
+    };
+    if main.repaired {
+        stats.repaired.push(file_name.clone());
+    }
     let mut warnings = main.warnings;
     let mut regions = main.regions;
     let mut coops: Vec<(coops_core::Coop, String)> = main
@@ -202,9 +207,6 @@ pub fn import(
         .into_iter()
         .map(|c| (c, file_name.clone()))
         .collect();
-    if main.repaired {
-        stats.repaired.push(file_name.clone());
-    }
     let mut defunct_source = None;
     if let Some((list, text, name)) = defunct {
         stats.defunct_rows_read = list.rows_read;
@@ -224,70 +226,9 @@ pub fn import(
     let (mut coops, merged) = coops::merge_duplicates(coops, &mut warnings);
     coops::assign_ids(&mut coops);
     let sections = sections::collect(&main.blocks, &mut warnings);
-
     stats.merged = merged;
-    stats.coops_written = count(coops.len());
-    stats.with_country = count(
-        coops
-            .iter()
-            .filter(|c| !c.location.countries.is_empty())
-            .count(),
-    );
-    stats.remote_without_country = count(
-        coops
-            .iter()
-            .filter(|c| c.location.countries.is_empty() && c.location.is_remote_friendly())
-            .count(),
-    );
-    stats.with_tag = count(coops.iter().filter(|c| !c.tags.is_empty()).count());
-    let naming_a_locality = || coops.iter().filter(|c| c.location.locality.is_some());
-    stats.with_locality = count(naming_a_locality().count());
-    stats.with_city_place = count(
-        naming_a_locality()
-            .filter(|c| {
-                c.location
-                    .places
-                    .iter()
-                    .any(|p| p.precision == Precision::City)
-            })
-            .count(),
-    );
-    stats.placed = count(
-        coops
-            .iter()
-            .filter(|c| !c.location.places.is_empty())
-            .count(),
-    );
-    stats.entries = [
-        &sections.networks,
-        &sections.meetups,
-        &sections.products,
-        &sections.jobs,
-        &sections.other_lists,
-    ]
-    .iter()
-    .map(|list| count_entries(list))
-    .sum();
-    stats.resource_entries = sections
-        .resources
-        .iter()
-        .map(|s| count_entries(&s.entries))
-        .sum();
-
-    let mut codes: Vec<&str> = coops
-        .iter()
-        .flat_map(|c| c.location.countries.iter().map(String::as_str))
-        .collect();
-    codes.sort_unstable();
-    codes.dedup();
-    let countries = codes
-        .into_iter()
-        .map(|code| Country {
-            code: code.to_string(),
-            name: countries::name(code).unwrap_or_else(|| code.to_string()),
-            names: countries::names(code),
-        })
-        .collect();
+    stats.count_coops(&coops);
+    stats.count_entries(&sections);
 
     let mut all_warnings = warnings.list;
     // Main list first, then the defunct list; by line within each (stable, so ties keep order).
@@ -307,7 +248,7 @@ pub fn import(
         },
         regions,
         tags: taxonomy::tags(),
-        countries,
+        countries: countries_of(&coops),
         coops,
         networks: sections.networks,
         meetups: sections.meetups,
@@ -321,6 +262,67 @@ pub fn import(
         warnings: all_warnings,
         stats,
     })
+}
+
+impl Stats {
+    /// The counts of the co-ops written: with a country, remote without one, naming a
+    /// locality, placed at a city, placed at all, tagged.
+    fn count_coops(&mut self, coops: &[coops_core::Coop]) {
+        let counted = |keep: &dyn Fn(&coops_core::Coop) -> bool| {
+            count(coops.iter().filter(|c| keep(c)).count())
+        };
+        self.coops_written = count(coops.len());
+        self.with_country = counted(&|c| !c.location.countries.is_empty());
+        self.remote_without_country =
+            counted(&|c| c.location.countries.is_empty() && c.location.is_remote_friendly());
+        self.with_tag = counted(&|c| !c.tags.is_empty());
+        self.with_locality = counted(&|c| c.location.locality.is_some());
+        self.with_city_place = counted(&|c| {
+            c.location.locality.is_some()
+                && c.location
+                    .places
+                    .iter()
+                    .any(|p| p.precision == Precision::City)
+        });
+        self.placed = counted(&|c| !c.location.places.is_empty());
+    }
+
+    /// The entries of the lists below the co-ops, and of the resource sections.
+    fn count_entries(&mut self, sections: &sections::Sections) {
+        self.entries = [
+            &sections.networks,
+            &sections.meetups,
+            &sections.products,
+            &sections.jobs,
+            &sections.other_lists,
+        ]
+        .iter()
+        .map(|list| count_entries(list))
+        .sum();
+        self.resource_entries = sections
+            .resources
+            .iter()
+            .map(|s| count_entries(&s.entries))
+            .sum();
+    }
+}
+
+/// The countries `coops` are in, by code, each with its names.
+fn countries_of(coops: &[coops_core::Coop]) -> Vec<Country> {
+    let mut codes: Vec<&str> = coops
+        .iter()
+        .flat_map(|c| c.location.countries.iter().map(String::as_str))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+        .into_iter()
+        .map(|code| Country {
+            code: code.to_string(),
+            name: countries::name(code).unwrap_or_else(|| code.to_string()),
+            names: countries::names(code),
+        })
+        .collect()
 }
 
 /// The dataset as written to `directory.json`: pretty-printed, with a final newline.

@@ -188,164 +188,232 @@ pub fn english_texts(guide: &JoinGuide) -> GuideTexts {
 /// `guide` with the texts of `texts`; or every text one has and the other lacks, and every
 /// localised address that is not a safe one in place of an address the guide links to.
 pub fn translate(guide: &JoinGuide, texts: &GuideTexts) -> Result<JoinGuide, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let lang = texts.lang.clone();
-    let mut out = guide.clone();
     // The shapes must match: compare the guide's own texts, in the translation's shape, key by
     // key and position by position with the translation's.
     let english = english_texts(guide);
-    let mut lacks = |place: String| {
-        problems.push(Problem::Untranslated {
-            lang: lang.clone(),
-            place,
-        })
-    };
-    let mut extra = Vec::new();
-    for (id, step) in &english.steps {
-        let Some(theirs) = texts.steps.get(id) else {
-            lacks(format!("step {id:?}"));
-            continue;
-        };
-        match (&step.help, &theirs.help) {
-            (Some(_), None) => lacks(format!("the help of step {id:?}")),
-            (None, Some(_)) => extra.push(format!("a help line for step {id:?}")),
+    let mut comparison = Comparison::new(&texts.lang);
+    comparison.steps(&english.steps, &texts.steps);
+    comparison.outcomes(&english.outcomes, &texts.outcomes);
+    comparison.addresses(guide, texts);
+    comparison.finish()?;
+    Ok(lay_over(guide, texts))
+}
+
+/// What a translation lacks, has more of, and links to unsafely, as [`translate`] finds them.
+struct Comparison<'a> {
+    /// The translation's language.
+    lang: &'a str,
+    /// Texts the guide has and the translation lacks.
+    lacking: Vec<String>,
+    /// Texts (and addresses) the translation has for nothing in the guide.
+    extra: Vec<String>,
+    /// Localised addresses that are not safe ones.
+    bad_links: Vec<Problem>,
+}
+
+impl<'a> Comparison<'a> {
+    fn new(lang: &'a str) -> Self {
+        Comparison {
+            lang,
+            lacking: Vec::new(),
+            extra: Vec::new(),
+            bad_links: Vec::new(),
+        }
+    }
+
+    /// An optional text the guide and the translation must both have or both lack.
+    fn both_or_neither(&mut self, ours: bool, theirs: bool, lacking: String, extra: String) {
+        match (ours, theirs) {
+            (true, false) => self.lacking.push(lacking),
+            (false, true) => self.extra.push(extra),
             _ => {}
         }
-        for (option, texts) in &step.options {
-            match theirs.options.get(option) {
-                None => lacks(format!("option {option:?} of step {id:?}")),
-                Some(their) => match (&texts.hint, &their.hint) {
-                    (Some(_), None) => {
-                        lacks(format!("the hint of option {option:?} of step {id:?}"))
-                    }
-                    (None, Some(_)) => {
-                        extra.push(format!("a hint for option {option:?} of step {id:?}"))
-                    }
-                    _ => {}
-                },
-            }
+    }
+
+    /// `their` texts of a list where the guide has `ours` of them (`what`, of outcome `id`).
+    fn count(&mut self, id: &str, what: &str, ours: usize, their: usize) {
+        if their < ours {
+            self.lacking.push(format!(
+                "{} of the {ours} {what} of outcome {id:?}",
+                ours - their
+            ));
+        } else if their > ours {
+            self.extra.push(format!(
+                "{} {what} more than outcome {id:?} has",
+                their - ours
+            ));
         }
-        extra.extend(
+    }
+
+    /// The steps and their options, by id.
+    fn steps(&mut self, ours: &BTreeMap<String, StepTexts>, theirs: &BTreeMap<String, StepTexts>) {
+        for (id, step) in ours {
+            let Some(their) = theirs.get(id) else {
+                self.lacking.push(format!("step {id:?}"));
+                continue;
+            };
+            self.both_or_neither(
+                step.help.is_some(),
+                their.help.is_some(),
+                format!("the help of step {id:?}"),
+                format!("a help line for step {id:?}"),
+            );
+            for (option, texts) in &step.options {
+                match their.options.get(option) {
+                    None => self
+                        .lacking
+                        .push(format!("option {option:?} of step {id:?}")),
+                    Some(their) => self.both_or_neither(
+                        texts.hint.is_some(),
+                        their.hint.is_some(),
+                        format!("the hint of option {option:?} of step {id:?}"),
+                        format!("a hint for option {option:?} of step {id:?}"),
+                    ),
+                }
+            }
+            self.extra.extend(
+                their
+                    .options
+                    .keys()
+                    .filter(|o| !step.options.contains_key(*o))
+                    .map(|o| format!("option {o:?} of step {id:?}")),
+            );
+        }
+        self.extra.extend(
             theirs
-                .options
                 .keys()
-                .filter(|o| !step.options.contains_key(*o))
-                .map(|o| format!("option {o:?} of step {id:?}")),
+                .filter(|id| !ours.contains_key(*id))
+                .map(|id| format!("step {id:?}")),
         );
     }
-    extra.extend(
-        texts
-            .steps
-            .keys()
-            .filter(|id| !english.steps.contains_key(*id))
-            .map(|id| format!("step {id:?}")),
-    );
-    for (id, outcome) in &english.outcomes {
-        let Some(theirs) = texts.outcomes.get(id) else {
-            lacks(format!("outcome {id:?}"));
-            continue;
-        };
+
+    /// The outcomes, by id, and their lists, by position.
+    fn outcomes(
+        &mut self,
+        ours: &BTreeMap<String, OutcomeTexts>,
+        theirs: &BTreeMap<String, OutcomeTexts>,
+    ) {
+        for (id, outcome) in ours {
+            let Some(their) = theirs.get(id) else {
+                self.lacking.push(format!("outcome {id:?}"));
+                continue;
+            };
+            self.outcome(id, outcome, their);
+        }
+        self.extra.extend(
+            theirs
+                .keys()
+                .filter(|id| !ours.contains_key(*id))
+                .map(|id| format!("outcome {id:?}")),
+        );
+    }
+
+    /// One outcome's texts against the translation's.
+    fn outcome(&mut self, id: &str, ours: &OutcomeTexts, their: &OutcomeTexts) {
         for (key, ours, their) in [
             (
                 "directory label",
-                &outcome.directory_label,
-                &theirs.directory_label,
+                &ours.directory_label,
+                &their.directory_label,
             ),
-            ("fee's basis", &outcome.fee_basis, &theirs.fee_basis),
+            ("fee's basis", &ours.fee_basis, &their.fee_basis),
         ] {
-            match (ours, their) {
-                (Some(_), None) => lacks(format!("the {key} of outcome {id:?}")),
-                (None, Some(_)) => extra.push(format!("a {key} for outcome {id:?}")),
-                _ => {}
-            }
+            self.both_or_neither(
+                ours.is_some(),
+                their.is_some(),
+                format!("the {key} of outcome {id:?}"),
+                format!("a {key} for outcome {id:?}"),
+            );
         }
-        let mut count = |what: &str, ours: usize, their: usize| {
-            if their < ours {
-                lacks(format!(
-                    "{} of the {ours} {what} of outcome {id:?}",
-                    ours - their
-                ));
-            } else if their > ours {
-                extra.push(format!(
-                    "{} {what} more than outcome {id:?} has",
-                    their - ours
-                ));
-            }
-        };
-        count("next steps", outcome.steps.len(), theirs.steps.len());
-        count(
+        self.count(id, "next steps", ours.steps.len(), their.steps.len());
+        self.count(
+            id,
             "other ways in",
-            outcome.alternatives.len(),
-            theirs.alternatives.len(),
+            ours.alternatives.len(),
+            their.alternatives.len(),
         );
-        count("sources", outcome.sources.len(), theirs.sources.len());
-        for (n, (ours, their)) in outcome.steps.iter().zip(&theirs.steps).enumerate() {
-            count(
+        self.count(id, "sources", ours.sources.len(), their.sources.len());
+        for (n, (ours, their)) in ours.steps.iter().zip(&their.steps).enumerate() {
+            self.count(
+                id,
                 &format!("links of next step {}", n + 1),
                 ours.links.len(),
                 their.links.len(),
             );
         }
-        for (n, (ours, their)) in outcome
+        for (n, (ours, their)) in ours
             .alternatives
             .iter()
-            .zip(&theirs.alternatives)
+            .zip(&their.alternatives)
             .enumerate()
         {
-            count(
+            self.count(
+                id,
                 &format!("links of other way in {}", n + 1),
                 usize::from(ours.link.is_some()),
                 usize::from(their.link.is_some()),
             );
         }
     }
-    extra.extend(
-        texts
+
+    /// A localised address stands in for one the guide links to, and is as safe.
+    fn addresses(&mut self, guide: &JoinGuide, texts: &GuideTexts) {
+        let linked: Vec<&str> = guide
             .outcomes
-            .keys()
-            .filter(|id| !english.outcomes.contains_key(*id))
-            .map(|id| format!("outcome {id:?}")),
-    );
-    // A localised address stands in for one the guide links to, and is as safe.
-    let linked: Vec<&str> = guide
-        .outcomes
-        .iter()
-        .flat_map(|o| {
-            o.steps
-                .iter()
-                .flat_map(|s| &s.links)
-                .chain(o.alternatives.iter().filter_map(|a| a.link.as_ref()))
-                .chain(&o.sources)
-        })
-        .map(|l| l.url.as_str())
-        .collect();
-    for (from, to) in &texts.urls {
-        if !linked.contains(&from.as_str()) {
-            extra.push(format!(
-                "an address for {from:?}, which the guide does not link to"
-            ));
-        }
-        if safe_href(to).is_none_or(|safe| safe.starts_with("mailto:")) {
-            problems.push(Problem::BadLink {
-                place: format!("the {:?} translation", texts.lang),
-                url: to.clone(),
-            });
+            .iter()
+            .flat_map(|o| {
+                o.steps
+                    .iter()
+                    .flat_map(|s| &s.links)
+                    .chain(o.alternatives.iter().filter_map(|a| a.link.as_ref()))
+                    .chain(&o.sources)
+            })
+            .map(|l| l.url.as_str())
+            .collect();
+        for (from, to) in &texts.urls {
+            if !linked.contains(&from.as_str()) {
+                self.extra.push(format!(
+                    "an address for {from:?}, which the guide does not link to"
+                ));
+            }
+            if safe_href(to).is_none_or(|safe| safe.starts_with("mailto:")) {
+                self.bad_links.push(Problem::BadLink {
+                    place: format!("the {:?} translation", texts.lang),
+                    url: to.clone(),
+                });
+            }
         }
     }
-    problems.extend(extra.into_iter().map(|place| Problem::NotInGuide {
-        lang: lang.clone(),
-        place,
-    }));
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    // Every text is there: lay them over the guide.
-    let relink = |link: &mut Link, label: &str| {
-        link.label = label.to_string();
-        if let Some(url) = texts.urls.get(&link.url) {
-            link.url = url.clone();
+
+    /// Every problem found: what the translation lacks, then its unsafe addresses, then what
+    /// it has for nothing in the guide.
+    fn finish(self) -> Result<(), Vec<Problem>> {
+        let lang = self.lang;
+        let problems: Vec<Problem> = self
+            .lacking
+            .into_iter()
+            .map(|place| Problem::Untranslated {
+                lang: lang.to_string(),
+                place,
+            })
+            .chain(self.bad_links)
+            .chain(self.extra.into_iter().map(|place| Problem::NotInGuide {
+                lang: lang.to_string(),
+                place,
+            }))
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
         }
-    };
+    }
+}
+
+/// `guide` with every text of `texts` (which [`translate`] found complete) laid over it, and
+/// its localised addresses in place of the guide's.
+fn lay_over(guide: &JoinGuide, texts: &GuideTexts) -> JoinGuide {
+    let mut out = guide.clone();
     for step in &mut out.steps {
         let theirs = &texts.steps[&step.id];
         step.question = theirs.question.clone();
@@ -356,6 +424,12 @@ pub fn translate(guide: &JoinGuide, texts: &GuideTexts) -> Result<JoinGuide, Vec
             option.hint = their.hint.clone();
         }
     }
+    let relink = |link: &mut Link, label: &str| {
+        link.label = label.to_string();
+        if let Some(url) = texts.urls.get(&link.url) {
+            link.url = url.clone();
+        }
+    };
     for outcome in &mut out.outcomes {
         let theirs = &texts.outcomes[&outcome.id];
         outcome.title = theirs.title.clone();
@@ -381,7 +455,7 @@ pub fn translate(guide: &JoinGuide, texts: &GuideTexts) -> Result<JoinGuide, Vec
             relink(source, label);
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

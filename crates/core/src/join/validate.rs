@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{JoinGuide, Link, Step};
+use super::{JoinGuide, Link, Outcome, Step};
 use crate::i18n::words;
 use crate::load::{DatasetError, parse_document};
 use crate::text::is_slug;
@@ -153,14 +153,57 @@ impl fmt::Display for Problem {
 
 /// Everything wrong with `guide`; empty when every path from the start ends in an outcome.
 pub fn validate(guide: &JoinGuide) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut ids = HashSet::new();
-    for id in guide
+    let graph = Graph::of(guide);
+    let mut problems = check_ids(guide);
+    if !graph.steps.contains_key(guide.start.as_str()) {
+        problems.push(Problem::MissingStart(guide.start.clone()));
+    }
+    for step in &guide.steps {
+        check_step(step, &graph, &mut problems);
+    }
+    check_paths(guide, &graph, &mut problems);
+    for outcome in &guide.outcomes {
+        check_outcome(outcome, &graph, &mut problems);
+    }
+    problems
+}
+
+/// The guide's steps and outcomes by id, for the checks to look up.
+struct Graph<'a> {
+    steps: HashMap<&'a str, &'a Step>,
+    outcomes: HashSet<&'a str>,
+}
+
+impl<'a> Graph<'a> {
+    fn of(guide: &'a JoinGuide) -> Self {
+        Graph {
+            steps: guide.steps.iter().map(|s| (s.id.as_str(), s)).collect(),
+            outcomes: guide.outcomes.iter().map(|o| o.id.as_str()).collect(),
+        }
+    }
+
+    /// Whether `option` is an option of the step `step`.
+    fn has_option(&self, step: &str, option: &str) -> bool {
+        self.steps
+            .get(step)
+            .is_some_and(|s| s.options.iter().any(|o| o.id == option))
+    }
+}
+
+/// Every step's and outcome's id, in order.
+fn all_ids(guide: &JoinGuide) -> impl Iterator<Item = &String> {
+    guide
         .steps
         .iter()
         .map(|s| &s.id)
         .chain(guide.outcomes.iter().map(|o| &o.id))
-    {
+}
+
+/// Ids that are not slugs, and ids used twice.
+fn check_ids(guide: &JoinGuide) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+    for id in all_ids(guide) {
         if !is_slug(id) {
             problems.push(Problem::BadId(id.clone()));
         }
@@ -168,147 +211,140 @@ pub fn validate(guide: &JoinGuide) -> Vec<Problem> {
             problems.push(Problem::DuplicateId(id.clone()));
         }
     }
-    let steps: HashMap<&str, &Step> = guide.steps.iter().map(|s| (s.id.as_str(), s)).collect();
-    let outcomes: HashSet<&str> = guide.outcomes.iter().map(|o| o.id.as_str()).collect();
-    if !steps.contains_key(guide.start.as_str()) {
-        problems.push(Problem::MissingStart(guide.start.clone()));
-    }
+    problems
+}
 
-    for step in &guide.steps {
-        if step.options.is_empty() {
-            problems.push(Problem::NoOptions(step.id.clone()));
+/// A step's options (some, each a slug, each once) and where each leads (somewhere).
+fn check_step(step: &Step, graph: &Graph, problems: &mut Vec<Problem>) {
+    if step.options.is_empty() {
+        problems.push(Problem::NoOptions(step.id.clone()));
+    }
+    let mut option_ids = HashSet::new();
+    for option in &step.options {
+        if !is_slug(&option.id) {
+            problems.push(Problem::BadId(format!("{}/{}", step.id, option.id)));
         }
-        let mut option_ids = HashSet::new();
-        for option in &step.options {
-            if !is_slug(&option.id) {
-                problems.push(Problem::BadId(format!("{}/{}", step.id, option.id)));
-            }
-            if !option_ids.insert(option.id.as_str()) {
-                problems.push(Problem::DuplicateOption {
-                    step: step.id.clone(),
-                    option: option.id.clone(),
-                });
-            }
-        }
-        for (option, target) in step.edges() {
-            let exists = target.is_some_and(|t| steps.contains_key(t) || outcomes.contains(t));
-            if !exists {
-                problems.push(Problem::DeadEnd {
-                    step: step.id.clone(),
-                    option: option.map(str::to_string),
-                    target: target.map(str::to_string),
-                });
-            }
+        if !option_ids.insert(option.id.as_str()) {
+            problems.push(Problem::DuplicateOption {
+                step: step.id.clone(),
+                option: option.id.clone(),
+            });
         }
     }
+    for (option, target) in step.edges() {
+        let exists =
+            target.is_some_and(|t| graph.steps.contains_key(t) || graph.outcomes.contains(t));
+        if !exists {
+            problems.push(Problem::DeadEnd {
+                step: step.id.clone(),
+                option: option.map(str::to_string),
+                target: target.map(str::to_string),
+            });
+        }
+    }
+}
 
-    // Cycles and reachability: a depth-first walk from the start.
-    let mut reached: HashSet<&str> = HashSet::new();
-    let mut on_path: Vec<&str> = Vec::new();
-    let mut cycles = Vec::new();
-    fn walk<'a>(
-        id: &'a str,
-        steps: &HashMap<&'a str, &'a Step>,
-        reached: &mut HashSet<&'a str>,
-        on_path: &mut Vec<&'a str>,
-        cycles: &mut Vec<Vec<String>>,
-    ) {
-        if let Some(at) = on_path.iter().position(|p| *p == id) {
-            let mut cycle: Vec<String> = on_path[at..].iter().map(|s| s.to_string()).collect();
-            cycle.push(id.to_string());
-            cycles.push(cycle);
-            return;
-        }
-        if !reached.insert(id) {
-            return;
-        }
-        let Some(step) = steps.get(id) else { return };
-        on_path.push(id);
-        for (_, target) in step.edges() {
-            if let Some(target) = target {
-                walk(target, steps, reached, on_path, cycles);
-            }
-        }
-        on_path.pop();
-    }
-    walk(
-        &guide.start,
-        &steps,
-        &mut reached,
-        &mut on_path,
-        &mut cycles,
-    );
-    problems.extend(cycles.into_iter().map(Problem::Cycle));
-    if steps.contains_key(guide.start.as_str()) {
-        for id in guide
-            .steps
-            .iter()
-            .map(|s| &s.id)
-            .chain(guide.outcomes.iter().map(|o| &o.id))
-        {
-            if !reached.contains(id.as_str()) {
+/// Cycles, and steps or outcomes no path from the start reaches: a depth-first walk.
+fn check_paths(guide: &JoinGuide, graph: &Graph, problems: &mut Vec<Problem>) {
+    let mut walk = Walk {
+        graph,
+        reached: HashSet::new(),
+        on_path: Vec::new(),
+        cycles: Vec::new(),
+    };
+    walk.from(&guide.start);
+    problems.extend(walk.cycles.into_iter().map(Problem::Cycle));
+    if graph.steps.contains_key(guide.start.as_str()) {
+        for id in all_ids(guide) {
+            if !walk.reached.contains(id.as_str()) {
                 problems.push(Problem::Unreachable(id.clone()));
             }
         }
     }
+}
 
-    // Outcomes: sources, links, references, fees.
-    let option_of = |step: &str, option: &str| {
-        steps
-            .get(step)
-            .is_some_and(|s| s.options.iter().any(|o| o.id == option))
-    };
-    for outcome in &guide.outcomes {
-        let place = |what: &str| format!("outcome {:?} ({what})", outcome.id);
-        if outcome.sources.is_empty() {
-            problems.push(Problem::NoSources(outcome.id.clone()));
+/// A depth-first walk of the guide's steps, noting what it reaches and the cycles it meets.
+struct Walk<'g, 'a> {
+    graph: &'g Graph<'a>,
+    reached: HashSet<&'a str>,
+    on_path: Vec<&'a str>,
+    cycles: Vec<Vec<String>>,
+}
+
+impl<'a> Walk<'_, 'a> {
+    fn from(&mut self, id: &'a str) {
+        if let Some(at) = self.on_path.iter().position(|p| *p == id) {
+            let mut cycle: Vec<String> = self.on_path[at..].iter().map(|s| s.to_string()).collect();
+            cycle.push(id.to_string());
+            self.cycles.push(cycle);
+            return;
         }
-        let mut links: Vec<(&str, &Link)> =
-            outcome.sources.iter().map(|l| ("sources", l)).collect();
-        for step in &outcome.steps {
-            links.extend(step.links.iter().map(|l| ("next steps", l)));
-            if let Some(condition) = &step.when {
-                for option in &condition.any_of {
-                    if !option_of(&condition.step, option) {
-                        problems.push(Problem::BadReference {
-                            place: place("a condition"),
-                            reference: format!("{}/{}", condition.step, option),
-                        });
-                    }
+        if !self.reached.insert(id) {
+            return;
+        }
+        let Some(step) = self.graph.steps.get(id) else {
+            return;
+        };
+        self.on_path.push(id);
+        for (_, target) in step.edges() {
+            if let Some(target) = target {
+                self.from(target);
+            }
+        }
+        self.on_path.pop();
+    }
+}
+
+/// An outcome's sources (some), links (safe), references (to options and outcomes that exist)
+/// and fee (a positive rate, a minimum of at least nothing).
+fn check_outcome(outcome: &Outcome, graph: &Graph, problems: &mut Vec<Problem>) {
+    let place = |what: &str| format!("outcome {:?} ({what})", outcome.id);
+    if outcome.sources.is_empty() {
+        problems.push(Problem::NoSources(outcome.id.clone()));
+    }
+    let mut links: Vec<(&str, &Link)> = outcome.sources.iter().map(|l| ("sources", l)).collect();
+    for step in &outcome.steps {
+        links.extend(step.links.iter().map(|l| ("next steps", l)));
+        if let Some(condition) = &step.when {
+            for option in &condition.any_of {
+                if !graph.has_option(&condition.step, option) {
+                    problems.push(Problem::BadReference {
+                        place: place("a condition"),
+                        reference: format!("{}/{}", condition.step, option),
+                    });
                 }
             }
         }
-        for alternative in &outcome.alternatives {
-            if let Some(link) = &alternative.link {
-                links.push(("alternatives", link));
-            }
-            if let Some(other) = &alternative.outcome
-                && !outcomes.contains(other.as_str())
-            {
-                problems.push(Problem::BadReference {
-                    place: place("alternatives"),
-                    reference: other.clone(),
-                });
-            }
+    }
+    for alternative in &outcome.alternatives {
+        if let Some(link) = &alternative.link {
+            links.push(("alternatives", link));
         }
-        for (what, link) in links {
-            if safe_href(&link.url).is_none() {
-                problems.push(Problem::BadLink {
-                    place: place(what),
-                    url: link.url.clone(),
-                });
-            }
-        }
-        if let Some(fee) = &outcome.fee
-            && !(fee.percent.is_finite()
-                && fee.percent > 0.0
-                && fee.minimum.is_finite()
-                && fee.minimum >= 0.0)
+        if let Some(other) = &alternative.outcome
+            && !graph.outcomes.contains(other.as_str())
         {
-            problems.push(Problem::BadFee(outcome.id.clone()));
+            problems.push(Problem::BadReference {
+                place: place("alternatives"),
+                reference: other.clone(),
+            });
         }
     }
-    problems
+    for (what, link) in links {
+        if safe_href(&link.url).is_none() {
+            problems.push(Problem::BadLink {
+                place: place(what),
+                url: link.url.clone(),
+            });
+        }
+    }
+    if let Some(fee) = &outcome.fee
+        && !(fee.percent.is_finite()
+            && fee.percent > 0.0
+            && fee.minimum.is_finite()
+            && fee.minimum >= 0.0)
+    {
+        problems.push(Problem::BadFee(outcome.id.clone()));
+    }
 }
 
 #[cfg(test)]
