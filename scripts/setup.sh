@@ -71,35 +71,30 @@ if [ "$want" = "test" ] || [ "$want" = "bench" ]; then
     log "installing chromium and chromium-driver from Debian"
     apt_install chromium chromium-driver
   fi
-  # -- axe-core, vendored from npm for the accessibility checks (never fetched at run time) --
-  axe_dir="target/axe-core/$AXE_CORE_VERSION"
-  if [ ! -f "$axe_dir/axe.min.js" ]; then
+  # vendor_from_npm PACKAGE VERSION FILE DIR: FILE of the npm package (its path in the
+  # package's tarball) as DIR/<its name>, once. `npm pack` downloads the package (its integrity
+  # checked against the registry) and runs none of its install scripts.
+  vendor_from_npm() {
+    local package=$1 version=$2 file=$3 dir=$4 tarball
+    [ -f "$dir/$(basename "$file")" ] && return 0
     command -v npm >/dev/null || apt_install npm
-    log "vendoring axe-core $AXE_CORE_VERSION from npm"
-    mkdir -p "$axe_dir"
-    tarball=$(cd "$axe_dir" && npm pack --silent "axe-core@$AXE_CORE_VERSION")
-    tar -xzf "$axe_dir/$tarball" -C "$axe_dir" package/axe.min.js
-    mv "$axe_dir/package/axe.min.js" "$axe_dir/axe.min.js"
-    rm -rf "$axe_dir/package" "$axe_dir/$tarball"
-  fi
-  # -- the W3C Nu Html Checker (vnu.jar, vendored from npm's vnu-jar: `npm pack` runs none of
-  #    its install scripts, which would download a Java of their own) and Debian's Java runtime
-  #    to run it, for the check that every built page is valid HTML
-  #    (tests/e2e/tests/browser/valid_html.rs) --
+    log "vendoring $package $version from npm"
+    mkdir -p "$dir"
+    tarball=$(cd "$dir" && npm pack --silent "$package@$version")
+    tar -xzf "$dir/$tarball" -C "$dir" "package/$file"
+    mv "$dir/package/$file" "$dir/"
+    rm -rf "$dir/package" "${dir:?}/$tarball"
+  }
+  # -- axe-core, for the accessibility checks (never fetched at run time) --
+  vendor_from_npm axe-core "$AXE_CORE_VERSION" axe.min.js "target/axe-core/$AXE_CORE_VERSION"
+  # -- the W3C Nu Html Checker (vnu.jar; its package's install script would download a Java of
+  #    its own) and Debian's Java runtime to run it, for the check that every built page is
+  #    valid HTML (tests/e2e/tests/browser/valid_html.rs) --
   if ! command -v java >/dev/null; then
     log "installing a Java runtime (default-jre-headless) for the Nu Html Checker"
     apt_install default-jre-headless
   fi
-  vnu_dir="target/vnu/$VNU_JAR_VERSION"
-  if [ ! -f "$vnu_dir/vnu.jar" ]; then
-    command -v npm >/dev/null || apt_install npm
-    log "vendoring the Nu Html Checker (vnu-jar $VNU_JAR_VERSION) from npm"
-    mkdir -p "$vnu_dir"
-    tarball=$(cd "$vnu_dir" && npm pack --silent "vnu-jar@$VNU_JAR_VERSION")
-    tar -xzf "$vnu_dir/$tarball" -C "$vnu_dir" package/build/dist/vnu.jar
-    mv "$vnu_dir/package/build/dist/vnu.jar" "$vnu_dir/vnu.jar"
-    rm -rf "$vnu_dir/package" "$vnu_dir/$tarball"
-  fi
+  vendor_from_npm vnu-jar "$VNU_JAR_VERSION" build/dist/vnu.jar "target/vnu/$VNU_JAR_VERSION"
   # -- nginx with the brotli_static module, for the hosting test (tests/e2e/tests/browser/hosting.rs,
   #    which starts its own nginx on a free port with the server block the build ships) --
   # (/usr/sbin is not on a normal user's PATH: ask dpkg, not the shell.)
