@@ -20,7 +20,7 @@ use leptos::html::Div;
 use leptos_router::hooks::use_location;
 
 use crate::data::{DirectoryData, GuideData, provide_directory, provide_guide};
-use crate::embed::wire_root;
+use crate::embedded::wire_root;
 use crate::host::{Host, provide_host, use_host};
 use crate::pages::{not_found::NotFound, routes};
 

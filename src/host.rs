@@ -66,7 +66,7 @@ impl Host {
         format!(
             "{}{}",
             self.app_url.trim_end_matches('/'),
-            lang.path(&coops_core::site::page_address(path))
+            lang.path(&coops_core::address::page_address(path))
         )
     }
 

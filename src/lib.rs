@@ -13,7 +13,7 @@ mod chunk;
 mod components;
 pub mod data;
 mod dom;
-mod embed;
+mod embedded;
 mod handover;
 pub mod host;
 #[cfg(not(feature = "ssr"))]

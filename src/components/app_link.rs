@@ -1,6 +1,6 @@
 //! Links inside the app, wherever it is hosted.
 
-use coops_core::site::same_page;
+use coops_core::address::same_page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

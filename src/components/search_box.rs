@@ -3,7 +3,7 @@
 use coops_core::i18n::words;
 
 use crate::components::message::marked_message;
-use coops_core::site::slash_focuses_search;
+use coops_core::keys::slash_focuses_search;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use crate::dom::{event_origin, event_origin_value};
 
 use coops_core::names::SEARCH_BOX_ID;
 
-/// Whether `event` asks for the search box (`coops_core::site::slash_focuses_search`).
+/// Whether `event` asks for the search box (`coops_core::keys::slash_focuses_search`).
 fn slash_focuses_search_box(event: &web_sys::KeyboardEvent) -> bool {
     let target = event_origin(event);
     slash_focuses_search(

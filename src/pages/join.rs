@@ -7,7 +7,7 @@
 use coops_core::i18n::words;
 use std::sync::Arc;
 
-use coops_core::join::{JoinGuide, Place};
+use coops_core::join::{JoinGuide, Shown};
 use coops_core::query::{JoinUrl, UrlCodec};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -85,10 +85,10 @@ fn Wizard(guide: Arc<JoinGuide>) -> impl IntoView {
         });
         let body = match (direct, position.at.clone()) {
             (Some(outcome), _) => join_outcome(guide, outcome, vec![], go),
-            (None, Place::Outcome(outcome)) => {
+            (None, Shown::Outcome(outcome)) => {
                 join_outcome(guide, outcome, position.answers.clone(), go)
             }
-            (None, Place::Step { id, index }) => {
+            (None, Shown::Step { id, index }) => {
                 view! { <JoinStep guide step=id index answers=position.answers.clone() go /> }
                     .into_any()
             }

@@ -17,7 +17,8 @@
 //! the URL codecs without the guide), and what combines two parts sits above both.
 //! `tests/layers.rs` reads this list and holds every module to it.
 //!
-//! 1. `text`, `url`, `path`, `i18n`, `names`: strings, safe links and words, knowing no co-op.
+//! 1. `text`, `url`, `address`, `keys`, `svg_path`, `i18n`, `names`: strings, safe links,
+//!    the site's addresses and keys, and words, knowing no co-op.
 //! 2. `model`, `load`: the dataset and its loading.
 //! 3. `geo`, `places`, `nearby`, `camera`, `locator`, `linked_data`, `export`: the map and the
 //!    data in other formats.
@@ -28,24 +29,26 @@
 //!
 //! `testing`, the tests' helpers, is outside the layers.
 
+pub mod address;
 pub mod camera;
 pub mod embed;
 pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod join;
+pub mod keys;
 pub mod linked_data;
 pub mod load;
 pub mod locator;
 pub mod model;
 pub mod names;
 pub mod nearby;
-pub mod path;
 pub mod places;
 pub mod query;
 pub mod recommend;
 pub mod search;
 pub mod site;
+pub mod svg_path;
 // The test helpers, for the core's unit tests and, with the `testing` feature, its
 // integration tests (the crate is its own dev-dependency with it).
 #[cfg(any(test, feature = "testing"))]

@@ -10,8 +10,8 @@
 use crate::camera::{CLOSE_UP_ZOOM, locator_view};
 use crate::geo::{MapCountry, ViewBox, WorldMap};
 use crate::names::{LOCATOR_DIR, WORLD_CLOSE_PATH, WORLD_PATH};
-use crate::path::{Rect, clip_path};
 use crate::places::MapPlace;
+use crate::svg_path::{Rect, clip_path};
 
 /// How much more than it shows the locator's shapes cover, as a share of its width on each
 /// side: where a shape is cut, the cut runs along the edge, out of sight.
@@ -99,7 +99,7 @@ fn tenths(view: ViewBox) -> Rect {
 mod tests {
     use super::*;
     use crate::geo::Frame;
-    use crate::path::{Ring, contains, path_data, rings_of};
+    use crate::svg_path::{Ring, contains, path_data, rings_of};
 
     /// A country drawn as a square of `size` round (`lon`, `lat`), with its bounding box.
     fn square(code: &str, lon: f64, lat: f64, size: f64) -> MapCountry {

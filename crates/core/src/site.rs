@@ -216,55 +216,10 @@ pub fn facet_option(name: &str, n: usize) -> String {
     format!("{name}{}", facet_count(n))
 }
 
-/// A page's public address under the site's root: its app path, ending in `/` (`/coops/camba/`)
-/// as a static host serves its folder's `index.html` (GitHub Pages and Cloudflare Pages
-/// redirect the form without the slash to it): the canonical address, the sitemap's, and the
-/// structured data's.
-pub fn page_address(app_path: &str) -> String {
-    if app_path.ends_with('/') {
-        app_path.to_string()
-    } else {
-        format!("{app_path}/")
-    }
-}
-
-/// Whether the paths `a` and `b` are one page's: the same but for a trailing `/` (`/join/`, as
-/// a static host serves the page and the sitemap names it, and `/join`, as the app links to it).
-pub fn same_page(a: &str, b: &str) -> bool {
-    page_address(a) == page_address(b)
-}
-
-/// Whether a key press moves the focus to the directory's search box: `/` without Ctrl, Alt
-/// or Meta (Shift may be needed to type it), unless the visitor is typing in a field or
-/// editable text (`target_tag`, upper case as the DOM gives it), where `/` is text.
-pub fn slash_focuses_search(
-    key: &str,
-    with_modifier: bool,
-    target_tag: &str,
-    target_editable: bool,
-) -> bool {
-    key == "/"
-        && !with_modifier
-        && !target_editable
-        && !matches!(target_tag, "INPUT" | "TEXTAREA" | "SELECT")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::query::UrlCodec;
-
-    #[test]
-    fn a_page_is_the_same_with_or_without_its_trailing_slash() {
-        assert!(same_page("/join/", "/join"));
-        assert!(same_page("/es/join", "/es/join/"));
-        assert!(same_page("/", "/"));
-        assert!(same_page("/es/", "/es"));
-        assert!(!same_page("/", "/join"));
-        assert!(!same_page("/join", "/joint"));
-        assert!(!same_page("/es/", "/es/join"));
-    }
-
     use crate::testing::in_language;
 
     #[test]
@@ -355,29 +310,9 @@ mod tests {
     }
 
     #[test]
-    fn page_addresses_end_in_a_slash_once() {
-        assert_eq!(page_address("/"), "/");
-        assert_eq!(page_address("/coops/camba"), "/coops/camba/");
-        assert_eq!(page_address("/join/"), "/join/");
-    }
-
-    #[test]
     fn facet_counts_follow_the_name() {
         assert_eq!(facet_count(3), " (3)");
         assert_eq!(facet_option("Europe", 12), "Europe (12)");
-    }
-
-    #[test]
-    fn slash_focuses_the_search_unless_typing_or_with_a_modifier() {
-        assert!(slash_focuses_search("/", false, "BODY", false));
-        assert!(slash_focuses_search("/", false, "A", false));
-        assert!(!slash_focuses_search("/", false, "INPUT", false));
-        assert!(!slash_focuses_search("/", false, "TEXTAREA", false));
-        assert!(!slash_focuses_search("/", false, "SELECT", false));
-        assert!(!slash_focuses_search("/", false, "DIV", true));
-        assert!(!slash_focuses_search("/", true, "BODY", false));
-        assert!(!slash_focuses_search("a", false, "BODY", false));
-        assert!(!slash_focuses_search("?", false, "BODY", false));
     }
 
     #[test]

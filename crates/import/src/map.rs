@@ -27,7 +27,7 @@ use std::fmt;
 
 pub use coops_core::geo::{Frame, MARGIN, WIDTH};
 use coops_core::geo::{MapCountry, WorldMap, attribution};
-use coops_core::path::path_data;
+use coops_core::svg_path::path_data;
 use serde::Deserialize;
 use serde_json::Value;
 

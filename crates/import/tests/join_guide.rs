@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use coops_core::join::{JoinGuide, Place, all_paths, load_guide, validate};
+use coops_core::join::{JoinGuide, Shown, all_paths, load_guide, validate};
 use coops_core::load::load_directory;
 
 fn public(file: &str) -> String {
@@ -43,7 +43,7 @@ fn every_path_walks_to_its_outcome_and_every_outcome_is_reached() {
     for (answers, outcome) in &paths {
         let answers: Vec<Vec<String>> = answers.iter().map(|a| vec![a.clone()]).collect();
         let position = guide.walk(&answers, None);
-        assert_eq!(position.at, Place::Outcome(outcome.clone()), "{answers:?}");
+        assert_eq!(position.at, Shown::Outcome(outcome.clone()), "{answers:?}");
         assert!(!position.recovered);
         assert!(answers.len() <= 6, "a short path: {answers:?}");
         reached.insert(outcome.clone());

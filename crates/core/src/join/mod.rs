@@ -30,4 +30,4 @@ pub use guide::{
     StepKind, Verdict,
 };
 pub use validate::{GuideError, JOIN_SCHEMA_MAJOR, Problem, load_guide, validate};
-pub use walk::{Place, Position, all_paths};
+pub use walk::{Position, Shown, all_paths};

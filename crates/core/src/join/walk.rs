@@ -13,14 +13,15 @@ pub struct Position {
     /// The answers that were valid, in order.
     pub answers: Vec<Vec<String>>,
     /// What to show.
-    pub at: Place,
+    pub at: Shown,
     /// Set when some answers in the URL were not valid and were dropped.
     pub recovered: bool,
 }
 
-/// A step (with the answer already given to it, when stepping back) or an outcome.
+/// What the guide shows: a step (with the answer already given to it, when stepping back) or
+/// an outcome. (Not a [`crate::Place`], which is where a co-op is.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
+pub enum Shown {
     /// Show this step; `index` answers come before it.
     Step {
         /// Step id.
@@ -63,14 +64,14 @@ impl JoinGuide {
             None => valid.len(),
         };
         Position {
-            at: self.place_after(&valid[..shown]),
+            at: self.shown_after(&valid[..shown]),
             answers: valid,
             recovered,
         }
     }
 
     /// Where `answers` (all valid) lead.
-    fn place_after(&self, answers: &[Vec<String>]) -> Place {
+    fn shown_after(&self, answers: &[Vec<String>]) -> Shown {
         let mut id = self.start.clone();
         for answer in answers {
             match self.step(&id).and_then(|step| self.follow(step, answer)) {
@@ -79,12 +80,12 @@ impl JoinGuide {
             }
         }
         if self.step(&id).is_some() {
-            Place::Step {
+            Shown::Step {
                 id,
                 index: answers.len(),
             }
         } else {
-            Place::Outcome(id)
+            Shown::Outcome(id)
         }
     }
 
@@ -266,23 +267,23 @@ mod tests {
         let g = guide();
         assert_eq!(
             g.walk(&[], None).at,
-            Place::Step {
+            Shown::Step {
                 id: "who".into(),
                 index: 0
             }
         );
         assert_eq!(
             g.walk(&answers("coop"), None).at,
-            Place::Step {
+            Shown::Step {
                 id: "region".into(),
                 index: 1
             }
         );
         let end = g.walk(&answers("coop.uk"), None);
-        assert_eq!(end.at, Place::Outcome("eligible".into()));
+        assert_eq!(end.at, Shown::Outcome("eligible".into()));
         assert!(!end.recovered);
         let multi = g.walk(&answers("supporter.minutes+ongoing"), None);
-        assert_eq!(multi.at, Place::Outcome("support".into()));
+        assert_eq!(multi.at, Shown::Outcome("support".into()));
     }
 
     #[test]
@@ -291,7 +292,7 @@ mod tests {
         let back = g.walk(&answers("coop.uk"), Some(1));
         assert_eq!(
             back.at,
-            Place::Step {
+            Shown::Step {
                 id: "region".into(),
                 index: 1
             }
@@ -317,7 +318,7 @@ mod tests {
             let position = g.walk(&answers(url), None);
             assert_eq!(
                 position.at,
-                Place::Step {
+                Shown::Step {
                     id: step.into(),
                     index
                 },
@@ -326,7 +327,7 @@ mod tests {
             assert!(position.recovered, "{url} is reported as recovered");
         }
         let past_the_end = g.walk(&answers("coop.uk.extra"), None);
-        assert_eq!(past_the_end.at, Place::Outcome("eligible".into()));
+        assert_eq!(past_the_end.at, Shown::Outcome("eligible".into()));
         assert!(
             past_the_end.recovered,
             "answers after an outcome are dropped"
@@ -334,7 +335,7 @@ mod tests {
         let bad_at = g.walk(&answers("coop"), Some(7));
         assert_eq!(
             bad_at.at,
-            Place::Step {
+            Shown::Step {
                 id: "region".into(),
                 index: 1
             }

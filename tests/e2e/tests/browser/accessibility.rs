@@ -196,7 +196,7 @@ async fn the_joining_guide_works_with_tab_and_enter_alone() {
                 )
             };
             (0..answers.len()).all(|n| match position(n).at {
-                coops_core::join::Place::Step { id, .. } => {
+                coops_core::join::Shown::Step { id, .. } => {
                     guide.step(&id).is_some_and(|s| s.kind == StepKind::Single)
                 }
                 _ => false,

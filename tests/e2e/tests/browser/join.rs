@@ -179,7 +179,7 @@ async fn a_reload_midway_resumes_and_a_tampered_url_recovers() {
         app.open("/join").await;
         answer(&app, &guide, &answers[0]).await;
         let second = guide.walk(&[vec![answers[0].clone()]], None);
-        let coops_core::join::Place::Step {
+        let coops_core::join::Shown::Step {
             id: second_step, ..
         } = second.at
         else {
