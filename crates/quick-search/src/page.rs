@@ -104,7 +104,13 @@ pub fn attach(dataset: Vec<u8>) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let Some((search, page, ids, remote_ids)) = find_page(&document) else {
+    let Some(PrerenderedList {
+        search,
+        page,
+        card_ids,
+        remote_ids,
+    }) = find_page(&document)
+    else {
         return false;
     };
     let Some(words) = page_words(&document) else {
@@ -113,7 +119,7 @@ pub fn attach(dataset: Vec<u8>) -> bool {
     let Some(filter) = Filter::new(
         &dataset,
         words,
-        ids.iter().map(String::as_str),
+        card_ids.iter().map(String::as_str),
         remote_ids.iter().map(String::as_str),
     ) else {
         return false;
@@ -175,16 +181,28 @@ fn focus_on_slash(document: &Document, search: &HtmlInputElement) {
     }
 }
 
-/// The search box, the parts a search changes, and the co-op ids of the cards and of the
-/// remote group's items. The page is the app's own view of the directory, rendered at build
-/// time (crates/site), so it is found by the names the app's components use.
-fn find_page(document: &Document) -> Option<(HtmlInputElement, Page, Vec<String>, Vec<String>)> {
+/// The pre-rendered directory as the quick search finds it.
+struct PrerenderedList {
+    /// Its search box.
+    search: HtmlInputElement,
+    /// The parts a search changes.
+    page: Page,
+    /// The co-op ids of the cards, in order.
+    card_ids: Vec<String>,
+    /// The co-op ids of the remote group's items, in order.
+    remote_ids: Vec<String>,
+}
+
+/// The pre-rendered list, if the page has one. The page is the app's own view of the
+/// directory, rendered at build time (crates/site), so it is found by the names the app's
+/// components use.
+fn find_page(document: &Document) -> Option<PrerenderedList> {
     let root = document.get_element_by_id(PRERENDER_ROOT_ID)?;
     let find = |selector: &str| root.query_selector(selector).ok().flatten();
     let search = find(&format!("#{SEARCH_BOX_ID}"))?
         .dyn_into::<HtmlInputElement>()
         .ok()?;
-    let (cards, ids) = with_coop_ids(
+    let (cards, card_ids) = with_coop_ids(
         &root,
         &format!(".{RESULT_ITEM_CLASS}"),
         &format!("[{COOP_ID_ATTRIBUTE}]"),
@@ -204,7 +222,12 @@ fn find_page(document: &Document) -> Option<(HtmlInputElement, Page, Vec<String>
         remote_more: html(find(&format!(".{REMOTE_MORE_CLASS}"))),
         root,
     };
-    Some((search, page, ids, remote_ids))
+    Some(PrerenderedList {
+        search,
+        page,
+        card_ids,
+        remote_ids,
+    })
 }
 
 /// The elements `selector` finds under `root`, each with the co-op id it carries (on itself or
