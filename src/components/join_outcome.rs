@@ -8,7 +8,9 @@ use crate::components::app_link::AppLink;
 use crate::components::outcome_coops::OutcomeCoops;
 use crate::components::read_next::ReadNext;
 use coops_core::i18n::{decimal, parse_decimal, words};
-use coops_core::join::{Fee, JoinGuide, Link, NextStep, money, month_label};
+use coops_core::join::{
+    Alternative, Fee, Filters, JoinGuide, Link, NextStep, Outcome, money, month_label,
+};
 use coops_core::query::{DirectoryQuery, JoinUrl, UrlCodec};
 use coops_core::url::{link_site, safe_href};
 use leptos::html::H2;
@@ -53,96 +55,166 @@ pub fn JoinOutcome(
             let _ = heading.focus();
         }
     });
+    let Outcome {
+        id,
+        title,
+        verdict,
+        summary,
+        steps,
+        why,
+        alternatives,
+        directory_label,
+        reads,
+        fee,
+        sources,
+    } = outcome;
+    let filters = guide.filters(&answers);
+    // An outcome that points at co-ops names some, matching the answers.
+    let coops = directory_label
+        .is_some()
+        .then(|| view! { <OutcomeCoops filters=filters.clone() /> });
+    let reads = (!reads.is_empty()).then(|| view! { <ReadNext reads /> });
+    let directory_link = directory_label.map(|label| view! { <DirectoryLink label filters /> });
+    let alternatives = (!alternatives.is_empty())
+        .then(|| view! { <OtherWaysIn guide=guide.clone() alternatives /> });
+    let sources = sources
+        .into_iter()
+        .map(|link| view! { <li><LinkTo link /></li> })
+        .collect_view();
+    let recap = (!answers.is_empty())
+        .then(|| view! { <AnswersRecap guide=guide.clone() answers=answers.clone() /> });
+    let verdict = verdict.map(|v| {
+        view! { <p class=format!("join-outcome__verdict join-outcome__verdict--{}", v.as_str())>{v.label()}</p> }
+    });
 
-    // Conditional steps: those whose condition holds, or all of them (labelled) when the outcome
-    // was opened without answers.
-    let steps = outcome
-        .steps
-        .iter()
+    view! {
+        <article class="join-outcome" data-testid="join-outcome" data-outcome=id>
+            {verdict}
+            <h2 class="join-outcome__title" tabindex="-1" node_ref=heading>{title}</h2>
+            <p class="join-outcome__summary">{summary}</p>
+            <h3>{words().text("next-steps")}</h3>
+            <ol class="join-outcome__steps"><NextSteps guide=guide.clone() steps answers=answers.clone() /></ol>
+            {fee.map(|fee| view! { <FeeCalculator fee /> })}
+            {coops}
+            {directory_link}
+            {reads}
+            <h3>{words().text("why-this-path")}</h3>
+            <p>{why}</p>
+            {alternatives}
+            <h3>{words().text("sources")}</h3>
+            <ul class="join-outcome__sources">{sources}</ul>
+            {recap}
+            <p class="join-outcome__checked">{words().format("facts-checked", &[("date", &month_label(&guide.checked))])}</p>
+            <OutcomeActions answers go />
+        </article>
+    }
+    .into_any()
+}
+
+/// The outcome's next steps that apply: those whose condition the answers meet, or, when the
+/// outcome was opened without answers, all of them, each conditional one saying for whom.
+#[component]
+fn NextSteps(
+    /// The guide, for the conditions' questions.
+    guide: Arc<JoinGuide>,
+    /// The outcome's next steps.
+    steps: Vec<NextStep>,
+    /// The answers that led here.
+    answers: Vec<Vec<String>>,
+) -> impl IntoView {
+    steps
+        .into_iter()
         .filter_map(|step| match &step.when {
-            None => Some((None, step.clone())),
+            None => Some((None, step)),
             Some(condition) if answers.is_empty() => {
                 let labels: Vec<&str> = guide
                     .step(&condition.step)
                     .map(|s| s.labels_of(&condition.any_of))
                     .unwrap_or_default();
-                Some((
-                    Some(labels.join(words().text("or-separator"))),
-                    step.clone(),
-                ))
+                Some((Some(labels.join(words().text("or-separator"))), step))
             }
-            Some(condition) => guide
-                .holds(condition, &answers)
-                .then(|| (None, step.clone())),
+            Some(condition) => guide.holds(condition, &answers).then_some((None, step)),
         })
         .map(|(only_for, step)| view! { <NextStepItem step only_for /> })
+        .collect_view()
+}
+
+/// The button into the directory, filtered as the answers imply (`filters`), named `label`.
+#[component]
+fn DirectoryLink(
+    /// The button's text.
+    label: String,
+    /// What the answers imply: region, country, business areas.
+    filters: Filters,
+) -> impl IntoView {
+    let query = DirectoryQuery {
+        region: filters.region,
+        country: filters.country,
+        tags: filters.tags,
+        ..DirectoryQuery::default()
+    };
+    let qs = query.to_query_string();
+    let href = if qs.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/?{qs}")
+    };
+    view! { <p class="join-outcome__directory"><AppLink href=href class="button button--primary">{label}</AppLink></p> }
+}
+
+/// "Other ways in": the alternatives to this path, each with the outcome it points to (a
+/// link to it in the guide) or a link out.
+#[component]
+fn OtherWaysIn(
+    /// The guide, for the outcomes the alternatives point to.
+    guide: Arc<JoinGuide>,
+    /// The outcome's alternatives.
+    alternatives: Vec<Alternative>,
+) -> impl IntoView {
+    // The guide's own address, whether at /join or in a host page.
+    let writer = QueryWriter::from_location();
+    let items = alternatives
+        .into_iter()
+        .map(|alternative| {
+            let target = alternative
+                .outcome
+                .as_ref()
+                .filter(|id| guide.outcome(id).is_some())
+                .map(|id| {
+                    let title = guide
+                        .outcome(id)
+                        .map(|o| o.title.clone())
+                        .unwrap_or_default();
+                    let shared = JoinUrl {
+                        outcome: Some(id.clone()),
+                        ..JoinUrl::default()
+                    };
+                    let href = writer.href(&shared.to_query_string());
+                    view! { " " <a href=href>{title}</a> }
+                });
+            let link = alternative.link.map(|l| view! { " " <LinkTo link=l /> });
+            view! { <li>{alternative.text}{target}{link}</li> }
+        })
         .collect_view();
+    view! {
+        <h3>{words().text("other-ways-in")}</h3>
+        <ul class="join-outcome__alternatives">{items}</ul>
+    }
+}
 
-    let filters = guide.filters(&answers);
-    // An outcome that points at co-ops names some, matching the answers.
-    let coops = outcome
-        .directory_label
-        .is_some()
-        .then(|| view! { <OutcomeCoops filters=filters.clone() /> });
-    let reads =
-        (!outcome.reads.is_empty()).then(|| view! { <ReadNext reads=outcome.reads.clone() /> });
-    let directory_link = outcome.directory_label.clone().map(|label| {
-        let query = DirectoryQuery {
-            region: filters.region.clone(),
-            country: filters.country.clone(),
-            tags: filters.tags.clone(),
-            ..DirectoryQuery::default()
-        };
-        let qs = query.to_query_string();
-        let href = if qs.is_empty() { "/".to_string() } else { format!("/?{qs}") };
-        view! { <p class="join-outcome__directory"><AppLink href=href class="button button--primary">{label}</AppLink></p> }
-    });
-
-    let alternatives = (!outcome.alternatives.is_empty()).then(|| {
-        // The guide's own address, whether at /join or in a host page.
-        let writer = QueryWriter::from_location();
-        let items = outcome
-            .alternatives
-            .iter()
-            .map(|alternative| {
-                let target = alternative
-                    .outcome
-                    .as_ref()
-                    .filter(|id| guide.outcome(id).is_some())
-                    .map(|id| {
-                        let title = guide
-                            .outcome(id)
-                            .map(|o| o.title.clone())
-                            .unwrap_or_default();
-                        let shared = JoinUrl {
-                            outcome: Some(id.clone()),
-                            ..JoinUrl::default()
-                        };
-                        let href = writer.href(&shared.to_query_string());
-                        view! { " " <a href=href>{title}</a> }
-                    });
-                let link = alternative
-                    .link
-                    .clone()
-                    .map(|l| view! { " " <LinkTo link=l /> });
-                view! { <li>{alternative.text.clone()}{target}{link}</li> }
-            })
-            .collect_view();
-        view! {
-            <h3>{words().text("other-ways-in")}</h3>
-            <ul class="join-outcome__alternatives">{items}</ul>
-        }
-    });
-
-    let sources = outcome
-        .sources
-        .iter()
-        .map(|link| view! { <li><LinkTo link=link.clone() /></li> })
-        .collect_view();
+/// Back (to the last question, keeping the answers; only when there were answers), Start
+/// over and Print.
+#[component]
+fn OutcomeActions(
+    /// The answers that led here.
+    answers: Vec<Vec<String>>,
+    /// Navigates to a `/join` address.
+    go: Callback<String>,
+) -> impl IntoView {
     let back = (!answers.is_empty()).then(|| {
         let back_to = JoinUrl {
-            answers: answers.clone(),
             at: Some(answers.len().saturating_sub(1)),
+            answers,
             outcome: None,
         }
         .to_query_string();
@@ -152,40 +224,15 @@ pub fn JoinOutcome(
             }>{words().text("back")}</button>
         }
     });
-    let recap = (!answers.is_empty())
-        .then(|| view! { <AnswersRecap guide=guide.clone() answers=answers.clone() /> });
-    let verdict = outcome.verdict.map(|v| {
-        view! { <p class=format!("join-outcome__verdict join-outcome__verdict--{}", v.as_str())>{v.label()}</p> }
-    });
-
     view! {
-        <article class="join-outcome" data-testid="join-outcome" data-outcome=outcome.id.clone()>
-            {verdict}
-            <h2 class="join-outcome__title" tabindex="-1" node_ref=heading>{outcome.title.clone()}</h2>
-            <p class="join-outcome__summary">{outcome.summary.clone()}</p>
-            <h3>{words().text("next-steps")}</h3>
-            <ol class="join-outcome__steps">{steps}</ol>
-            {outcome.fee.clone().map(|fee| view! { <FeeCalculator fee /> })}
-            {coops}
-            {directory_link}
-            {reads}
-            <h3>{words().text("why-this-path")}</h3>
-            <p>{outcome.why.clone()}</p>
-            {alternatives}
-            <h3>{words().text("sources")}</h3>
-            <ul class="join-outcome__sources">{sources}</ul>
-            {recap}
-            <p class="join-outcome__checked">{words().format("facts-checked", &[("date", &month_label(&guide.checked))])}</p>
-            <div class="join-outcome__actions">
-                {back}
-                <button type="button" class="button button--quiet" on:click=move |_| go.run(String::new())>
-                    {words().text("start-over")}
-                </button>
-                <button type="button" class="button button--quiet" on:click=move |_| print_page()>{words().text("print")}</button>
-            </div>
-        </article>
+        <div class="join-outcome__actions">
+            {back}
+            <button type="button" class="button button--quiet" on:click=move |_| go.run(String::new())>
+                {words().text("start-over")}
+            </button>
+            <button type="button" class="button button--quiet" on:click=move |_| print_page()>{words().text("print")}</button>
+        </div>
     }
-    .into_any()
 }
 
 fn print_page() {

@@ -49,62 +49,119 @@ pub fn CoopPage() -> impl IntoView {
 /// Everything the dataset says about one co-op.
 #[component]
 fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
-    let coop: Coop = data.directory.coops[at].clone();
+    let coop = &data.directory.coops[at];
+    // Every place the list names for it.
+    let places = places_of(data.index.places(), at);
+    let placed = places.iter().any(|p| p.precision != Precision::Country);
+    let places: Vec<MapPlace> = places.into_iter().cloned().collect();
+    let shown = NodeRef::<Article>::new();
+    take_over_when_shown(shown, |_| ());
+    let path = format!("/coops/{}", coop.id);
+    let description = coop_description(coop, &data);
+    let page_url = crate::host::use_host().page_url(&path);
+    // For search engines, in the page rendered at build time: the app has no use for it, and
+    // the browser's build leaves it out (with the JSON writer it needs).
+    #[cfg(feature = "ssr")]
+    let linked_data = {
+        let host = crate::host::use_host();
+        host.prerendering.then(|| {
+            let json = coops_core::linked_data::organization_json_ld(coop, &page_url);
+            view! { <script type="application/ld+json" inner_html=json></script> }
+        })
+    };
+    #[cfg(not(feature = "ssr"))]
+    let linked_data = ();
+    view! {
+        <PageMeta title=coop.name.clone() description path />
+        {linked_data}
+        <article node_ref=shown class="coop-page" data-testid="coop-page" data-coop-id=coop.id.clone() aria-labelledby="coop-page-title">
+            <p class="coop-page__back"><AppLink href="/">{words().text("back-to-all")}</AppLink></p>
+            <h1 id="coop-page-title">{coop.name.clone()}</h1>
+            {(coop.status == Status::Defunct).then(|| view! { <p class="coop-page__status">{words().text("coop-defunct")}</p> })}
+            <CoopFacts data=data.clone() at />
+            <ShareLinks url=page_url.clone() title=coop.name.clone() />
+            {(!places.is_empty()).then(|| view! { <CoopPlaces data=data.clone() at places /> })}
+            <h2>{words().text("nearby-heading")}</h2>
+            <NearbyCoops data=data.clone() at placed />
+            {(!coop.tags.is_empty()).then(|| view! { <CoopTags data=data.clone() at /> })}
+            <h2>{words().text("similar-heading")}</h2>
+            <SimilarCoops data=data.clone() at />
+            <p class="coop-page__correction"><CorrectionLine source_line=coop.source_line /></p>
+        </article>
+    }
+}
+
+/// The directory's address showing what `query` filters.
+fn directory_href(query: DirectoryQuery) -> String {
+    format!("/?{}", query.to_query_string())
+}
+
+/// What the list says of the co-op (`data`'s co-op `at`), as terms and their values: its
+/// website, region (a link to the region), where it is based, its countries, how it works,
+/// its business areas, when it was founded, its size and notes.
+#[component]
+fn CoopFacts(
+    /// The dataset.
+    data: DirectoryData,
+    /// The co-op's position in it.
+    at: usize,
+) -> impl IntoView {
+    let coop = &data.directory.coops[at];
     let region = data.region_name(&coop.region);
+    let region_link = directory_href(DirectoryQuery {
+        region: Some(coop.region.clone()),
+        ..Default::default()
+    });
     let countries: Vec<String> = coop
         .location
         .countries
         .iter()
         .map(|c| data.country_name(c))
         .collect();
-    let region_link = format!(
-        "/?{}",
-        DirectoryQuery {
-            region: Some(coop.region.clone()),
-            ..Default::default()
-        }
-        .to_query_string()
-    );
-    let tags = coop
-        .tags
-        .iter()
-        .map(|t| {
-            let href = format!(
-                "/?{}",
-                DirectoryQuery {
-                    tags: vec![t.clone()],
-                    ..Default::default()
-                }
-                .to_query_string()
-            );
-            let name = data.tag_name(t);
-            view! { <li><AppLink href=href class="tag">{name}</AppLink></li> }
-        })
-        .collect_view();
-    let similar_items = similar(&data.directory, at, SIMILAR)
-        .into_iter()
-        .map(|i| {
-            let other = &data.directory.coops[i];
-            let place = if other.location.text.is_empty() {
-                data.region_name(&other.region)
-            } else {
-                other.location.text.clone()
-            };
-            let (href, name) = (format!("/coops/{}", other.id), other.name.clone());
-            view! {
-                <li>
-                    <AppLink href=href>{name}</AppLink>
-                    <span class="coop-page__similar-place">{format!(" · {place}")}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    // Every place the list names for it, each opening the directory there (a country alone
-    // opens the country: its middle is no place).
-    let places = places_of(data.index.places(), at);
-    let placed = places.iter().any(|p| p.precision != Precision::Country);
-    let has_places = !places.is_empty();
-    let place_items = places
+    let site = coop.url.as_deref().and_then(safe_href).map(str::to_string);
+    let mut flags = Vec::new();
+    if coop.location.remote {
+        flags.push(words().text("works-remotely"));
+    }
+    if coop.location.distributed {
+        flags.push(words().text("works-distributed"));
+    }
+    if coop.location.worldwide {
+        flags.push(words().text("works-worldwide"));
+    }
+    view! {
+        <dl class="coop-page__facts">
+            {site.map(|href| view! {
+                <dt>{words().text("fact-website")}</dt>
+                <dd><ExternalLink href=href.clone()>{href}</ExternalLink></dd>
+            })}
+            <dt>{words().text("fact-region")}</dt>
+            <dd><AppLink href=region_link>{region}</AppLink></dd>
+            {(!coop.location.text.is_empty()).then(|| view! { <dt>{words().text("fact-based-in")}</dt><dd>{coop.location.text.clone()}</dd> })}
+            {(!countries.is_empty()).then(|| view! { <dt>{words().count("fact-countries", countries.len() as u64, &[])}</dt><dd>{countries.join(", ")}</dd> })}
+            {(!flags.is_empty()).then(|| view! { <dt>{words().text("fact-works")}</dt><dd>{flags.join("; ")}</dd> })}
+            {(!coop.business_areas.is_empty()).then(|| view! { <dt>{words().text("business-areas")}</dt><dd>{coop.business_areas.clone()}</dd> })}
+            {coop.founded.map(|y| view! { <dt>{words().text("fact-founded")}</dt><dd>{y}</dd> })}
+            {coop.size.clone().map(|s| view! { <dt>{words().text("fact-size")}</dt><dd>{format!("{}{} {}", s.count, if s.at_least { "+" } else { "" }, s.unit)}</dd> })}
+            {(!coop.notes.is_empty()).then(|| view! { <dt>{words().text("fact-notes")}</dt><dd><RichText spans=coop.notes.clone() /></dd> })}
+        </dl>
+    }
+}
+
+/// The co-op's places (`places`, at least one): the map of them, linking to the directory
+/// around it, and every place, each opening the directory there (a country alone opens the
+/// country: its middle is no place).
+#[component]
+fn CoopPlaces(
+    /// The dataset.
+    data: DirectoryData,
+    /// The co-op's position in it.
+    at: usize,
+    /// Its places.
+    places: Vec<MapPlace>,
+) -> impl IntoView {
+    let coop = &data.directory.coops[at];
+    let items = places
         .iter()
         .map(|p| {
             let label = p.label(&data.directory);
@@ -119,27 +176,41 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
                     ..Default::default()
                 }
             };
-            let href = format!("/?{}", query.to_query_string());
-            view! { <li><AppLink href=href>{label}</AppLink></li> }
+            view! { <li><AppLink href=directory_href(query)>{label}</AppLink></li> }
         })
         .collect_view();
-    // The map of its places, linking to the directory around it.
-    let locator = has_places.then(|| {
-        let around = DirectoryQuery::around(&coop, &places);
-        let name = if let Some(place) = around.place.as_deref().and_then(|id| data.index.place(id))
-        {
-            place.label(&data.directory)
-        } else if let Some(country) = around.country.as_deref() {
-            data.country_name(country)
-        } else {
-            data.region_name(&coop.region)
-        };
-        let href = format!("/?{}", around.to_query_string());
-        let places: Vec<MapPlace> = places.iter().map(|&p| p.clone()).collect();
-        view! { <LocatorMap id=coop.id.clone() places href around=name /> }
-    });
+    let around = DirectoryQuery::around(coop, &places.iter().collect::<Vec<&MapPlace>>());
+    let name = if let Some(place) = around.place.as_deref().and_then(|id| data.index.place(id)) {
+        place.label(&data.directory)
+    } else if let Some(country) = around.country.as_deref() {
+        data.country_name(country)
+    } else {
+        data.region_name(&coop.region)
+    };
+    let href = directory_href(around);
+    view! {
+        <h2>{words().text("coop-places-heading")}</h2>
+        <LocatorMap id=coop.id.clone() places href around=name />
+        <ul class="coop-page__places" data-testid="coop-places">{items}</ul>
+    }
+}
+
+/// The co-ops nearest it, each with its place and how far; or why there are none (`placed`:
+/// whether it has a place finer than a country to measure from).
+#[component]
+fn NearbyCoops(
+    /// The dataset.
+    data: DirectoryData,
+    /// The co-op's position in it.
+    at: usize,
+    /// Whether it has a place finer than a country.
+    placed: bool,
+) -> impl IntoView {
     let near = nearby(&data.directory.coops, data.index.places(), at, NEARBY);
-    let near_items = near
+    if near.is_empty() {
+        return view! { <p data-testid="nearby-none">{nearby_none(placed)}</p> }.into_any();
+    }
+    let items = near
         .iter()
         .map(|&(i, km)| {
             let other = &data.directory.coops[i];
@@ -157,87 +228,78 @@ fn CoopDetails(data: DirectoryData, at: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    let nearby_block = if near.is_empty() {
-        view! { <p data-testid="nearby-none">{nearby_none(placed)}</p> }.into_any()
-    } else {
-        view! { <ul class="coop-page__similar" data-testid="nearby-coops">{near_items}</ul> }
-            .into_any()
-    };
+    view! { <ul class="coop-page__similar" data-testid="nearby-coops">{items}</ul> }.into_any()
+}
+
+/// The co-op's business areas, each opening the directory filtered to it.
+#[component]
+fn CoopTags(
+    /// The dataset.
+    data: DirectoryData,
+    /// The co-op's position in it.
+    at: usize,
+) -> impl IntoView {
+    let tags = data.directory.coops[at]
+        .tags
+        .iter()
+        .map(|t| {
+            let href = directory_href(DirectoryQuery {
+                tags: vec![t.clone()],
+                ..Default::default()
+            });
+            let name = data.tag_name(t);
+            view! { <li><AppLink href=href class="tag">{name}</AppLink></li> }
+        })
+        .collect_view();
+    view! {
+        <h2>{words().text("business-areas")}</h2>
+        <ul class="coop-page__tags">{tags}</ul>
+    }
+}
+
+/// The co-ops most like it, each with its place (or region).
+#[component]
+fn SimilarCoops(
+    /// The dataset.
+    data: DirectoryData,
+    /// The co-op's position in it.
+    at: usize,
+) -> impl IntoView {
+    let items = similar(&data.directory, at, SIMILAR)
+        .into_iter()
+        .map(|i| {
+            let other = &data.directory.coops[i];
+            let place = if other.location.text.is_empty() {
+                data.region_name(&other.region)
+            } else {
+                other.location.text.clone()
+            };
+            let (href, name) = (format!("/coops/{}", other.id), other.name.clone());
+            view! {
+                <li>
+                    <AppLink href=href>{name}</AppLink>
+                    <span class="coop-page__similar-place">{format!(" · {place}")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="coop-page__similar" data-testid="similar-coops">{items}</ul> }
+}
+
+/// How to correct the entry: the language's sentence, its marked span a link to the co-op's
+/// line of the list (`source_line`) on GitHub.
+#[component]
+fn CorrectionLine(
+    /// The co-op's line in the list.
+    source_line: u32,
+) -> impl IntoView {
     let correction = format!(
         "https://github.com/hng/tech-coops/edit/master/README.md#L{}",
-        coop.source_line.max(1)
+        source_line.max(1)
     );
-    // The sentence is the language's; its marked span links to the co-op's line of the list.
-    let correction_line = marked_message("correction", |_, text| {
+    marked_message("correction", |_, text| {
         view! { <ExternalLink href=correction.clone()>{text}</ExternalLink> }.into_any()
-    });
-    let site = coop.url.as_deref().and_then(safe_href).map(str::to_string);
-    let mut flags = Vec::new();
-    if coop.location.remote {
-        flags.push(words().text("works-remotely"));
-    }
-    if coop.location.distributed {
-        flags.push(words().text("works-distributed"));
-    }
-    if coop.location.worldwide {
-        flags.push(words().text("works-worldwide"));
-    }
-    let shown = NodeRef::<Article>::new();
-    take_over_when_shown(shown, |_| ());
-    let path = format!("/coops/{}", coop.id);
-    let description = coop_description(&coop, &data);
-    let page_url = crate::host::use_host().page_url(&path);
-    // For search engines, in the page rendered at build time: the app has no use for it, and
-    // the browser's build leaves it out (with the JSON writer it needs).
-    #[cfg(feature = "ssr")]
-    let linked_data = {
-        let host = crate::host::use_host();
-        host.prerendering.then(|| {
-            let json = coops_core::linked_data::organization_json_ld(&coop, &page_url);
-            view! { <script type="application/ld+json" inner_html=json></script> }
-        })
-    };
-    #[cfg(not(feature = "ssr"))]
-    let linked_data = ();
-    view! {
-        <PageMeta title=coop.name.clone() description path />
-        {linked_data}
-        <article node_ref=shown class="coop-page" data-testid="coop-page" data-coop-id=coop.id.clone() aria-labelledby="coop-page-title">
-            <p class="coop-page__back"><AppLink href="/">{words().text("back-to-all")}</AppLink></p>
-            <h1 id="coop-page-title">{coop.name.clone()}</h1>
-            {(coop.status == Status::Defunct).then(|| view! { <p class="coop-page__status">{words().text("coop-defunct")}</p> })}
-            <dl class="coop-page__facts">
-                {site.map(|href| view! {
-                    <dt>{words().text("fact-website")}</dt>
-                    <dd><ExternalLink href=href.clone()>{href}</ExternalLink></dd>
-                })}
-                <dt>{words().text("fact-region")}</dt>
-                <dd><AppLink href=region_link>{region}</AppLink></dd>
-                {(!coop.location.text.is_empty()).then(|| view! { <dt>{words().text("fact-based-in")}</dt><dd>{coop.location.text.clone()}</dd> })}
-                {(!countries.is_empty()).then(|| view! { <dt>{words().count("fact-countries", countries.len() as u64, &[])}</dt><dd>{countries.join(", ")}</dd> })}
-                {(!flags.is_empty()).then(|| view! { <dt>{words().text("fact-works")}</dt><dd>{flags.join("; ")}</dd> })}
-                {(!coop.business_areas.is_empty()).then(|| view! { <dt>{words().text("business-areas")}</dt><dd>{coop.business_areas.clone()}</dd> })}
-                {coop.founded.map(|y| view! { <dt>{words().text("fact-founded")}</dt><dd>{y}</dd> })}
-                {coop.size.clone().map(|s| view! { <dt>{words().text("fact-size")}</dt><dd>{format!("{}{} {}", s.count, if s.at_least { "+" } else { "" }, s.unit)}</dd> })}
-                {(!coop.notes.is_empty()).then(|| view! { <dt>{words().text("fact-notes")}</dt><dd><RichText spans=coop.notes.clone() /></dd> })}
-            </dl>
-            <ShareLinks url=page_url.clone() title=coop.name.clone() />
-            {has_places.then(|| view! {
-                <h2>{words().text("coop-places-heading")}</h2>
-                {locator}
-                <ul class="coop-page__places" data-testid="coop-places">{place_items}</ul>
-            })}
-            <h2>{words().text("nearby-heading")}</h2>
-            {nearby_block}
-            {(!coop.tags.is_empty()).then(|| view! {
-                <h2>{words().text("business-areas")}</h2>
-                <ul class="coop-page__tags">{tags}</ul>
-            })}
-            <h2>{words().text("similar-heading")}</h2>
-            <ul class="coop-page__similar" data-testid="similar-coops">{similar_items}</ul>
-            <p class="coop-page__correction">{correction_line}</p>
-        </article>
-    }
+    })
 }
 
 /// The co-op in a sentence or two, for link previews and search engines.

@@ -78,101 +78,17 @@ pub(super) fn MapMarkers(
     open: RwSignal<Option<Marker>>,
     matched: Memo<Vec<MapPlace>>,
 ) -> impl IntoView {
-    let frame = Frame::world();
-    // Re-clustered only when the zoom crosses a step, not at every wheel event.
-    let level = Memo::new(move |_| camera.camera.with(Camera::cluster_level));
-    // Projected once per change of the filters, clustered at every step of the zoom.
-    let projected = Memo::new(move |_| matched.with(|places| Projected::new(places, &frame)));
-    let clusters = Memo::new(move |_| {
-        let radius = CLUSTER_DISTANCE_PX / (camera.base_scale.get() * level.get());
-        crate::perf::mark(MAP_CLUSTER_START);
-        let clusters = matched.with(|places| projected.with(|p| p.cluster(places, radius)));
-        crate::perf::measure(MAP_CLUSTER_MEASURE, MAP_CLUSTER_START);
-        clusters
-    });
-    // Each cluster's key, worked out once per clustering (it hashes every place in it).
-    let keys = Memo::new(move |_| {
-        matched.with(|places| {
-            clusters.with(|clusters| {
-                clusters
-                    .iter()
-                    .map(|c| c.key(places))
-                    .collect::<Vec<String>>()
-            })
-        })
-    });
-    // Only the markers in view are in the page: their keys, and where each is in `clusters`.
-    // Recomputed at every frame of a pan, so it holds nothing heavier.
-    let shown = Memo::new(move |_| {
-        let view: ViewBox = camera.camera.with(Camera::view);
-        let units = 1.0 / (camera.base_scale.get() * level.get());
-        keys.with(|keys| {
-            clusters.with(|clusters| {
-                in_view(
-                    clusters,
-                    view,
-                    MARKER_RADIUS_PX * units,
-                    CLUSTER_DISTANCE_PX * units,
-                )
-                .into_iter()
-                .map(|i| (keys[i].clone(), i))
-                .collect::<Vec<(String, usize)>>()
-            })
-        })
-    });
+    let clusters = MarkerClusters::new(camera, matched);
     // What the filters show changed: a panel about the old markers would be wrong.
     Effect::watch(
         move || matched.track(),
         move |_, _, _| open.set(None),
         false,
     );
-
-    // Roving focus: one marker is in the tab order; the arrow keys move between them.
-    let active = RwSignal::new(None::<String>);
-    let tab_stop = Memo::new(move |_| {
-        shown.with(|markers| {
-            active
-                .get()
-                .filter(|key| markers.iter().any(|(k, _)| k == key))
-                .or_else(|| markers.first().map(|(k, _)| k.clone()))
-        })
-    });
-    let move_focus = move |from: &str, key: &str, marker: &web_sys::Element| {
-        let next = shown.with_untracked(|markers| {
-            let at = markers.iter().position(|(k, _)| k == from)?;
-            let to = roving_step(at, markers.len(), key)?;
-            Some(markers[to].0.clone())
-        });
-        if let Some(next) = next {
-            active.set(Some(next.clone()));
-            let sibling = marker
-                .parent_element()
-                .and_then(|layer| layer.query_selector(&format!("[data-key=\"{next}\"]")).ok())
-                .flatten();
-            if let Some(sibling) = sibling {
-                focus(&sibling);
-            }
-        }
-    };
-    // Opens the marker of `key`'s panel, or closes it if open. The cluster is looked up as it
-    // is now: its positions among the matching places may have moved since the marker was
-    // drawn, though what it holds has not (the key says what it holds).
+    let roving = RovingFocus::new(clusters.shown);
     let toggle = {
         let data = data.clone();
-        move |key: &str| {
-            if open.with_untracked(|o| o.as_ref().is_some_and(|o| o.key == key)) {
-                open.set(None);
-                return;
-            }
-            let now = keys
-                .with_untracked(|keys| keys.iter().position(|k| k == key))
-                .and_then(|i| {
-                    matched.with_untracked(|places| {
-                        clusters.with_untracked(|c| c.get(i).map(|c| marker(key, c, places, &data)))
-                    })
-                });
-            open.set(now);
-        }
+        Callback::new(move |key: String| toggle_marker(&key, open, clusters, matched, &data))
     };
     let open_key = Memo::new(move |_| open.with(|o| o.as_ref().map(|m| m.key.clone())));
 
@@ -184,103 +100,12 @@ pub(super) fn MapMarkers(
     // Built from the key `shown` already has and the cluster in place: a new zoom level draws
     // many markers at once, and neither the key's hash nor a copy of the cluster is needed.
     let each_marker = move |(key, index): (String, usize)| {
-        let (label, country_only, x, y, count) = matched.with_untracked(|places| {
-            clusters.with_untracked(|clusters| {
-                let cluster = &clusters[index];
-                (
-                    marker_name(cluster, places, &data),
-                    cluster.is_country_only(places),
-                    cluster.x,
-                    cluster.y,
-                    cluster.coops.len(),
-                )
-            })
+        let drawn = matched.with_untracked(|places| {
+            clusters
+                .clusters
+                .with_untracked(|clusters| DrawnMarker::new(&clusters[index], places, &data))
         });
-        let is_open = {
-            let key = key.clone();
-            move || open_key.with(|k| k.as_deref() == Some(key.as_str()))
-        };
-        let tabindex = {
-            let key = key.clone();
-            move || {
-                if tab_stop.with(|k| k.as_deref() == Some(key.as_str())) {
-                    "0"
-                } else {
-                    "-1"
-                }
-            }
-        };
-        view! {
-            <g
-                class="map-marker"
-                class:map-marker--country=country_only
-                class:map-marker--open=is_open.clone()
-                data-testid="map-marker"
-                data-count=count
-                data-key=key
-                transform=format!("translate({x:.2} {y:.2})")
-                role="button"
-                tabindex=tabindex
-                aria-label=label
-                aria-expanded={
-                    let is_open = is_open.clone();
-                    move || is_open().to_string()
-                }
-                aria-controls=move || is_open().then_some(PANEL_ID)
-            >
-                <g class="map-marker__body" transform=scale>
-                    <circle class="map-marker__focus" r=MARKER_RADIUS_PX + 3.0 />
-                    <circle class="map-marker__dot" r=MARKER_RADIUS_PX />
-                    <text dy="0.35em">{short_count(count)}</text>
-                </g>
-            </g>
-        }
-    };
-    // The marker an event is about (the one it started in) and its key.
-    let marker_of = |ev: &web_sys::Event| -> Option<(web_sys::Element, String)> {
-        let marker = crate::dom::event_origin(ev)?.closest("[data-key]").ok()??;
-        let key = marker.get_attribute("data-key")?;
-        Some((marker, key))
-    };
-    let on_click = {
-        let toggle = toggle.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            // The second click of a double-click is the zoom's.
-            if ev.detail() <= 1
-                && let Some((_, key)) = marker_of(&ev)
-            {
-                toggle(&key);
-            }
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some((marker, key)) = marker_of(&ev) else {
-            return;
-        };
-        match ev.key().as_str() {
-            "Enter" | " " => {
-                ev.prevent_default();
-                toggle(&key);
-            }
-            "Escape" => open.set(None),
-            "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" => {
-                ev.prevent_default();
-                // The drawing's own arrow keys pan; on a marker they move between markers.
-                ev.stop_propagation();
-                move_focus(&key, &ev.key(), &marker);
-            }
-            _ => {}
-        }
-    };
-    // Hover and focus name the marker under the map; focus also makes it the tab stop (hover
-    // does not: the keyboard's place is not where the mouse happens to rest).
-    let show = move |ev: &web_sys::Event, focused: bool| {
-        if let Some((marker, key)) = marker_of(ev) {
-            hovered.set(marker.get_attribute("aria-label"));
-            if focused {
-                active.set(Some(key));
-            }
-        }
+        view! { <MarkerDot marker_key=key drawn open_key tab_stop=roving.tab_stop scale /> }
     };
     view! {
         // Chrome makes an SVG element with focus listeners a tab stop of its own: tabindex -1
@@ -288,14 +113,300 @@ pub(super) fn MapMarkers(
         <g
             class="world-map__markers"
             tabindex="-1"
-            on:click=on_click
-            on:keydown=on_key
-            on:mouseover=move |ev| show(&ev, false)
-            on:focusin=move |ev| show(&ev, true)
+            on:click=move |ev| on_marker_click(&ev, toggle)
+            on:keydown=move |ev| on_marker_key(&ev, toggle, open, roving)
+            on:mouseover=move |ev| name_marker(&ev, hovered, roving, false)
+            on:focusin=move |ev| name_marker(&ev, hovered, roving, true)
             on:mouseout=move |_| hovered.set(None)
             on:focusout=move |_| hovered.set(None)
         >
-            <For each=move || shown.get() key=|(key, _)| key.clone() children=each_marker />
+            <For each=move || clusters.shown.get() key=|(key, _)| key.clone() children=each_marker />
+        </g>
+    }
+}
+
+/// The matching places merged into clusters at the current zoom level, each cluster's key,
+/// and the markers in view: memos, so a pan recomputes only what is in view and a zoom
+/// re-clusters only when it crosses a step.
+#[derive(Clone, Copy)]
+struct MarkerClusters {
+    clusters: Memo<Vec<Cluster>>,
+    /// Each cluster's key, worked out once per clustering (it hashes every place in it).
+    keys: Memo<Vec<String>>,
+    /// The markers in view: their keys, and where each is in `clusters`.
+    shown: Memo<Vec<(String, usize)>>,
+}
+
+impl MarkerClusters {
+    /// The clusters of `matched` as `camera` sees them.
+    fn new(camera: MapCamera, matched: Memo<Vec<MapPlace>>) -> Self {
+        let frame = Frame::world();
+        // Re-clustered only when the zoom crosses a step, not at every wheel event.
+        let level = Memo::new(move |_| camera.camera.with(Camera::cluster_level));
+        // Projected once per change of the filters, clustered at every step of the zoom.
+        let projected = Memo::new(move |_| matched.with(|places| Projected::new(places, &frame)));
+        let clusters = Memo::new(move |_| {
+            let radius = CLUSTER_DISTANCE_PX / (camera.base_scale.get() * level.get());
+            crate::perf::mark(MAP_CLUSTER_START);
+            let clusters = matched.with(|places| projected.with(|p| p.cluster(places, radius)));
+            crate::perf::measure(MAP_CLUSTER_MEASURE, MAP_CLUSTER_START);
+            clusters
+        });
+        let keys = Memo::new(move |_| {
+            matched.with(|places| {
+                clusters.with(|clusters| {
+                    clusters
+                        .iter()
+                        .map(|c| c.key(places))
+                        .collect::<Vec<String>>()
+                })
+            })
+        });
+        // Only the markers in view are in the page. Recomputed at every frame of a pan, so it
+        // holds nothing heavier.
+        let shown = Memo::new(move |_| {
+            let view: ViewBox = camera.camera.with(Camera::view);
+            let units = 1.0 / (camera.base_scale.get() * level.get());
+            keys.with(|keys| {
+                clusters.with(|clusters| {
+                    in_view(
+                        clusters,
+                        view,
+                        MARKER_RADIUS_PX * units,
+                        CLUSTER_DISTANCE_PX * units,
+                    )
+                    .into_iter()
+                    .map(|i| (keys[i].clone(), i))
+                    .collect::<Vec<(String, usize)>>()
+                })
+            })
+        });
+        MarkerClusters {
+            clusters,
+            keys,
+            shown,
+        }
+    }
+}
+
+/// Opens the marker of `key`'s panel, or closes it if open. The cluster is looked up as it is
+/// now: its positions among the matching places may have moved since the marker was drawn,
+/// though what it holds has not (the key says what it holds).
+fn toggle_marker(
+    key: &str,
+    open: RwSignal<Option<Marker>>,
+    clusters: MarkerClusters,
+    matched: Memo<Vec<MapPlace>>,
+    data: &DirectoryData,
+) {
+    if open.with_untracked(|o| o.as_ref().is_some_and(|o| o.key == key)) {
+        open.set(None);
+        return;
+    }
+    let now = clusters
+        .keys
+        .with_untracked(|keys| keys.iter().position(|k| k == key))
+        .and_then(|i| {
+            matched.with_untracked(|places| {
+                clusters
+                    .clusters
+                    .with_untracked(|c| c.get(i).map(|c| marker(key, c, places, data)))
+            })
+        });
+    open.set(now);
+}
+
+/// Roving focus: one marker is in the tab order (the one last focused while still in view,
+/// else the first); the arrow keys move between them.
+#[derive(Clone, Copy)]
+struct RovingFocus {
+    /// The markers in view, in their order for the arrow keys.
+    shown: Memo<Vec<(String, usize)>>,
+    /// The marker last focused.
+    active: RwSignal<Option<String>>,
+    /// The key of the marker in the tab order.
+    tab_stop: Memo<Option<String>>,
+}
+
+impl RovingFocus {
+    fn new(shown: Memo<Vec<(String, usize)>>) -> Self {
+        let active = RwSignal::new(None::<String>);
+        let tab_stop = Memo::new(move |_| {
+            shown.with(|markers| {
+                active
+                    .get()
+                    .filter(|key| markers.iter().any(|(k, _)| k == key))
+                    .or_else(|| markers.first().map(|(k, _)| k.clone()))
+            })
+        });
+        RovingFocus {
+            shown,
+            active,
+            tab_stop,
+        }
+    }
+
+    /// Moves the focus from the marker `from` (the element `marker`) as the arrow `key` says.
+    fn step(self, from: &str, key: &str, marker: &web_sys::Element) {
+        let next = self.shown.with_untracked(|markers| {
+            let at = markers.iter().position(|(k, _)| k == from)?;
+            let to = roving_step(at, markers.len(), key)?;
+            Some(markers[to].0.clone())
+        });
+        if let Some(next) = next {
+            self.active.set(Some(next.clone()));
+            let sibling = marker
+                .parent_element()
+                .and_then(|layer| layer.query_selector(&format!("[data-key=\"{next}\"]")).ok())
+                .flatten();
+            if let Some(sibling) = sibling {
+                focus(&sibling);
+            }
+        }
+    }
+}
+
+/// The marker an event is about (the one it started in) and its key.
+fn marker_of(ev: &web_sys::Event) -> Option<(web_sys::Element, String)> {
+    let marker = crate::dom::event_origin(ev)?.closest("[data-key]").ok()??;
+    let key = marker.get_attribute("data-key")?;
+    Some((marker, key))
+}
+
+/// A click on a marker opens or closes its panel.
+fn on_marker_click(ev: &leptos::ev::MouseEvent, toggle: Callback<String>) {
+    // The second click of a double-click is the zoom's.
+    if ev.detail() <= 1
+        && let Some((_, key)) = marker_of(ev)
+    {
+        toggle.run(key);
+    }
+}
+
+/// The keys on a marker: Enter and Space open or close its panel, Escape closes it, the
+/// arrows, Home and End move to another marker.
+fn on_marker_key(
+    ev: &leptos::ev::KeyboardEvent,
+    toggle: Callback<String>,
+    open: RwSignal<Option<Marker>>,
+    roving: RovingFocus,
+) {
+    let Some((marker, key)) = marker_of(ev) else {
+        return;
+    };
+    match ev.key().as_str() {
+        "Enter" | " " => {
+            ev.prevent_default();
+            toggle.run(key);
+        }
+        "Escape" => open.set(None),
+        "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" => {
+            ev.prevent_default();
+            // The drawing's own arrow keys pan; on a marker they move between markers.
+            ev.stop_propagation();
+            roving.step(&key, &ev.key(), &marker);
+        }
+        _ => {}
+    }
+}
+
+/// Hover and focus name the marker under the map; focus also makes it the tab stop (hover
+/// does not: the keyboard's place is not where the mouse happens to rest).
+fn name_marker(
+    ev: &web_sys::Event,
+    hovered: RwSignal<Option<String>>,
+    roving: RovingFocus,
+    focused: bool,
+) {
+    if let Some((marker, key)) = marker_of(ev) {
+        hovered.set(marker.get_attribute("aria-label"));
+        if focused {
+            roving.active.set(Some(key));
+        }
+    }
+}
+
+/// What a marker shows of its cluster: its name, whether it is a country's middle only,
+/// where it is, and how many co-ops it holds.
+struct DrawnMarker {
+    label: String,
+    country_only: bool,
+    x: f64,
+    y: f64,
+    count: usize,
+}
+
+impl DrawnMarker {
+    fn new(cluster: &Cluster, places: &[MapPlace], data: &DirectoryData) -> Self {
+        DrawnMarker {
+            label: marker_name(cluster, places, data),
+            country_only: cluster.is_country_only(places),
+            x: cluster.x,
+            y: cluster.y,
+            count: cluster.coops.len(),
+        }
+    }
+}
+
+/// One marker: a dot with its count, named for screen readers, a button that opens its panel.
+#[component]
+fn MarkerDot(
+    /// The cluster's key.
+    marker_key: String,
+    /// What it shows.
+    drawn: DrawnMarker,
+    /// The key of the open marker.
+    open_key: Memo<Option<String>>,
+    /// The key of the marker in the tab order.
+    tab_stop: Memo<Option<String>>,
+    /// The scale that keeps it its size on screen.
+    scale: Memo<String>,
+) -> impl IntoView {
+    let DrawnMarker {
+        label,
+        country_only,
+        x,
+        y,
+        count,
+    } = drawn;
+    let key = marker_key;
+    let is_open = {
+        let key = key.clone();
+        move || open_key.with(|k| k.as_deref() == Some(key.as_str()))
+    };
+    let tabindex = {
+        let key = key.clone();
+        move || {
+            if tab_stop.with(|k| k.as_deref() == Some(key.as_str())) {
+                "0"
+            } else {
+                "-1"
+            }
+        }
+    };
+    view! {
+        <g
+            class="map-marker"
+            class:map-marker--country=country_only
+            class:map-marker--open=is_open.clone()
+            data-testid="map-marker"
+            data-count=count
+            data-key=key
+            transform=format!("translate({x:.2} {y:.2})")
+            role="button"
+            tabindex=tabindex
+            aria-label=label
+            aria-expanded={
+                let is_open = is_open.clone();
+                move || is_open().to_string()
+            }
+            aria-controls=move || is_open().then_some(PANEL_ID)
+        >
+            <g class="map-marker__body" transform=scale>
+                <circle class="map-marker__focus" r=MARKER_RADIUS_PX + 3.0 />
+                <circle class="map-marker__dot" r=MARKER_RADIUS_PX />
+                <text dy="0.35em">{short_count(count)}</text>
+            </g>
         </g>
     }
 }

@@ -190,24 +190,7 @@ fn MapDrawing(
     state: QueryState,
     hovered: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let query = state.query;
-    // Where the filters point the camera. Reset and 0 return here.
-    let home = {
-        let (map, data) = (map.clone(), data.clone());
-        Memo::new(move |_| {
-            let q = query.read();
-            let region = q
-                .region
-                .as_deref()
-                .map(|region| region_countries(&data.directory, region));
-            home_for(
-                &map,
-                data.index.places(),
-                q.country.as_deref(),
-                region.as_deref(),
-            )
-        })
-    };
+    let home = camera_home(map.clone(), data.clone(), state.query);
     let camera = MapCamera::new(home.get_untracked());
     Effect::watch(move || home.get(), move |to, _, _| camera.fly(*to), false);
     // The markers keep their size on screen: the drawing's scale, measured now and whenever
@@ -217,88 +200,6 @@ fn MapDrawing(
             camera.measure_on_resize();
         }
     });
-
-    let counts = Memo::new(move |_| {
-        results.with(|r| {
-            r.facets
-                .countries
-                .iter()
-                .cloned()
-                .collect::<HashMap<String, usize>>()
-        })
-    });
-    let choose = {
-        let state = state.clone();
-        move |code: String| {
-            state.update(History::Push, |q| {
-                q.country = if q.country.as_deref() == Some(code.as_str()) {
-                    None
-                } else {
-                    Some(code)
-                };
-            })
-        }
-    };
-    let shape = CountryShape {
-        counts,
-        query,
-        choose: Callback::new(choose),
-        hovered,
-        hovered_close_only: RwSignal::new(false),
-    };
-    // The close-up shapes, laid over the world view's from CLOSE_UP_ZOOM on (fetched then).
-    let close_up = close_up_shapes(&map, camera);
-    // A country in the page's language where the list has it (the shapes' names are English).
-    let name_of = {
-        let data = data.clone();
-        move |country: &coops_core::geo::MapCountry| {
-            data.directory
-                .country(&country.code)
-                .map_or_else(|| country.name.clone(), |c| c.name.clone())
-        }
-    };
-    let shapes = map
-        .countries
-        .iter()
-        .map(|country| {
-            let (code, world_d) = (country.code.clone(), country.d.clone());
-            let d = Signal::derive(move || {
-                close_up
-                    .get()
-                    .and_then(|c| c.paths.get(&code).cloned())
-                    .unwrap_or_else(|| world_d.clone())
-            });
-            shape.draw(country.code.clone(), name_of(country), d, false)
-        })
-        .collect_view();
-    // Back at the world view, the close-up's small countries go; the pointer resting on one
-    // gets no mouseleave, so the caption lets go of it (a country that stays keeps its name).
-    // An effect beside the closure, not a clean-up inside it: one there once kept the app from
-    // starting when the keyboard was used before the app arrived.
-    Effect::new(move |was_close: Option<bool>| {
-        let close = close_up.with(Option::is_some);
-        if was_close == Some(true) && !close && shape.hovered_close_only.get_untracked() {
-            shape.hovered_close_only.set(false);
-            hovered.set(None);
-        }
-        close
-    });
-    // The countries too small for the world view, once close.
-    let only_close = move || {
-        close_up.get().map(|c| {
-            c.only_close
-                .iter()
-                .map(|country| {
-                    shape.draw(
-                        country.code.clone(),
-                        name_of(country),
-                        Signal::stored(country.d.clone()),
-                        true,
-                    )
-                })
-                .collect_view()
-        })
-    };
     let open = RwSignal::new(None);
     // The places with the co-ops that match, for the markers and the panel.
     let matched = {
@@ -347,37 +248,145 @@ fn MapDrawing(
                 on:touchcancel=move |ev| camera.on_touch_end(ev)
                 on:keydown=on_key
             >
-                <g class="world-map__countries" data-detail=move || if close_up.with(Option::is_some) { "close-up" } else { "world" }>
-                    {shapes}
-                    {only_close}
-                </g>
+                <CountryLayer map data=data.clone() results state=state.clone() hovered camera />
                 <MapMarkers data=data.clone() camera hovered open matched />
             </svg>
-            <div class="world-map__controls">
-                <MapControl
-                    label=words().text("zoom-in")
-                    symbol="+"
-                    at_limit=Signal::derive(move || camera.camera.with(Camera::at_max_zoom))
-                    press=move || camera.zoom_by(ZOOM_STEP)
-                />
-                <MapControl
-                    label=words().text("zoom-out")
-                    symbol="−"
-                    at_limit=Signal::derive(move || camera.camera.with(Camera::at_min_zoom))
-                    press=move || camera.zoom_by(1.0 / ZOOM_STEP)
-                />
-                <MapControl
-                    label=words().text("reset-map")
-                    symbol="⟲"
-                    at_limit=Signal::from(false)
-                    press=move || camera.fly(home.get_untracked())
-                />
-            </div>
+            <ZoomControls camera home />
             <p class="world-map__touch-hint" aria-hidden="true" hidden=move || !camera.touch_hint.get()>
                 {words().text("map-touch-hint")}
             </p>
         </div>
         <MarkerPanel data state camera open matched />
+    }
+}
+
+/// Where the filters point the camera: the chosen country, else the chosen region's
+/// countries, else the whole map. Reset and 0 return here.
+fn camera_home(
+    map: Arc<WorldMap>,
+    data: DirectoryData,
+    query: Memo<coops_core::query::DirectoryQuery>,
+) -> Memo<Camera> {
+    Memo::new(move |_| {
+        let q = query.read();
+        let region = q
+            .region
+            .as_deref()
+            .map(|region| region_countries(&data.directory, region));
+        home_for(
+            &map,
+            data.index.places(),
+            q.country.as_deref(),
+            region.as_deref(),
+        )
+    })
+}
+
+/// The countries layer of the drawing: every country's shape, the close-up's finer shapes
+/// laid over them once the camera is close, and the countries drawn only close up.
+#[component]
+fn CountryLayer(
+    /// The world view's shapes.
+    map: Arc<WorldMap>,
+    /// The dataset, for the countries' names.
+    data: DirectoryData,
+    /// The current results, which shade the countries.
+    results: Signal<Results>,
+    /// The URL state (clicking a country filters to it).
+    state: QueryState,
+    /// The country or marker named in the caption.
+    hovered: RwSignal<Option<String>>,
+    /// The camera, which says when to draw close up.
+    camera: MapCamera,
+) -> impl IntoView {
+    let shape = CountryShape::new(results, state, hovered);
+    // The close-up shapes, laid over the world view's from CLOSE_UP_ZOOM on (fetched then).
+    let close_up = close_up_shapes(&map, camera);
+    // A country in the page's language where the list has it (the shapes' names are English).
+    let name_of = move |country: &coops_core::geo::MapCountry| {
+        data.directory
+            .country(&country.code)
+            .map_or_else(|| country.name.clone(), |c| c.name.clone())
+    };
+    let shapes = map
+        .countries
+        .iter()
+        .map(|country| {
+            let (code, world_d) = (country.code.clone(), country.d.clone());
+            let d = Signal::derive(move || {
+                close_up
+                    .get()
+                    .and_then(|c| c.paths.get(&code).cloned())
+                    .unwrap_or_else(|| world_d.clone())
+            });
+            shape.draw(country.code.clone(), name_of(country), d, false)
+        })
+        .collect_view();
+    // Back at the world view, the close-up's small countries go; the pointer resting on one
+    // gets no mouseleave, so the caption lets go of it (a country that stays keeps its name).
+    // An effect beside the closure, not a clean-up inside it: one there once kept the app from
+    // starting when the keyboard was used before the app arrived.
+    Effect::new(move |was_close: Option<bool>| {
+        let close = close_up.with(Option::is_some);
+        if was_close == Some(true) && !close && shape.hovered_close_only.get_untracked() {
+            shape.hovered_close_only.set(false);
+            hovered.set(None);
+        }
+        close
+    });
+    // The countries too small for the world view, once close.
+    let only_close = move || {
+        close_up.get().map(|c| {
+            c.only_close
+                .iter()
+                .map(|country| {
+                    shape.draw(
+                        country.code.clone(),
+                        name_of(country),
+                        Signal::stored(country.d.clone()),
+                        true,
+                    )
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <g class="world-map__countries" data-detail=move || if close_up.with(Option::is_some) { "close-up" } else { "world" }>
+            {shapes}
+            {only_close}
+        </g>
+    }
+}
+
+/// The zoom buttons over the map: in, out, and back to where the filters point it (`home`).
+#[component]
+fn ZoomControls(
+    /// The camera the buttons move.
+    camera: MapCamera,
+    /// Where the filters point it.
+    home: Memo<Camera>,
+) -> impl IntoView {
+    view! {
+        <div class="world-map__controls">
+            <MapControl
+                label=words().text("zoom-in")
+                symbol="+"
+                at_limit=Signal::derive(move || camera.camera.with(Camera::at_max_zoom))
+                press=move || camera.zoom_by(ZOOM_STEP)
+            />
+            <MapControl
+                label=words().text("zoom-out")
+                symbol="−"
+                at_limit=Signal::derive(move || camera.camera.with(Camera::at_min_zoom))
+                press=move || camera.zoom_by(1.0 / ZOOM_STEP)
+            />
+            <MapControl
+                label=words().text("reset-map")
+                symbol="⟲"
+                at_limit=Signal::from(false)
+                press=move || camera.fly(home.get_untracked())
+            />
+        </div>
     }
 }
 
@@ -394,6 +403,37 @@ struct CountryShape {
 }
 
 impl CountryShape {
+    /// What the shapes share, for `results`: choosing a country filters the list to it (or
+    /// drops the filter if it is the one chosen).
+    fn new(results: Signal<Results>, state: QueryState, hovered: RwSignal<Option<String>>) -> Self {
+        let query = state.query;
+        let counts = Memo::new(move |_| {
+            results.with(|r| {
+                r.facets
+                    .countries
+                    .iter()
+                    .cloned()
+                    .collect::<HashMap<String, usize>>()
+            })
+        });
+        let choose = move |code: String| {
+            state.update(History::Push, |q| {
+                q.country = if q.country.as_deref() == Some(code.as_str()) {
+                    None
+                } else {
+                    Some(code)
+                };
+            })
+        };
+        CountryShape {
+            counts,
+            query,
+            choose: Callback::new(choose),
+            hovered,
+            hovered_close_only: RwSignal::new(false),
+        }
+    }
+
     /// The shape of the country `code`, drawn by the path `d` (`close_only`: only close up),
     /// shaded by its count of matching co-ops; with co-ops it is a button that filters the list
     /// to it.
