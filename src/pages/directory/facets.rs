@@ -150,23 +150,26 @@ fn CountryFacet(
         let mut countries: Vec<CountryRow> = facets.with(|f| {
             f.countries
                 .iter()
-                .map(|(code, n)| {
-                    (
-                        code.clone(),
-                        data.country_name(code),
-                        *n,
-                        selected.as_deref() == Some(code.as_str()),
-                    )
+                .map(|(code, n)| CountryRow {
+                    code: code.clone(),
+                    name: data.country_name(code),
+                    coops: *n,
+                    chosen: selected.as_deref() == Some(code.as_str()),
                 })
                 .collect()
         });
         // A country chosen from the URL or the map stays choosable even with no matches.
         if let Some(code) = &selected
-            && !countries.iter().any(|(c, ..)| c == code)
+            && !countries.iter().any(|c| &c.code == code)
         {
-            countries.push((code.clone(), data.country_name(code), 0, true));
+            countries.push(CountryRow {
+                code: code.clone(),
+                name: data.country_name(code),
+                coops: 0,
+                chosen: true,
+            });
         }
-        countries.sort_by(|a, b| a.1.cmp(&b.1));
+        countries.sort_by(|a, b| a.name.cmp(&b.name));
         countries
     });
     // Keyed by code, with the label and the selection read live: a count that changes updates
@@ -175,10 +178,10 @@ fn CountryFacet(
         view! {
             <For
                 each=move || countries.get()
-                key=|c| c.0.clone()
-                children=move |(code, ..)| {
-                    let label = country_field(countries, code.clone(), |c| facet_option(&c.1, c.2));
-                    let selected = country_field(countries, code.clone(), |c| c.3);
+                key=|c| c.code.clone()
+                children=move |CountryRow { code, .. }| {
+                    let label = country_field(countries, code.clone(), |c| facet_option(&c.name, c.coops));
+                    let selected = country_field(countries, code.clone(), |c| c.chosen);
                     view! { <option value=code prop:selected=selected>{label}</option> }
                 }
             />
@@ -406,8 +409,18 @@ fn ClearFilters(
     }
 }
 
-/// A country in the country filter: code, name, matching co-ops, chosen.
-type CountryRow = (String, String, usize, bool);
+/// A country in the country filter.
+#[derive(Clone, PartialEq)]
+struct CountryRow {
+    /// Its ISO code, the option's value.
+    code: String,
+    /// Its name in the page's language.
+    name: String,
+    /// The co-ops matching the other filters there.
+    coops: usize,
+    /// Whether it is the country chosen.
+    chosen: bool,
+}
 
 /// A live reading of the row for `code` (empty once the row has gone).
 fn country_field<T: Default + 'static>(
@@ -418,7 +431,7 @@ fn country_field<T: Default + 'static>(
     move || {
         countries.with(|all| {
             all.iter()
-                .find(|c| c.0 == code)
+                .find(|c| c.code == code)
                 .map(read)
                 .unwrap_or_default()
         })

@@ -14,7 +14,7 @@ use coops_core::site::{
 };
 use leptos::prelude::*;
 
-use super::camera::{MapCamera, focus};
+use super::gestures::{MapCamera, focus};
 use crate::components::coop_link::CoopLink;
 use crate::data::DirectoryData;
 use crate::url_state::{History, QueryState};

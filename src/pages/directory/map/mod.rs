@@ -6,7 +6,7 @@
 //! The list stays the accessible equivalent; the map adds named markers reachable by keyboard
 //! (one tab stop, arrows between them), the panel a marker opens, and a table of the counts.
 
-mod camera;
+mod gestures;
 mod markers;
 
 use coops_core::i18n::words;
@@ -26,7 +26,7 @@ use coops_core::site::{REMOTE_SHOWN, coops_count, remote_more, remote_title};
 use leptos::html::Section;
 use leptos::prelude::*;
 
-use self::camera::MapCamera;
+use self::gestures::MapCamera;
 use self::markers::{MapMarkers, MarkerPanel};
 use crate::components::coop_link::CoopLink;
 use crate::data::{DirectoryData, LoadError, fetch_world};
@@ -372,19 +372,19 @@ fn ZoomControls(
                 label=words().text("zoom-in")
                 symbol="+"
                 at_limit=Signal::derive(move || camera.camera.with(Camera::at_max_zoom))
-                press=move || camera.zoom_by(ZOOM_STEP)
+                press=move |()| camera.zoom_by(ZOOM_STEP)
             />
             <MapControl
                 label=words().text("zoom-out")
                 symbol="−"
                 at_limit=Signal::derive(move || camera.camera.with(Camera::at_min_zoom))
-                press=move || camera.zoom_by(1.0 / ZOOM_STEP)
+                press=move |()| camera.zoom_by(1.0 / ZOOM_STEP)
             />
             <MapControl
                 label=words().text("reset-map")
                 symbol="⟲"
                 at_limit=Signal::from(false)
-                press=move || camera.fly(home.get_untracked())
+                press=move |()| camera.fly(home.get_untracked())
             />
         </div>
     }
@@ -563,7 +563,10 @@ fn MapControl(
     label: &'static str,
     symbol: &'static str,
     at_limit: Signal<bool>,
-    press: impl Fn() + 'static,
+    /// What a press does (a callback, not a type parameter: one copy of the button's code for
+    /// all three).
+    #[prop(into)]
+    press: Callback<()>,
 ) -> impl IntoView {
     view! {
         <button
@@ -572,7 +575,7 @@ fn MapControl(
             aria-label=label
             title=label
             aria-disabled=move || at_limit.get().to_string()
-            on:click=move |_| press()
+            on:click=move |_| press.run(())
         >
             {symbol}
         </button>
