@@ -4,10 +4,10 @@
 //! field of the query it changes, so a change redraws only its own control.
 
 use coops_core::i18n::words;
+use coops_core::messages::{facet_count, facet_option};
 use coops_core::names::{DEFUNCT_INPUT_ID, FACET_COUNT_CLASS, REMOTE_INPUT_ID, TAG_INPUT_PREFIX};
 use coops_core::query::{DirectoryQuery, Sort};
 use coops_core::search::Facets;
-use coops_core::site::{facet_count, facet_option};
 use leptos::prelude::*;
 
 use crate::dom::event_origin_value;
@@ -64,6 +64,29 @@ fn on_select(
     }
 }
 
+/// A filter chosen in a `<select>`: its label and the select, whose options are `children`.
+#[component]
+fn SelectFacet(
+    /// The select's id, which the label names.
+    id: &'static str,
+    /// The label.
+    label: &'static str,
+    /// What a choice does.
+    #[prop(into)]
+    on_change: Callback<web_sys::Event>,
+    /// The options.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="facet">
+            <label class="facet__label" for=id>{label}</label>
+            <select id=id class="facet__select" on:change=move |ev| on_change.run(ev)>
+                {children()}
+            </select>
+        </div>
+    }
+}
+
 /// Whether the list is in order of distance: while the visitor's position or a place typed
 /// in "Near…" is in use (the sort offers distance only then).
 fn by_distance(here: Here, query: Memo<DirectoryQuery>) -> bool {
@@ -99,13 +122,10 @@ fn RegionFacet(
         })
         .collect_view();
     view! {
-        <div class="facet">
-            <label class="facet__label" for="facet-region">{words().text("facet-region")}</label>
-            <select id="facet-region" class="facet__select" on:change=set_region>
-                <option value="" prop:selected=move || query.read().region.is_none()>{words().text("all-regions")}</option>
-                {options}
-            </select>
-        </div>
+        <SelectFacet id="facet-region" label=words().text("facet-region") on_change=set_region>
+            <option value="" prop:selected=move || query.read().region.is_none()>{words().text("all-regions")}</option>
+            {options}
+        </SelectFacet>
     }
 }
 
@@ -188,13 +208,10 @@ fn CountryFacet(
         }
     };
     view! {
-        <div class="facet">
-            <label class="facet__label" for="facet-country">{words().text("facet-country")}</label>
-            <select id="facet-country" class="facet__select" on:change=set_country>
-                <option value="" prop:selected=move || query.read().country.is_none()>{words().text("all-countries")}</option>
-                {country_options}
-            </select>
-        </div>
+        <SelectFacet id="facet-country" label=words().text("facet-country") on_change=set_country>
+            <option value="" prop:selected=move || query.read().country.is_none()>{words().text("all-countries")}</option>
+            {country_options}
+        </SelectFacet>
     }
 }
 
@@ -370,14 +387,11 @@ fn SortFacet(
     let distance_on = move || by_distance(here, query);
     let sorted_by = move |sort: Sort| !distance_on() && query.read().sort == sort;
     view! {
-        <div class="facet">
-            <label class="facet__label" for="facet-sort">{words().text("sort-by")}</label>
-            <select id="facet-sort" class="facet__select" on:change=set_sort>
-                <option value="name" prop:selected=move || sorted_by(Sort::Name)>{words().text("sort-name")}</option>
-                <option value="region" prop:selected=move || sorted_by(Sort::Region)>{words().text("sort-region")}</option>
-                <option value="distance" hidden=move || !distance_on() prop:selected=distance_on>{words().text("sort-distance")}</option>
-            </select>
-        </div>
+        <SelectFacet id="facet-sort" label=words().text("sort-by") on_change=set_sort>
+            <option value="name" prop:selected=move || sorted_by(Sort::Name)>{words().text("sort-name")}</option>
+            <option value="region" prop:selected=move || sorted_by(Sort::Region)>{words().text("sort-region")}</option>
+            <option value="distance" hidden=move || !distance_on() prop:selected=distance_on>{words().text("sort-distance")}</option>
+        </SelectFacet>
     }
 }
 
