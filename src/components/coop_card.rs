@@ -1,7 +1,7 @@
 //! One co-op in the result list.
 
 use coops_core::i18n::words;
-use coops_core::site::card_distance;
+use coops_core::messages::card_distance;
 use coops_core::url::safe_href;
 use coops_core::{Coop, Status};
 use leptos::prelude::*;

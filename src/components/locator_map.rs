@@ -13,9 +13,9 @@ use std::sync::Arc;
 use coops_core::camera::locator_view;
 use coops_core::geo::{Frame, WorldMap};
 use coops_core::locator::locator_path;
+use coops_core::messages::locator_link;
 use coops_core::nearby::measurable;
 use coops_core::places::MapPlace;
-use coops_core::site::locator_link;
 use leptos::prelude::*;
 
 use crate::components::app_link::AppLink;

@@ -23,7 +23,7 @@
 //! 3. `geo`, `places`, `nearby`, `camera`, `locator`, `linked_data`, `export`: the map and the
 //!    data in other formats.
 //! 4. `query`, `embed`: the URL codecs (one trait, [`query::UrlCodec`]).
-//! 5. `search`, `site`: the directory's search and the words it shows.
+//! 5. `search`, `messages`: the directory's search and the words it shows.
 //! 6. `join`: the guide (it needs only the layers 1 and 2).
 //! 7. `recommend`: what an outcome of the guide names from the directory.
 //!
@@ -40,6 +40,7 @@ pub mod keys;
 pub mod linked_data;
 pub mod load;
 pub mod locator;
+pub mod messages;
 pub mod model;
 pub mod names;
 pub mod nearby;
@@ -47,7 +48,6 @@ pub mod places;
 pub mod query;
 pub mod recommend;
 pub mod search;
-pub mod site;
 pub mod svg_path;
 // The test helpers, for the core's unit tests and, with the `testing` feature, its
 // integration tests (the crate is its own dev-dependency with it).

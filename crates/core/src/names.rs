@@ -100,7 +100,7 @@ pub const MURMURATIONS_DIR: &str = "data/murmurations";
 /// The list of the published Murmurations profiles, with the co-ops left out and why.
 pub const MURMURATIONS_INDEX: &str = "data/murmurations/index.json";
 /// The id of the `<script type="application/json">` in the directory's pre-rendered page that
-/// holds the quick search's words in the page's language (`coops_core::site::QUICK_SEARCH_MESSAGES`).
+/// holds the quick search's words in the page's language (`coops_core::messages::QUICK_SEARCH_MESSAGES`).
 pub const QUICK_WORDS_ID: &str = "tc-quick-words";
 
 /// The tech co-ops list, where every entry comes from and can always be read.

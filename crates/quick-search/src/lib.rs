@@ -14,13 +14,13 @@ use std::collections::HashMap;
 use coops_core::Directory;
 use coops_core::i18n::Catalog;
 use coops_core::load::load_directory;
+use coops_core::messages::{REMOTE_SHOWN, count_label, more_label, remote_more, remote_title};
 use coops_core::query::{DirectoryQuery, UrlCodec};
 use coops_core::search::{Facets, Index};
-use coops_core::site::{REMOTE_SHOWN, count_label, more_label, remote_more, remote_title};
 
 /// The search over a loaded dataset, for the cards the page holds.
 pub struct Filter {
-    /// The page's words for what it shows (`coops_core::site::QUICK_SEARCH_MESSAGES`).
+    /// The page's words for what it shows (`coops_core::messages::QUICK_SEARCH_MESSAGES`).
     words: Catalog,
     directory: Directory,
     index: Index,
@@ -151,7 +151,7 @@ mod tests {
 
     /// The quick search's words in English, as the build hands them to it.
     fn words() -> Catalog {
-        coops_core::i18n::english().only(&coops_core::site::QUICK_SEARCH_MESSAGES)
+        coops_core::i18n::english().only(&coops_core::messages::QUICK_SEARCH_MESSAGES)
     }
 
     fn ids(directory: &Directory) -> Vec<String> {
@@ -268,7 +268,7 @@ mod tests {
             &std::fs::read_to_string(path).expect("the French catalog"),
         )
         .expect("it reads");
-        let part = french.only(&coops_core::site::QUICK_SEARCH_MESSAGES);
+        let part = french.only(&coops_core::messages::QUICK_SEARCH_MESSAGES);
         let filter = Filter::new(&text, part, [], []).unwrap();
         assert_eq!(filter.show("zzzz-nothing").count, french.text("count-none"));
         let shown = filter.show("");

@@ -2,12 +2,12 @@
 
 use coops_core::i18n::{Catalog, Lang};
 use coops_core::keys::slash_focuses_search;
+use coops_core::messages::facet_count;
 use coops_core::names::{
     COOP_ID_ATTRIBUTE, DEFUNCT_INPUT_ID, FACET_COUNT_CLASS, FILTERABLE_MARK, PRERENDER_ROOT_ID,
     QUICK_WORDS_ID, REMOTE_INPUT_ID, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS,
     RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID, TAG_INPUT_PREFIX,
 };
-use coops_core::site::facet_count;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use coops_core::join::load_guide;
 use coops_core::load::load_directory;
+use coops_core::messages::REMOTE_SHOWN;
 use coops_core::names::{
     COOP_ID_ATTRIBUTE, FACET_COUNT_CLASS, PRERENDER_ROOT_ID, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS,
     REMOTE_TITLE_CLASS, RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, SEARCH_BOX_ID, TAG_INPUT_PREFIX,
 };
 use coops_core::query::DirectoryQuery;
-use coops_core::site::REMOTE_SHOWN;
 use tech_coops_app::data::Dataset;
 use tech_coops_app::host::Host;
 use tech_coops_app::render::{Inputs, RenderedPage, render};

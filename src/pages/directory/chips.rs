@@ -1,12 +1,12 @@
 //! The filters in use as chips above the results: each removes its filter, and "Clear all
 //! filters" removes them all. What is set and how it reads come from
-//! [`coops_core::query::DirectoryQuery::filters`] and [`coops_core::site::filter_chip`].
+//! [`coops_core::query::DirectoryQuery::filters`] and [`coops_core::messages::filter_chip`].
 
 use coops_core::i18n::words;
 
+use coops_core::messages::{filter_chip, near_label, remove_filter};
 use coops_core::names::SEARCH_BOX_ID;
 use coops_core::query::{DirectoryQuery, Filter};
-use coops_core::site::{filter_chip, near_label, remove_filter};
 use leptos::html::Ul;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

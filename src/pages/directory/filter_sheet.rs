@@ -8,9 +8,9 @@
 
 use coops_core::i18n::words;
 
+use coops_core::messages::{filters_active, show_coops};
 use coops_core::query::{DirectoryQuery, Filter};
 use coops_core::search::Results;
-use coops_core::site::{filters_active, show_coops};
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
 

@@ -50,11 +50,11 @@ pub fn DirectoryPage() -> impl IntoView {
 }
 
 /// In the page rendered at build time, the quick search's words in the page's language
-/// (`coops_core::site::QUICK_SEARCH_MESSAGES`); it goes with the pre-rendered page.
+/// (`coops_core::messages::QUICK_SEARCH_MESSAGES`); it goes with the pre-rendered page.
 #[cfg(feature = "ssr")]
 fn quick_search_words(prerendering: bool) -> impl IntoView {
+    use coops_core::messages::QUICK_SEARCH_MESSAGES;
     use coops_core::names::QUICK_WORDS_ID;
-    use coops_core::site::QUICK_SEARCH_MESSAGES;
     prerendering.then(|| {
         let json = words().only(&QUICK_SEARCH_MESSAGES).to_json();
         view! { <script type="application/json" id=QUICK_WORDS_ID inner_html=json></script> }

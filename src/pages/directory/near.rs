@@ -4,8 +4,8 @@
 //! the URL (`near=lyon-fr`) and survives a reload; the visitor's own position stays in the page.
 
 use coops_core::i18n::words;
+use coops_core::messages::near_unknown;
 use coops_core::nearby::{find_place, measurable};
-use coops_core::site::near_unknown;
 use leptos::prelude::*;
 
 use crate::data::DirectoryData;

@@ -2,11 +2,11 @@
 
 use coops_core::i18n::{number, words};
 
+use coops_core::messages::count_label;
+use coops_core::messages::filters_in_use;
 use coops_core::names::{RESULT_COUNT_CLASS, RESULT_ITEM_CLASS, RESULT_MORE_CLASS, SEARCH_BOX_ID};
 use coops_core::query::Filter;
 use coops_core::search::Results;
-use coops_core::site::count_label;
-use coops_core::site::filters_in_use;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

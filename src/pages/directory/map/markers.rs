@@ -7,11 +7,11 @@ use coops_core::i18n::words;
 use coops_core::Precision;
 use coops_core::camera::{CLUSTER_DISTANCE_PX, Camera, MARKER_RADIUS_PX, roving_step};
 use coops_core::geo::{Frame, ViewBox};
-use coops_core::names::{MAP_CLUSTER_MEASURE, MAP_CLUSTER_START};
-use coops_core::places::{Cluster, MapPlace, Projected, bounds, in_view};
-use coops_core::site::{
+use coops_core::messages::{
     coops_count, country_only, marker_label, panel_more, short_count, show_place_only,
 };
+use coops_core::names::{MAP_CLUSTER_MEASURE, MAP_CLUSTER_START};
+use coops_core::places::{Cluster, MapPlace, Projected, bounds, in_view};
 use leptos::prelude::*;
 
 use super::gestures::{MapCamera, focus};

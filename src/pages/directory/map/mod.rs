@@ -16,13 +16,13 @@ use std::sync::Arc;
 
 use coops_core::camera::{CLOSE_UP_ZOOM, Camera, ZOOM_STEP, home_for};
 use coops_core::geo::{CloseUp, SHADES, WorldMap, attribution, shade};
+use coops_core::messages::{REMOTE_SHOWN, coops_count, remote_more, remote_title};
 use coops_core::names::{
     MAP_DRAWN_MARK, REMOTE_LIST_CLASS, REMOTE_MORE_CLASS, REMOTE_TITLE_CLASS, WORLD_CLOSE_PATH,
     WORLD_PATH,
 };
 use coops_core::places::matching;
 use coops_core::search::{Results, region_countries};
-use coops_core::site::{REMOTE_SHOWN, coops_count, remote_more, remote_title};
 use leptos::html::Section;
 use leptos::prelude::*;
 

@@ -3,11 +3,11 @@
 //! location orders it too and stays out of the URL.
 
 use coops_core::Directory;
+use coops_core::messages::{card_distance, near_label};
 use coops_core::nearby::measurable;
 use coops_core::places::MapPlace;
 use coops_core::query::DirectoryQuery;
 use coops_core::search::Index;
-use coops_core::site::{card_distance, near_label};
 use e2e::{AppPage, run};
 use serde_json::Value;
 

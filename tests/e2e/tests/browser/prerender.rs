@@ -117,7 +117,7 @@ async fn the_app_shows_the_same_first_view_as_the_pre_rendered_list() {
         let footer = "const f = document.querySelector('.tc-app footer'); return [f.textContent, ...[...f.querySelectorAll('a')].map(a => a.href + ' ' + a.textContent)]";
         let prerendered_footer = app.js(footer, vec![]).await;
         app.wait_until("the handover", PRERENDER_GONE).await;
-        // The shell's words come from one place (coops_core::site).
+        // The shell's words come from one place (coops_core::messages).
         assert_eq!(app.js(footer, vec![]).await, prerendered_footer);
         let ids = app.coop_ids().await;
         assert!(ids.len() >= 48, "the app's first page: {}", ids.len());

@@ -1,7 +1,7 @@
 //! The two ways to embed, side by side on tech-coops.xyz (scripts/tech-coops-xyz.sh): the app
 //! in the page (`/directory/`, mount.js) and in a frame (`/directory-frame/`), each loaded
 //! cold, taking turns. The figure is when the app's first view is in, on the host page's
-//! clock: the mark `directory: app ready` (`coops_core::site::APP_READY_MARK`), read in the
+//! clock: the mark `directory: app ready` (`coops_core::messages::APP_READY_MARK`), read in the
 //! page itself or inside the frame, as a time since the host page's navigation began.
 
 use std::time::{Duration, Instant};

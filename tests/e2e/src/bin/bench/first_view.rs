@@ -56,11 +56,11 @@ pub struct Site {
 }
 
 /// The app is usable when the directory's search box first filters the list: the quick search
-/// on the pre-rendered list, or the app (the mark `coops_core::site::FILTERABLE_MARK`).
+/// on the pre-rendered list, or the app (the mark `coops_core::messages::FILTERABLE_MARK`).
 pub const APP_READY: &str = "const m = performance.getEntriesByName('directory: filterable'); return m.length ? m[0].startTime : null;";
 
 /// The app is complete when it has taken over, with its filters
-/// (`coops_core::site::APP_READY_MARK`), and drawn the map (`MAP_DRAWN_MARK`).
+/// (`coops_core::messages::APP_READY_MARK`), and drawn the map (`MAP_DRAWN_MARK`).
 pub const APP_COMPLETE: &str = "const m = ['directory: app ready', 'directory: map drawn'].map((name) => performance.getEntriesByName(name)[0]); return m.every(Boolean) ? Math.max(...m.map((e) => e.startTime)) : null;";
 
 /// Another page of the app is complete when the app has replaced its pre-rendered copy
