@@ -195,11 +195,7 @@ mod tests {
 
     #[test]
     fn words_go_to_the_areas_and_regions_and_what_is_missing_is_reported() {
-        let mut directory: Directory = serde_json::from_str(
-            r#"{"schema":"1.3","source":{"file":"README.md","sha256":"","rows_read":0,"repository":"","licence":""},"regions":[],"tags":[],"coops":[]}"#,
-        )
-        .unwrap();
-        directory.tags = taxonomy::tags();
+        let mut directory = everything_in_english();
         directory.regions = vec![
             regions::region_for_heading("Europe"),
             regions::region_for_heading("Antarctica"),

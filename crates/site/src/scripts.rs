@@ -67,7 +67,7 @@ pub fn write_scripts(
             "preloads": {
                 "quickSearch": [
                     {"rel": "modulepreload", "href": at(&quick_js.name)},
-                    {"rel": "preload", "as": "fetch", "type": "application/wasm", "href": at(&quick_wasm.name), "fetchpriority": "low"},
+                    preload(&quick_wasm.name),
                 ],
                 "app": [
                     {"rel": "modulepreload", "href": at(&app.files.js), "fetchpriority": "low"},
